@@ -1,0 +1,315 @@
+package org.reach.accounts;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.reach.accounts.store.UserAccounts;
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditTrail;
+import org.reach.organisations.Organisation;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.organisations.Site;
+import org.reach.platform.Forbidden;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.Languages;
+import org.reach.platform.NotFound;
+import org.reach.platform.Problems;
+import org.reach.platform.ReachUser;
+import org.reach.platform.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and managing staff accounts. Administrators manage everyone; organisation managers manage
+ * their own organisation's staff; site managers manage the outreach workers of their own sites.
+ */
+@Service
+@Transactional
+public class Accounts {
+
+    static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final UserAccounts accounts;
+    private final OrganisationDirectory directory;
+    private final PasswordEncoder passwords;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Accounts(UserAccounts accounts, OrganisationDirectory directory, PasswordEncoder passwords, AuditTrail audit,
+             Clock clock) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> list(ReachUser actor) {
+        List<UserAccount> candidates;
+        if (actor.isAdmin()) {
+            candidates = accounts.all(now());
+        } else if (actor.organisationId() != null && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER))) {
+            candidates = accounts.ofOrganisation(actor.organisationId(), now());
+        } else {
+            throw new Forbidden("list accounts");
+        }
+        return candidates.stream().filter(a -> mayManage(actor, a)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount account(ReachUser actor, long id) {
+        return accounts.byId(id, now()).map(UserAccounts.Stored::account).filter(a -> mayManage(actor, a))
+                .orElseThrow(() -> new NotFound("account", id));
+    }
+
+    @Transactional(readOnly = true)
+    public UserAccount me(ReachUser actor) {
+        return accounts.byId(actor.id(), now()).map(UserAccounts.Stored::account)
+                .orElseThrow(() -> new NotFound("account", actor.id()));
+    }
+
+    /** The roles this person may hand out, for the account form. */
+    public Set<Role> grantableRoles(ReachUser actor) {
+        if (actor.isAdmin()) {
+            return EnumSet.allOf(Role.class);
+        }
+        if (actor.has(Role.ORG_MANAGER)) {
+            return EnumSet.copyOf(Role.ORGANISATION_STAFF);
+        }
+        if (actor.has(Role.SITE_MANAGER)) {
+            return EnumSet.of(Role.OUTREACH_WORKER);
+        }
+        return EnumSet.noneOf(Role.class);
+    }
+
+    public boolean mayCreateAccounts(ReachUser actor) {
+        return !grantableRoles(actor).isEmpty();
+    }
+
+    public CreatedAccount create(ReachUser actor, AccountForm form) {
+        if (!mayCreateAccounts(actor)) {
+            throw new Forbidden("create account");
+        }
+        AccountForm clean = validate(actor, form, null);
+        String temporary = temporaryPassword();
+        long id = accounts.insert(clean.username(), clean.displayName(), clean.organisationId(), clean.programmeId(),
+                clean.language(), passwords.encode(temporary), true, now());
+        accounts.replaceRoles(id, clean.roles());
+        accounts.replaceSites(id, clean.siteIds());
+        audit.recordWrite(actor, clean.organisationId(), AuditAction.CREATE, "account", id,
+                clean.username() + " " + clean.roles());
+        return new CreatedAccount(account(actor, id), temporary);
+    }
+
+    public UserAccount update(ReachUser actor, long id, AccountForm form) {
+        UserAccount current = account(actor, id);
+        AccountForm clean = validate(actor, new AccountForm(current.username(), form.displayName(), form.organisationId(),
+                form.programmeId(), form.roles(), form.siteIds(), form.language()), id);
+        if (actor.id() == id && !clean.roles().containsAll(current.roles())) {
+            // Nobody removes their own roles: that is how a manager locks themselves out by mistake.
+            throw InvalidInput.of("roles", "account.error.ownRoles");
+        }
+        accounts.update(id, clean.displayName(), clean.organisationId(), clean.programmeId(), clean.language(), now());
+        accounts.replaceRoles(id, clean.roles());
+        accounts.replaceSites(id, clean.siteIds());
+        audit.recordWrite(actor, clean.organisationId(), AuditAction.UPDATE, "account", id,
+                current.username() + " " + clean.roles());
+        return account(actor, id);
+    }
+
+    public UserAccount setActive(ReachUser actor, long id, boolean active) {
+        UserAccount current = account(actor, id);
+        if (actor.id() == id && !active) {
+            throw InvalidInput.of("active", "account.error.ownAccount");
+        }
+        accounts.setActive(id, active, now());
+        audit.recordWrite(actor, current.organisationId(), active ? AuditAction.REACTIVATE : AuditAction.DEACTIVATE,
+                "account", id, current.username());
+        return account(actor, id);
+    }
+
+    /** Issues a new one-time password; the person must choose their own at the next sign-in. */
+    public CreatedAccount resetPassword(ReachUser actor, long id) {
+        UserAccount current = account(actor, id);
+        String temporary = temporaryPassword();
+        accounts.setPassword(id, passwords.encode(temporary), true, now());
+        audit.recordWrite(actor, current.organisationId(), AuditAction.PASSWORD_RESET, "account", id, current.username());
+        return new CreatedAccount(account(actor, id), temporary);
+    }
+
+    public UserAccount unlock(ReachUser actor, long id) {
+        UserAccount current = account(actor, id);
+        accounts.unlock(id, now());
+        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, "account", id, "unlocked");
+        return account(actor, id);
+    }
+
+    public void changeOwnPassword(ReachUser actor, PasswordChange change) {
+        UserAccounts.Stored stored = accounts.byId(actor.id(), now()).orElseThrow(() -> new NotFound("account", actor.id()));
+        Problems problems = new Problems();
+        problems.check(change.currentPassword() != null && passwords.matches(change.currentPassword(), stored.passwordHash()),
+                "currentPassword", "account.error.currentPassword");
+        checkNewPassword(problems, "newPassword", change.newPassword(), stored.account().username());
+        problems.check(change.newPassword() != null && change.newPassword().equals(change.confirmation()),
+                "confirmation", "account.error.confirmation");
+        problems.check(change.newPassword() == null || !change.newPassword().equals(change.currentPassword()),
+                "newPassword", "account.error.samePassword");
+        problems.throwIfAny();
+        accounts.setPassword(actor.id(), passwords.encode(change.newPassword()), false, now());
+        audit.recordWrite(actor, actor.organisationId(), AuditAction.PASSWORD_CHANGED, "account", actor.id(), null);
+    }
+
+    public void changeOwnLanguage(ReachUser actor, String language) {
+        if (!Languages.isSupported(language)) {
+            throw InvalidInput.of("language", "account.error.language");
+        }
+        accounts.setLanguage(actor.id(), language, now());
+        audit.recordWrite(actor, actor.organisationId(), AuditAction.UPDATE, "account", actor.id(), "language " + language);
+    }
+
+    /** Creates the first administrator of a new installation; refused once any account exists. */
+    public UserAccount createFirstAdministrator(String username, String password) {
+        if (accounts.count() > 0) {
+            throw new Forbidden("first administrator exists");
+        }
+        Problems problems = new Problems();
+        problems.check(username != null && USERNAME.matcher(username).matches(), "username", "account.error.username");
+        checkNewPassword(problems, "password", password, username);
+        problems.throwIfAny();
+        long id = accounts.insert(username, "Administrator", null, null, Languages.DEFAULT, passwords.encode(password),
+                false, now());
+        accounts.replaceRoles(id, EnumSet.of(Role.ADMIN));
+        audit.recordWrite(ReachUser.system(), null, AuditAction.CREATE, "account", id, username + " [ADMIN]");
+        return accounts.byId(id, now()).orElseThrow().account();
+    }
+
+    /** Sets a known password for an account, e.g. for demonstration log-ins; only the system may do it. */
+    public void setPasswordBySystem(ReachUser actor, long id, String password) {
+        if (actor.id() != 0) {
+            throw new Forbidden("set password");
+        }
+        accounts.setPassword(id, passwords.encode(password), false, now());
+    }
+
+    public boolean exists(String username) {
+        return accounts.usernameTaken(username);
+    }
+
+    // ---- who manages whom
+
+    boolean mayManage(ReachUser actor, UserAccount target) {
+        if (actor.isAdmin()) {
+            return true;
+        }
+        if (target.organisationId() == null || !actor.isMemberOf(target.organisationId())) {
+            return false;
+        }
+        if (actor.has(Role.ORG_MANAGER)) {
+            return Role.ORGANISATION_STAFF.containsAll(target.roles());
+        }
+        if (actor.has(Role.SITE_MANAGER)) {
+            return target.roles().equals(Set.of(Role.OUTREACH_WORKER)) && actor.siteIds().containsAll(target.siteIds());
+        }
+        return false;
+    }
+
+    private AccountForm validate(ReachUser actor, AccountForm form, Long id) {
+        String username = form.username() == null ? "" : form.username().strip().toLowerCase(java.util.Locale.ROOT);
+        String displayName = form.displayName() == null ? "" : form.displayName().strip();
+        String language = form.language() == null || form.language().isBlank() ? Languages.DEFAULT : form.language();
+        Set<Role> roles = form.roles();
+        Problems problems = new Problems();
+        if (id == null) {
+            if (!USERNAME.matcher(username).matches()) {
+                problems.add("username", "account.error.username");
+            } else if (accounts.usernameTaken(username)) {
+                problems.add("username", "account.error.usernameTaken");
+            }
+        }
+        problems.check(!displayName.isEmpty(), "displayName", "error.required");
+        problems.check(displayName.length() <= 100, "displayName", "error.tooLong", 100);
+        problems.check(Languages.isSupported(language), "language", "account.error.language");
+        if (roles.isEmpty()) {
+            problems.add("roles", "account.error.roles");
+        } else if (!grantableRoles(actor).containsAll(roles)) {
+            problems.add("roles", "account.error.roleNotAllowed");
+        }
+        boolean staff = roles.stream().anyMatch(Role.ORGANISATION_STAFF::contains);
+        Long organisationId = actor.isAdmin() ? form.organisationId() : actor.organisationId();
+        if (staff && organisationId == null) {
+            problems.add("organisationId", "account.error.organisation");
+        }
+        if (organisationId != null) {
+            try {
+                Organisation organisation = directory.organisation(actor, organisationId);
+                problems.check(organisation.active(), "organisationId", "account.error.organisationInactive");
+            } catch (NotFound unknown) {
+                problems.add("organisationId", "error.unknown");
+            }
+        }
+        Long programmeId = roles.contains(Role.COORDINATOR) ? form.programmeId() : null;
+        if (roles.contains(Role.COORDINATOR)) {
+            if (programmeId == null) {
+                problems.add("programmeId", "account.error.programme");
+            } else {
+                try {
+                    directory.programme(actor, programmeId);
+                } catch (NotFound unknown) {
+                    problems.add("programmeId", "error.unknown");
+                }
+            }
+        }
+        Set<Long> sites = staff ? form.siteIds() : Set.of();
+        for (Long siteId : sites) {
+            try {
+                Site site = directory.site(actor, siteId);
+                if (organisationId == null || site.organisationId() != organisationId) {
+                    problems.add("siteIds", "account.error.siteOfOtherOrganisation");
+                }
+            } catch (NotFound unknown) {
+                problems.add("siteIds", "error.unknown");
+            }
+        }
+        if ((roles.contains(Role.SITE_MANAGER) || roles.contains(Role.OUTREACH_WORKER)) && sites.isEmpty()) {
+            problems.add("siteIds", "account.error.sitesRequired");
+        }
+        if (!actor.isAdmin() && actor.has(Role.SITE_MANAGER) && !actor.has(Role.ORG_MANAGER)
+                && !actor.siteIds().containsAll(sites)) {
+            problems.add("siteIds", "account.error.siteNotYours");
+        }
+        problems.throwIfAny();
+        return new AccountForm(username, displayName, organisationId, programmeId, roles, sites, language);
+    }
+
+    static void checkNewPassword(Problems problems, String field, String password, String username) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            problems.add(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
+        } else if (username != null && password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add(field, "account.error.passwordContainsUsername");
+        } else if (password.length() > 128) {
+            problems.add(field, "error.tooLong", 128);
+        }
+    }
+
+    private String temporaryPassword() {
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+        }
+        return password.toString();
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

@@ -1,0 +1,103 @@
+package org.reach.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.reach.accounts.store.ApiTokenStore;
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditTrail;
+import org.reach.platform.ApiTokenAuthenticator;
+import org.reach.platform.NotFound;
+import org.reach.platform.Problems;
+import org.reach.platform.ReachUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens. A token is 32 random bytes; only its SHA-256 hash is stored, which is enough for
+ * a secret of that strength and keeps every API call fast (no slow password hash per request).
+ */
+@Service
+@Transactional
+public class ApiTokens implements ApiTokenAuthenticator {
+
+    static final String PREFIX = "reach_";
+    private static final int MAX_VALID_DAYS = 366;
+
+    private final ApiTokenStore tokens;
+    private final SignIn signIn;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    ApiTokens(ApiTokenStore tokens, SignIn signIn, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
+        this.signIn = signIn;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<ApiToken> mine(ReachUser actor) {
+        return tokens.ofUser(actor.id());
+    }
+
+    public IssuedToken issue(ReachUser actor, TokenRequest request) {
+        String name = request.name() == null ? "" : request.name().strip();
+        Problems problems = new Problems();
+        problems.check(!name.isEmpty(), "name", "error.required");
+        problems.check(name.length() <= 100, "name", "error.tooLong", 100);
+        problems.check(request.validForDays() == null || (request.validForDays() >= 1 && request.validForDays() <= MAX_VALID_DAYS),
+                "validForDays", "token.error.validity", MAX_VALID_DAYS);
+        problems.throwIfAny();
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = Instant.now(clock);
+        Instant expires = request.validForDays() == null ? null : now.plus(Duration.ofDays(request.validForDays()));
+        long id = tokens.insert(actor.id(), name, hash(secret), secret.substring(0, PREFIX.length() + 6), now, expires);
+        audit.recordWrite(actor, actor.organisationId(), AuditAction.TOKEN_CREATED, "api-token", id, name);
+        return new IssuedToken(tokens.byId(id).orElseThrow().token(), secret);
+    }
+
+    public void revoke(ReachUser actor, long tokenId) {
+        ApiTokenStore.Owned owned = tokens.byId(tokenId).filter(t -> t.userId() == actor.id())
+                .orElseThrow(() -> new NotFound("api-token", tokenId));
+        tokens.revoke(tokenId, Instant.now(clock));
+        audit.recordWrite(actor, actor.organisationId(), AuditAction.TOKEN_REVOKED, "api-token", tokenId,
+                owned.token().name());
+    }
+
+    @Override
+    public Optional<ReachUser> authenticate(String rawToken) {
+        if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        return tokens.byHash(hash(rawToken))
+                .filter(owned -> owned.token().usable(now))
+                .flatMap(owned -> {
+                    tokens.touch(owned.token().id(), now);
+                    return signIn.reload(owned.userId());
+                })
+                .filter(user -> user.isEnabled() && user.isAccountNonLocked());
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

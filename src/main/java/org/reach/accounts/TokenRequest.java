@@ -1,0 +1,4 @@
+package org.reach.accounts;
+
+public record TokenRequest(String name, Integer validForDays) {
+}

@@ -1,0 +1,172 @@
+package org.reach.accounts.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.reach.accounts.UserAccount;
+import org.reach.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Staff accounts with their roles and site assignments. */
+@Repository
+public class UserAccounts {
+
+    private static final String SELECT = """
+            SELECT id, username, display_name, organisation_id, programme_id, language, active, locked_until,
+                   password_change_required, password_hash, failed_logins
+            FROM user_accounts""";
+
+    private final JdbcClient jdbc;
+
+    UserAccounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An account row with what sign-in needs besides the public view. */
+    public record Stored(UserAccount account, String passwordHash, int failedLogins, Instant lockedUntil) {
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM user_accounts").query(Long.class).single();
+    }
+
+    public List<UserAccount> all(Instant now) {
+        return withRolesAndSites(jdbc.sql(SELECT + " ORDER BY username").query((rs, i) -> row(rs)).list(), now);
+    }
+
+    public List<UserAccount> ofOrganisation(long organisationId, Instant now) {
+        return withRolesAndSites(jdbc.sql(SELECT + " WHERE organisation_id = ? ORDER BY username").param(organisationId)
+                .query((rs, i) -> row(rs)).list(), now);
+    }
+
+    public Optional<Stored> byId(long id, Instant now) {
+        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query((rs, i) -> row(rs)).optional()
+                .map(r -> stored(r, now));
+    }
+
+    public Optional<Stored> byUsername(String username, Instant now) {
+        return jdbc.sql(SELECT + " WHERE username = ?").param(username).query((rs, i) -> row(rs)).optional()
+                .map(r -> stored(r, now));
+    }
+
+    public boolean usernameTaken(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_accounts WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    public long insert(String username, String displayName, Long organisationId, Long programmeId, String language,
+                       String passwordHash, boolean passwordChangeRequired, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO user_accounts (username, display_name, password_hash, organisation_id, programme_id,
+                                                   language, active, failed_logins, password_change_required, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, TRUE, 0, ?, ?, ?)""")
+                .params(username, displayName, passwordHash, organisationId, programmeId, language, passwordChangeRequired,
+                        Timestamp.from(now), Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void update(long id, String displayName, Long organisationId, Long programmeId, String language, Instant now) {
+        jdbc.sql("""
+                        UPDATE user_accounts SET display_name = ?, organisation_id = ?, programme_id = ?, language = ?,
+                                                 updated_at = ?
+                        WHERE id = ?""")
+                .params(displayName, organisationId, programmeId, language, Timestamp.from(now), id).update();
+    }
+
+    public void replaceRoles(long id, Set<Role> roles) {
+        jdbc.sql("DELETE FROM user_roles WHERE user_id = ?").param(id).update();
+        for (Role role : roles) {
+            jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
+        }
+    }
+
+    public void replaceSites(long id, Set<Long> siteIds) {
+        jdbc.sql("DELETE FROM user_sites WHERE user_id = ?").param(id).update();
+        for (Long site : siteIds) {
+            jdbc.sql("INSERT INTO user_sites (user_id, site_id) VALUES (?, ?)").params(id, site).update();
+        }
+    }
+
+    public void setLanguage(long id, String language, Instant now) {
+        jdbc.sql("UPDATE user_accounts SET language = ?, updated_at = ? WHERE id = ?")
+                .params(language, Timestamp.from(now), id).update();
+    }
+
+    public void setActive(long id, boolean active, Instant now) {
+        jdbc.sql("UPDATE user_accounts SET active = ?, updated_at = ? WHERE id = ?").params(active, Timestamp.from(now), id)
+                .update();
+    }
+
+    public void setPassword(long id, String passwordHash, boolean changeRequired, Instant now) {
+        jdbc.sql("""
+                        UPDATE user_accounts SET password_hash = ?, password_change_required = ?, failed_logins = 0,
+                                                 locked_until = NULL, updated_at = ?
+                        WHERE id = ?""")
+                .params(passwordHash, changeRequired, Timestamp.from(now), id).update();
+    }
+
+    /** Counts a failed sign-in and locks the account once the limit is reached; returns true when it locked. */
+    public boolean recordFailedLogin(String username, int limit, Instant lockUntil) {
+        jdbc.sql("UPDATE user_accounts SET failed_logins = failed_logins + 1 WHERE username = ?").param(username).update();
+        return jdbc.sql("""
+                        UPDATE user_accounts SET locked_until = ?, failed_logins = 0
+                        WHERE username = ? AND failed_logins >= ?""")
+                .params(Timestamp.from(lockUntil), username, limit).update() > 0;
+    }
+
+    public void recordSuccessfulLogin(String username) {
+        jdbc.sql("UPDATE user_accounts SET failed_logins = 0, locked_until = NULL WHERE username = ?").param(username).update();
+    }
+
+    public void unlock(long id, Instant now) {
+        jdbc.sql("UPDATE user_accounts SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(now), id).update();
+    }
+
+    private record Row(long id, String username, String displayName, Long organisationId, Long programmeId,
+                       String language, boolean active, Instant lockedUntil, boolean passwordChangeRequired,
+                       String passwordHash, int failedLogins) {
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new Row(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getObject("organisation_id", Long.class), rs.getObject("programme_id", Long.class),
+                rs.getString("language"), rs.getBoolean("active"), locked == null ? null : locked.toInstant(),
+                rs.getBoolean("password_change_required"), rs.getString("password_hash"), rs.getInt("failed_logins"));
+    }
+
+    private Stored stored(Row row, Instant now) {
+        return new Stored(withRolesAndSites(List.of(row), now).get(0), row.passwordHash(), row.failedLogins(), row.lockedUntil());
+    }
+
+    private List<UserAccount> withRolesAndSites(List<Row> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        Map<Long, Set<Long>> sites = new HashMap<>();
+        String ids = String.join(",", rows.stream().map(r -> String.valueOf(r.id())).toList());
+        jdbc.sql("SELECT user_id, role FROM user_roles WHERE user_id IN (" + ids + ")")
+                .query((rs, i) -> roles.computeIfAbsent(rs.getLong(1), k -> EnumSet.noneOf(Role.class))
+                        .add(Role.valueOf(rs.getString(2)))).list();
+        jdbc.sql("SELECT user_id, site_id FROM user_sites WHERE user_id IN (" + ids + ")")
+                .query((rs, i) -> sites.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2))).list();
+        return rows.stream().map(r -> new UserAccount(r.id(), r.username(), r.displayName(), r.organisationId(),
+                r.programmeId(), roles.getOrDefault(r.id(), Set.of()), sites.getOrDefault(r.id(), Set.of()), r.language(),
+                r.active(), r.lockedUntil() != null && r.lockedUntil().isAfter(now), r.passwordChangeRequired())).toList();
+    }
+}

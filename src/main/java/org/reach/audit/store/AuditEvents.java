@@ -1,0 +1,94 @@
+package org.reach.audit.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditEvent;
+import org.reach.audit.AuditFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The audit log table. Append and read only: this class has no update or delete by design. */
+@Repository
+public class AuditEvents {
+
+    private final JdbcClient jdbc;
+
+    AuditEvents(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void append(AuditEvent event) {
+        jdbc.sql("""
+                        INSERT INTO audit_events (occurred_at, actor_id, actor_username, organisation_id, action,
+                                                  entity_type, entity_id, detail, remote_address)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(Timestamp.from(event.occurredAt()), event.actorId(), event.actorUsername(), event.organisationId(),
+                        event.action().name(), event.entityType(), event.entityId(), event.detail(), event.remoteAddress())
+                .update();
+    }
+
+    public List<AuditEvent> search(AuditFilter filter, int offset, int limit) {
+        Where where = where(filter);
+        List<Object> params = new ArrayList<>(where.params);
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql("SELECT * FROM audit_events" + where.sql + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(params).query(AuditEvents::map).list();
+    }
+
+    public long count(AuditFilter filter) {
+        Where where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM audit_events" + where.sql).params(where.params).query(Long.class).single();
+    }
+
+    private record Where(String sql, List<Object> params) {
+    }
+
+    private static Where where(AuditFilter filter) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.organisationId() != null) {
+            clauses.add("organisation_id = ?");
+            params.add(filter.organisationId());
+        }
+        if (filter.from() != null) {
+            clauses.add("occurred_at >= ?");
+            params.add(Timestamp.from(filter.from().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        if (filter.to() != null) {
+            clauses.add("occurred_at < ?");
+            params.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        }
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            clauses.add("actor_username = ?");
+            params.add(filter.actor().trim());
+        }
+        if (filter.action() != null) {
+            clauses.add("action = ?");
+            params.add(filter.action().name());
+        }
+        if (filter.entityType() != null && !filter.entityType().isBlank()) {
+            clauses.add("entity_type = ?");
+            params.add(filter.entityType().trim());
+        }
+        if (filter.entityId() != null && !filter.entityId().isBlank()) {
+            clauses.add("entity_id = ?");
+            params.add(filter.entityId().trim());
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+    }
+
+    private static AuditEvent map(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_username"),
+                rs.getObject("organisation_id", Long.class), AuditAction.valueOf(rs.getString("action")),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("detail"),
+                rs.getString("remote_address"));
+    }
+}

@@ -1,0 +1,46 @@
+package org.reach.audit.web;
+
+import java.time.LocalDate;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditFilter;
+import org.reach.audit.AuditTrail;
+import org.reach.platform.ReachUser;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The audit page; filtering swaps only the results table (htmx), which matters on slow connections. */
+@Controller
+class AuditPages {
+
+    private static final int PAGE_SIZE = 50;
+
+    private final AuditTrail audit;
+
+    AuditPages(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/audit")
+    String page(@AuthenticationPrincipal ReachUser me,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) String actor,
+                @RequestParam(required = false) AuditAction action,
+                @RequestParam(required = false) String entityType,
+                @RequestParam(required = false) String entityId,
+                @RequestParam(defaultValue = "0") int page,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                Model model) {
+        AuditFilter filter = new AuditFilter(from, to, actor, action, entityType, entityId, null);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", audit.search(me, filter, page, PAGE_SIZE));
+        model.addAttribute("actions", AuditAction.values());
+        return htmx != null ? "audit/audit :: results" : "audit/audit";
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The start page: who you are, where you work and where to go next.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Home", allowedDependencies = {"platform", "organisations", "audit"})
+package org.reach.home;

@@ -1,0 +1,125 @@
+package org.reach.organisations.web;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.reach.organisations.OpeningStatus;
+import org.reach.organisations.Organisation;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.organisations.Site;
+import org.reach.organisations.SiteForm;
+import org.reach.organisations.SiteType;
+import org.reach.platform.Forbidden;
+import org.reach.platform.FormErrors;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.ReachUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class SitePages {
+
+    private static final String LIST = "organisations/sites";
+    private static final String FORM = "organisations/site-form";
+
+    private final OrganisationDirectory directory;
+
+    SitePages(OrganisationDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping("/sites")
+    String list(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisation, Model model) {
+        model.addAttribute("sites", directory.sites(me, organisation));
+        model.addAttribute("organisationNames", organisationNames(me));
+        model.addAttribute("selectedOrganisation", organisation);
+        return LIST;
+    }
+
+    @GetMapping("/sites/new")
+    String newForm(@AuthenticationPrincipal ReachUser me, @RequestParam long organisation, Model model) {
+        Organisation owner = directory.organisation(me, organisation);
+        if (!directory.mayCreateSite(me, owner.id())) {
+            throw new Forbidden("create site");
+        }
+        model.addAttribute("form", SiteForm.forOrganisation(owner.id()));
+        return form(me, model, owner);
+    }
+
+    @PostMapping("/sites/new")
+    String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") SiteForm form, BindingResult result,
+                  Model model) {
+        Organisation owner = form.organisationId() == null ? null : directory.organisation(me, form.organisationId());
+        if (result.hasErrors()) {
+            return form(me, model, owner);
+        }
+        try {
+            Site created = directory.createSite(me, form);
+            return "redirect:/organisations/" + created.organisationId() + "?saved";
+        } catch (InvalidInput invalid) {
+            FormErrors.bind(invalid, result);
+            return form(me, model, owner);
+        }
+    }
+
+    @GetMapping("/sites/{id}/edit")
+    String editForm(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
+        Site site = directory.site(me, id);
+        if (!directory.mayEdit(me, site)) {
+            throw new Forbidden("update site");
+        }
+        model.addAttribute("site", site);
+        model.addAttribute("form", SiteForm.of(site));
+        model.addAttribute("mayChangeStatus", directory.mayChangeStatus(me, site));
+        return form(me, model, directory.organisation(me, site.organisationId()));
+    }
+
+    @PostMapping("/sites/{id}/edit")
+    String update(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute("form") SiteForm form,
+                  BindingResult result, Model model) {
+        Site site = directory.site(me, id);
+        model.addAttribute("site", site);
+        model.addAttribute("mayChangeStatus", directory.mayChangeStatus(me, site));
+        Organisation owner = directory.organisation(me, site.organisationId());
+        if (result.hasErrors()) {
+            return form(me, model, owner);
+        }
+        try {
+            directory.updateSite(me, id, form);
+            return "redirect:/organisations/" + site.organisationId() + "?saved";
+        } catch (InvalidInput invalid) {
+            FormErrors.bind(invalid, result);
+            return form(me, model, owner);
+        }
+    }
+
+    @PostMapping("/sites/{id}/deactivate")
+    String deactivate(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
+        Site site = directory.setSiteActive(me, id, false);
+        return "redirect:/organisations/" + site.organisationId() + "?saved";
+    }
+
+    @PostMapping("/sites/{id}/activate")
+    String activate(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
+        Site site = directory.setSiteActive(me, id, true);
+        return "redirect:/organisations/" + site.organisationId() + "?saved";
+    }
+
+    private String form(ReachUser me, Model model, Organisation owner) {
+        model.addAttribute("owner", owner);
+        model.addAttribute("siteTypes", SiteType.values());
+        model.addAttribute("openingStatuses", OpeningStatus.values());
+        return FORM;
+    }
+
+    private Map<Long, String> organisationNames(ReachUser me) {
+        return directory.organisations(me).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
+    }
+}

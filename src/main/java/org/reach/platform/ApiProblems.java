@@ -1,0 +1,123 @@
+package org.reach.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every API error is RFC 9457 problem JSON. Invalid input lists each field with a reason in the
+ * caller's language, so an M&E officer's script can show exactly what to fix.
+ */
+@Order(0)
+@RestControllerAdvice(annotations = RestController.class)
+class ApiProblems {
+
+    private final MessageSource messages;
+
+    ApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput invalid, Locale locale) {
+        List<Map<String, Object>> errors = invalid.problems().stream()
+                .map(p -> error(p.field(), p.messageKey(),
+                        messages.getMessage(p.messageKey(), p.arguments().toArray(), p.messageKey(), locale)))
+                .toList();
+        return invalid(errors, locale);
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail beanValidation(MethodArgumentNotValidException invalid, Locale locale) {
+        List<Map<String, Object>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(e -> error(e.getField(), e.getCode(), messages.getMessage(e, locale)))
+                .toList();
+        return invalid(errors, locale);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable, Locale locale) {
+        String field = fieldOf(unreadable);
+        return invalid(List.of(error(field, "error.unreadable", text("error.unreadable", locale))), locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException mismatch, Locale locale) {
+        return invalid(List.of(error(mismatch.getName(), "typeMismatch", text("typeMismatch", locale))), locale);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException missing, Locale locale) {
+        return invalid(List.of(error(missing.getParameterName(), "error.required", text("error.required", locale))), locale);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound notFound, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("error.notFound", locale));
+        problem.setType(type("not-found"));
+        problem.setTitle(text("error.notFound.title", locale));
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException denied, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("error.forbidden", locale));
+        problem.setType(type("forbidden"));
+        problem.setTitle(text("error.forbidden.title", locale));
+        return problem;
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail conflict(DuplicateKeyException duplicate, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("error.duplicate", locale));
+        problem.setType(type("conflict"));
+        problem.setTitle(text("error.duplicate.title", locale));
+        return problem;
+    }
+
+    private ProblemDetail invalid(List<Map<String, Object>> errors, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.invalid", locale));
+        problem.setType(type("invalid-input"));
+        problem.setTitle(text("error.invalid.title", locale));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, Object> error(String field, String code, String reason) {
+        return Map.of("field", field, "code", code == null ? "invalid" : code, "reason", reason);
+    }
+
+    private static String fieldOf(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getCause();
+        if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+            return databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
+                    .reduce((a, b) -> a + "." + b).orElse("body");
+        }
+        return "body";
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    static URI type(String name) {
+        return URI.create("urn:reach:problem:" + name);
+    }
+}

@@ -1,0 +1,9 @@
+package org.reach.platform;
+
+import java.util.Optional;
+
+/** Turns a personal API token into the person it belongs to, if the token is valid and not revoked. */
+public interface ApiTokenAuthenticator {
+
+    Optional<ReachUser> authenticate(String rawToken);
+}
