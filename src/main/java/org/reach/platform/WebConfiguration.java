@@ -19,11 +19,22 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
-        resolver.setDefaultLocale(Locale.ENGLISH);
+        // Without a cookie (API scripts, first visit) the browser's or client's Accept-Language decides.
+        resolver.setDefaultLocaleFunction(WebConfiguration::fromAcceptLanguage);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
         return resolver;
+    }
+
+    private static Locale fromAcceptLanguage(jakarta.servlet.http.HttpServletRequest request) {
+        for (java.util.Enumeration<Locale> accepted = request.getLocales(); accepted.hasMoreElements(); ) {
+            Locale locale = accepted.nextElement();
+            if (request.getHeader("Accept-Language") != null && Languages.isSupported(locale.getLanguage())) {
+                return Locale.forLanguageTag(locale.getLanguage());
+            }
+        }
+        return Locale.ENGLISH;
     }
 
     @Override
