@@ -1,0 +1,18 @@
+package org.reach.clients;
+
+import java.util.Optional;
+
+import org.reach.platform.ReachUser;
+
+/**
+ * What other capabilities may ask of the client registry. Every call is scoped to the actor's own
+ * organisation and recorded in the audit log as a read of client-level data.
+ */
+public interface Clients {
+
+    /** One client of the actor's organisation; not found when it belongs to another organisation. */
+    Client client(ReachUser actor, long clientId);
+
+    /** The client with exactly this code in the actor's organisation, if any. */
+    Optional<Client> findByUic(ReachUser actor, String uic);
+}
