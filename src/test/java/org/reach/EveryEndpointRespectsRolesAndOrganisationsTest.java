@@ -28,6 +28,7 @@ import org.reach.audit.AuditTrail;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
+import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +64,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
+    @Autowired BackgroundJobs jobs;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private ProgrammeFixture world;
@@ -262,6 +264,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /api/audit", AUDITORS, c -> api(get("/api/audit"), c),
                 c -> api(get("/api/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
 
+        // Background jobs: a person sees only their own
+        all.add(new Endpoint("GET /api/jobs/{id}", ALL, c -> api(get("/api/jobs/{id}", ownJob(c)), c),
+                c -> api(get("/api/jobs/{id}", foreignJob()), c)));
+        all.add(new Endpoint("GET /jobs/{id}", ALL, c -> page(get("/jobs/{id}", ownJob(c)), c),
+                c -> page(get("/jobs/{id}", foreignJob()), c)));
+
         // Pages
         all.add(new Endpoint("GET /", ALL, c -> page(get("/"), c), null));
         all.add(new Endpoint("GET /login", ALL, c -> page(get("/login"), c), null));
@@ -350,6 +358,14 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /audit", AUDITORS, c -> page(get("/audit"), c),
                 c -> page(get("/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
         return all;
+    }
+
+    private String ownJob(Call call) {
+        return jobs.start(call.user(), "test", progress -> "done");
+    }
+
+    private String foreignJob() {
+        return jobs.start(signIn.reload(world.foreignManager.id()).orElseThrow(), "test", progress -> world.marker);
     }
 
     private long foreignTokenId() {
