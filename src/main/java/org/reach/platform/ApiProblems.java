@@ -69,32 +69,28 @@ class ApiProblems {
 
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound notFound, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, text("error.notFound", locale));
-        problem.setType(type("not-found"));
-        problem.setTitle(text("error.notFound.title", locale));
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "not-found", "error.notFound", locale);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException denied, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, text("error.forbidden", locale));
-        problem.setType(type("forbidden"));
-        problem.setTitle(text("error.forbidden.title", locale));
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "error.forbidden", locale);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail conflict(DuplicateKeyException duplicate, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("error.duplicate", locale));
-        problem.setType(type("conflict"));
-        problem.setTitle(text("error.duplicate.title", locale));
+        return problem(HttpStatus.CONFLICT, "conflict", "error.duplicate", locale);
+    }
+
+    private ProblemDetail problem(HttpStatus status, String type, String messageKey, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, text(messageKey, locale));
+        problem.setType(type(type));
+        problem.setTitle(text(messageKey + ".title", locale));
         return problem;
     }
 
     private ProblemDetail invalid(List<Map<String, Object>> errors, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.invalid", locale));
-        problem.setType(type("invalid-input"));
-        problem.setTitle(text("error.invalid.title", locale));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-input", "error.invalid", locale);
         problem.setProperty("errors", errors);
         return problem;
     }
