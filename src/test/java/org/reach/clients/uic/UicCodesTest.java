@@ -116,6 +116,14 @@ class UicCodesTest {
         assertThat(UicCodes.generate(PARENTS_SEX_YEAR, parents(mother, father))).isEqualTo(letters + "F89");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "  a n n a | ANNA", "O'Brien | OBRIEN", "Jean-Luc | JEANLUC", "de la Cruz | DELACRUZ", "Ngʼangʼa | NGANGA",
+            "Zoë | ZOE", "ßarah | SSARAH", "istanbul | ISTANBUL", "İpek | IPEK", "Ñuñez | NUNEZ", "Søren | SOREN"})
+    void documentedNormalisations(String name, String letters) {
+        assertThat(UicCodes.normaliseName("ownFirstName", name)).isEqualTo(letters);
+    }
+
     @Test
     void prefixesAreKept() {
         assertThat(UicCodes.generate(PARENTS_SEX_YEAR, parents("Bibi Amina", "Syed Ali"))).startsWith("BISY");
