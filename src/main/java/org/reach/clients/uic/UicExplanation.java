@@ -1,6 +1,7 @@
 package org.reach.clients.uic;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A code and, part by part, where its characters came from, so the form can show for instance
@@ -43,7 +44,7 @@ public record UicExplanation(UicScheme scheme, String code, List<Part> parts) {
     }
 
     /** The part for one field, if the scheme uses that field. */
-    public java.util.Optional<Part> part(String field) {
+    public Optional<Part> part(String field) {
         return parts.stream().filter(p -> p.field().equals(field)).findFirst();
     }
 }
