@@ -1,0 +1,13 @@
+package org.reach.partners;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record TrainingForm(String topic, LocalDate date, Long trainerOrganisationId, String trainers,
+                           List<Participant> participants, List<Long> actionIds) {
+
+    public TrainingForm {
+        participants = participants == null ? List.of() : List.copyOf(participants);
+        actionIds = actionIds == null ? List.of() : List.copyOf(actionIds);
+    }
+}
