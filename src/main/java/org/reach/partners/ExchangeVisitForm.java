@@ -3,7 +3,9 @@ package org.reach.partners;
 import java.time.LocalDate;
 import java.util.List;
 
-public record ExchangeVisitForm(Long hostOrganisationId, LocalDate visitStart, LocalDate visitEnd, String purpose,
+import org.springframework.format.annotation.DateTimeFormat;
+
+public record ExchangeVisitForm(Long hostOrganisationId, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitStart, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate visitEnd, String purpose,
                                 String learningNotes, List<Visitor> visitors, List<Long> actionIds) {
 
     public ExchangeVisitForm {

@@ -351,6 +351,11 @@ public class PartnerAssessments {
         return messages.getMessage("partners.domain." + domain.code(), null, domain.name(), LocaleContextHolder.getLocale());
     }
 
+    /** The translated name of a domain code, or the given name for domains outside the built-in framework. */
+    public String domainLabel(String code, String fallback) {
+        return domainName(code, fallback);
+    }
+
     String domainName(String code, String fallback) {
         return messages.getMessage("partners.domain." + code, null, fallback == null ? code : fallback,
                 LocaleContextHolder.getLocale());

@@ -3,7 +3,9 @@ package org.reach.partners;
 import java.time.LocalDate;
 import java.util.List;
 
-public record TrainingForm(String topic, LocalDate date, Long trainerOrganisationId, String trainers,
+import org.springframework.format.annotation.DateTimeFormat;
+
+public record TrainingForm(String topic, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date, Long trainerOrganisationId, String trainers,
                            List<Participant> participants, List<Long> actionIds) {
 
     public TrainingForm {
