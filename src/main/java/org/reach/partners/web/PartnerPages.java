@@ -69,7 +69,7 @@ class PartnerPages {
     }
 
     /** A partner in the comparison table: its latest assessment, if the person may see one. */
-    record PartnerRow(Organisation organisation, AssessmentResult latest) {
+    record PartnerRow(Organisation organisation, AssessmentResult latest, Map<String, String> scores) {
     }
 
     @GetMapping("/partners")
@@ -77,7 +77,9 @@ class PartnerPages {
         List<PartnerRow> rows = new ArrayList<>();
         for (Organisation organisation : directory.organisations(me)) {
             Optional<AssessmentResult> latest = assessments.latest(me, organisation.id());
-            rows.add(new PartnerRow(organisation, latest.orElse(null)));
+            Map<String, String> scores = new LinkedHashMap<>();
+            latest.ifPresent(r -> r.domainScores().forEach(d -> scores.put(d.code(), d.formatted())));
+            rows.add(new PartnerRow(organisation, latest.orElse(null), scores));
         }
         model.addAttribute("rows", rows);
         model.addAttribute("domains", framework.current().domains().stream()
@@ -172,6 +174,18 @@ class PartnerPages {
         if (!assessments.mayScore(me, result.assessment())) {
             throw new Forbidden("score assessment");
         }
+        return scoresPage(me, result, model);
+    }
+
+    private String scoresPage(ReachUser me, AssessmentResult result, Model model) {
+        Map<Long, org.reach.partners.AssessorScore> mine = new LinkedHashMap<>();
+        result.questionsByDomain().values().forEach(list -> list.forEach(q -> {
+            org.reach.partners.AssessorScore own = q.scoreOf(me.id());
+            if (own != null) {
+                mine.put(q.question().id(), own);
+            }
+        }));
+        model.addAttribute("mine", mine);
         model.addAttribute("result", result);
         model.addAttribute("assessment", result.assessment());
         return "partners/scores";
@@ -186,9 +200,7 @@ class PartnerPages {
             return "redirect:/partners/assessments/" + id + "?saved";
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", invalid.problems());
-            model.addAttribute("result", result);
-            model.addAttribute("assessment", result.assessment());
-            return "partners/scores";
+            return scoresPage(me, result, model);
         }
     }
 
