@@ -48,7 +48,7 @@ public class FrameworkStore {
     }
 
     public int maxVersion() {
-        Integer max = jdbc.sql("SELECT MAX(version) FROM partner_frameworks").query(Integer.class).single();
+        Integer max = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM partner_frameworks").query(Integer.class).single();
         return max == null ? 0 : max;
     }
 
