@@ -57,9 +57,11 @@ class PartnerPages {
     private final ActionPlans actions;
     private final AssessmentReport report;
     private final OrganisationDirectory directory;
+    private final org.springframework.context.MessageSource messages;
 
     PartnerPages(PartnerAssessments assessments, AssessmentFramework framework, Twinnings twinnings, ActionPlans actions,
-                 AssessmentReport report, OrganisationDirectory directory) {
+                 AssessmentReport report, OrganisationDirectory directory, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.assessments = assessments;
         this.framework = framework;
         this.twinnings = twinnings;
@@ -283,10 +285,15 @@ class PartnerPages {
 
     @GetMapping("/partners/actions")
     String actionList(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisation,
-                      Model model) {
+                      Locale locale, Model model) {
         List<PartnerAction> list = actions.actions(me, organisation);
         model.addAttribute("actions", list);
-        model.addAttribute("summary", ActionPlans.summarise(list));
+        org.reach.partners.ActionSummary summary = ActionPlans.summarise(list);
+        model.addAttribute("summary", summary);
+        model.addAttribute("progressChart", Map.of(
+                "labels", List.of(text(locale, "partners.actionStatus.PLANNED"), text(locale, "partners.actionStatus.IN_PROGRESS"),
+                        text(locale, "partners.actionStatus.DONE"), text(locale, "partners.overdue")),
+                "values", List.of(summary.planned(), summary.inProgress(), summary.done(), summary.overdue())));
         model.addAttribute("mayCreate", !assessments.assessablePartners(me).isEmpty());
         return "partners/actions";
     }
@@ -404,6 +411,10 @@ class PartnerPages {
         }
         chart.put("series", series);
         return chart;
+    }
+
+    private String text(Locale locale, String key) {
+        return messages.getMessage(key, null, key, locale);
     }
 
     private String name(String code, String fallback) {
