@@ -133,8 +133,9 @@ public class AssessmentFramework {
         }
     }
 
+    /** Trimmed text, or null when nothing is left, so an empty form field stores nothing. */
     static String strip(String value) {
-        return value == null ? null : value.strip();
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private Instant now() {

@@ -159,6 +159,7 @@ public class PartnerAssessments {
             problems.check(!form.visitEnd().isBefore(form.visitStart()), "visitEnd", "partners.error.endBeforeStart");
         }
         String sites = AssessmentFramework.strip(form.sitesVisited());
+        sites = sites == null || sites.isEmpty() ? null : sites;
         problems.check(sites == null || sites.length() <= 1000, "sitesVisited", "error.tooLong", 1000);
         Set<Long> candidates = organisation == null || organisation.programmeId() == null ? Set.of()
                 : store.assessorCandidates(organisation.programmeId()).stream().map(Assessor::userId).collect(Collectors.toSet());
