@@ -90,7 +90,7 @@ public class AssessmentReport {
                 .forEach(d -> document.add(new Paragraph("+ " + d.name() + " (" + d.formatted() + ")", body)));
         section(document, t(locale, "partners.weaknesses"), heading);
         scored.stream().filter(d -> d.score() <= 2)
-                .forEach(d -> document.add(new Paragraph("− " + d.name() + " (" + d.formatted() + ")", body)));
+                .forEach(d -> document.add(new Paragraph("- " + d.name() + " (" + d.formatted() + ")", body)));
 
         section(document, t(locale, "partners.questions"), heading);
         PdfPTable questions = table(new float[] {4, 2, 1, 4});
