@@ -28,6 +28,18 @@ import org.reach.audit.AuditTrail;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
+import org.reach.organisations.OrganisationForm;
+import org.reach.partners.ActionForm;
+import org.reach.partners.ActionPlans;
+import org.reach.partners.ActionSource;
+import org.reach.partners.Assessment;
+import org.reach.partners.AssessmentForm;
+import org.reach.partners.AssessmentFramework;
+import org.reach.partners.AssessmentKind;
+import org.reach.partners.PartnerAction;
+import org.reach.partners.PartnerAssessments;
+import org.reach.partners.ScoreEntry;
+import org.reach.partners.ScoresForm;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
@@ -66,6 +78,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
+    @Autowired AssessmentFramework partnerFramework;
+    @Autowired PartnerAssessments partnerAssessments;
+    @Autowired ActionPlans partnerActions;
 
     private ProgrammeFixture world;
     private final AtomicInteger counter = new AtomicInteger();
@@ -82,6 +97,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
+        buildPartners();
     }
 
     @Test
@@ -357,7 +373,224 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/account/tokens/{id}/revoke", foreignTokenId()), c)));
         all.add(new Endpoint("GET /audit", AUDITORS, c -> page(get("/audit"), c),
                 c -> page(get("/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
+
+        // Partners: assessments, twinning, action plans, capacity building, framework
+        Set<Role> coordinators = EnumSet.of(Role.ADMIN, Role.COORDINATOR);
+        Set<Role> partnerReaders = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.ORG_MANAGER);
+        long own = homeAssessment.id();
+        long foreignA = foreignAssessment.id();
+        all.add(new Endpoint("GET /api/partners/frameworks", ALL, c -> api(get("/api/partners/frameworks"), c), null));
+        all.add(new Endpoint("GET /api/partners/frameworks/current", ALL, c -> api(get("/api/partners/frameworks/current"), c), null));
+        all.add(new Endpoint("POST /api/partners/frameworks/draft", coordinators, c -> api(post("/api/partners/frameworks/draft"), c), null));
+        all.add(new Endpoint("PUT /api/partners/frameworks/questions/{id}", coordinators,
+                c -> json(api(put("/api/partners/frameworks/questions/{id}", draftQuestion()), c),
+                        "{\"text\":\"Board oversight\",\"anchor1\":\"a\",\"anchor2\":\"b\",\"anchor3\":\"c\",\"anchor4\":\"d\"}"), null));
+        all.add(new Endpoint("POST /api/partners/frameworks/{id}/publish", coordinators,
+                c -> api(post("/api/partners/frameworks/{id}/publish", partnerFramework.draft(ReachUser.system()).id()), c), null));
+        all.add(new Endpoint("GET /api/partners/assessments", ALL, c -> api(get("/api/partners/assessments"), c),
+                c -> api(get("/api/partners/assessments"), c)));
+        all.add(new Endpoint("POST /api/partners/assessments", coordinators,
+                c -> json(api(post("/api/partners/assessments"), c), assessmentJson(w.home.id())),
+                c -> json(api(post("/api/partners/assessments"), c), assessmentJson(w.foreign.id()))));
+        all.add(new Endpoint("GET /api/partners/assessments/{id}", partnerReaders,
+                c -> api(get("/api/partners/assessments/{id}", own), c), c -> api(get("/api/partners/assessments/{id}", foreignA), c)));
+        all.add(new Endpoint("GET /api/partners/organisations/{id}/assessments", ALL,
+                c -> api(get("/api/partners/organisations/{id}/assessments", w.home.id()), c),
+                c -> api(get("/api/partners/organisations/{id}/assessments", w.foreign.id()), c)));
+        all.add(new Endpoint("PUT /api/partners/assessments/{id}/scores", coordinators,
+                c -> json(api(put("/api/partners/assessments/{id}/scores", own), c), scoresJson()),
+                c -> json(api(put("/api/partners/assessments/{id}/scores", foreignA), c), scoresJson())));
+        all.add(new Endpoint("PUT /api/partners/assessments/{id}/consensus", coordinators,
+                c -> json(api(put("/api/partners/assessments/{id}/consensus", own), c), scoresJson()),
+                c -> json(api(put("/api/partners/assessments/{id}/consensus", foreignA), c), scoresJson())));
+        all.add(new Endpoint("POST /api/partners/assessments/{id}/finalise", coordinators,
+                c -> api(post("/api/partners/assessments/{id}/finalise", scoredAssessment()), c),
+                c -> api(post("/api/partners/assessments/{id}/finalise", foreignA), c)));
+        all.add(new Endpoint("GET /api/partners/assessments/{id}/twinning-suggestions", coordinators,
+                c -> api(get("/api/partners/assessments/{id}/twinning-suggestions", own), c),
+                c -> api(get("/api/partners/assessments/{id}/twinning-suggestions", foreignA), c)));
+        all.add(new Endpoint("GET /api/partners/twinnings", ALL, c -> api(get("/api/partners/twinnings"), c),
+                c -> api(get("/api/partners/twinnings"), c)));
+        all.add(new Endpoint("POST /api/partners/twinnings", coordinators,
+                c -> json(api(post("/api/partners/twinnings"), c), twinningJson(w.home.id(), partnerSecond.id())),
+                c -> json(api(post("/api/partners/twinnings"), c), twinningJson(w.foreign.id(), w.home.id()))));
+        all.add(new Endpoint("GET /api/partners/actions", ALL, c -> api(get("/api/partners/actions"), c),
+                c -> api(get("/api/partners/actions").param("organisationId", String.valueOf(w.foreign.id())), c)));
+        all.add(new Endpoint("POST /api/partners/actions", coordinators,
+                c -> json(api(post("/api/partners/actions"), c), actionJson(w.home.id())),
+                c -> json(api(post("/api/partners/actions"), c), actionJson(w.foreign.id()))));
+        all.add(new Endpoint("POST /api/partners/actions/{id}/progress", partnerReaders,
+                c -> json(api(post("/api/partners/actions/{id}/progress", homeAction.id()), c), "{\"status\":\"IN_PROGRESS\"}"),
+                c -> json(api(post("/api/partners/actions/{id}/progress", foreignAction.id()), c), "{\"status\":\"DONE\"}")));
+        all.add(new Endpoint("GET /api/partners/trainings", ALL, c -> api(get("/api/partners/trainings"), c),
+                c -> api(get("/api/partners/trainings"), c)));
+        all.add(new Endpoint("POST /api/partners/trainings", coordinators,
+                c -> json(api(post("/api/partners/trainings"), c), trainingJson(w.home.id())),
+                c -> json(api(post("/api/partners/trainings"), c), trainingJson(w.foreign.id()))));
+        all.add(new Endpoint("GET /api/partners/exchange-visits", ALL, c -> api(get("/api/partners/exchange-visits"), c),
+                c -> api(get("/api/partners/exchange-visits"), c)));
+        all.add(new Endpoint("POST /api/partners/exchange-visits", coordinators,
+                c -> json(api(post("/api/partners/exchange-visits"), c), visitJson(w.home.id())),
+                c -> json(api(post("/api/partners/exchange-visits"), c), visitJson(w.foreign.id()))));
+
+        all.add(new Endpoint("GET /partners", ALL, c -> page(get("/partners"), c), c -> page(get("/partners"), c)));
+        all.add(new Endpoint("GET /partners/organisations/{id}", partnerReaders,
+                c -> page(get("/partners/organisations/{id}", w.home.id()), c),
+                c -> page(get("/partners/organisations/{id}", w.foreign.id()), c)));
+        all.add(new Endpoint("GET /partners/assessments/new", coordinators, c -> page(get("/partners/assessments/new"), c), null));
+        all.add(new Endpoint("POST /partners/assessments/new", coordinators,
+                c -> page(assessmentForm(post("/partners/assessments/new"), w.home.id()), c),
+                c -> page(assessmentForm(post("/partners/assessments/new"), w.foreign.id()), c)));
+        all.add(new Endpoint("GET /partners/assessments/{id}", partnerReaders,
+                c -> page(get("/partners/assessments/{id}", own), c), c -> page(get("/partners/assessments/{id}", foreignA), c)));
+        all.add(new Endpoint("GET /partners/assessments/{id}/scores", coordinators,
+                c -> page(get("/partners/assessments/{id}/scores", own), c),
+                c -> page(get("/partners/assessments/{id}/scores", foreignA), c)));
+        all.add(new Endpoint("POST /partners/assessments/{id}/scores", coordinators,
+                c -> page(post("/partners/assessments/{id}/scores", own).param("score_" + firstQuestion, "3"), c),
+                c -> page(post("/partners/assessments/{id}/scores", foreignA).param("score_" + firstQuestion, "3"), c)));
+        all.add(new Endpoint("POST /partners/assessments/{id}/consensus", coordinators,
+                c -> page(post("/partners/assessments/{id}/consensus", own).param("score_" + firstQuestion, "2"), c),
+                c -> page(post("/partners/assessments/{id}/consensus", foreignA).param("score_" + firstQuestion, "2"), c)));
+        all.add(new Endpoint("POST /partners/assessments/{id}/finalise", coordinators,
+                c -> page(post("/partners/assessments/{id}/finalise", scoredAssessment()), c),
+                c -> page(post("/partners/assessments/{id}/finalise", foreignA), c)));
+        all.add(new Endpoint("GET /partners/assessments/{id}/report.pdf", partnerReaders,
+                c -> page(get("/partners/assessments/{id}/report.pdf", own), c),
+                c -> page(get("/partners/assessments/{id}/report.pdf", foreignA), c)));
+        all.add(new Endpoint("GET /partners/twinnings", ALL, c -> page(get("/partners/twinnings"), c), c -> page(get("/partners/twinnings"), c)));
+        all.add(new Endpoint("POST /partners/twinnings", coordinators,
+                c -> page(post("/partners/twinnings").param("learningOrganisationId", String.valueOf(w.home.id()))
+                        .param("supportingOrganisationId", String.valueOf(partnerSecond.id())).param("domains", "HUMAN_RIGHTS"), c),
+                c -> page(post("/partners/twinnings").param("learningOrganisationId", String.valueOf(w.foreign.id()))
+                        .param("supportingOrganisationId", String.valueOf(w.home.id())).param("domains", "HUMAN_RIGHTS"), c)));
+        all.add(new Endpoint("GET /partners/actions", ALL, c -> page(get("/partners/actions"), c),
+                c -> page(get("/partners/actions").param("organisation", String.valueOf(w.foreign.id())), c)));
+        all.add(new Endpoint("GET /partners/actions/new", coordinators, c -> page(get("/partners/actions/new"), c),
+                c -> page(get("/partners/actions/new").param("assessment", String.valueOf(foreignA)), c)));
+        all.add(new Endpoint("POST /partners/actions/new", coordinators,
+                c -> page(actionForm(post("/partners/actions/new"), w.home.id()), c),
+                c -> page(actionForm(post("/partners/actions/new"), w.foreign.id()), c)));
+        all.add(new Endpoint("GET /partners/actions/{id}", ALL, c -> page(get("/partners/actions/{id}", homeAction.id()), c),
+                c -> page(get("/partners/actions/{id}", foreignAction.id()), c)));
+        all.add(new Endpoint("POST /partners/actions/{id}/progress", partnerReaders,
+                c -> page(post("/partners/actions/{id}/progress", homeAction.id()).param("status", "IN_PROGRESS"), c),
+                c -> page(post("/partners/actions/{id}/progress", foreignAction.id()).param("status", "DONE"), c)));
+        all.add(new Endpoint("GET /partners/capacity", ALL, c -> page(get("/partners/capacity"), c), c -> page(get("/partners/capacity"), c)));
+        all.add(new Endpoint("GET /partners/trainings/new", coordinators, c -> page(get("/partners/trainings/new"), c), null));
+        all.add(new Endpoint("POST /partners/trainings/new", coordinators,
+                c -> page(trainingForm(post("/partners/trainings/new"), w.home.id()), c),
+                c -> page(trainingForm(post("/partners/trainings/new"), w.foreign.id()), c)));
+        all.add(new Endpoint("GET /partners/exchange-visits/new", coordinators, c -> page(get("/partners/exchange-visits/new"), c), null));
+        all.add(new Endpoint("POST /partners/exchange-visits/new", coordinators,
+                c -> page(visitForm(post("/partners/exchange-visits/new"), w.home.id()), c),
+                c -> page(visitForm(post("/partners/exchange-visits/new"), w.foreign.id()), c)));
+        all.add(new Endpoint("GET /partners/framework", ALL, c -> page(get("/partners/framework"), c), null));
+        all.add(new Endpoint("GET /partners/framework/{id}", ALL,
+                c -> page(get("/partners/framework/{id}", partnerFramework.current().id()), c), null));
+        all.add(new Endpoint("POST /partners/framework/draft", coordinators, c -> page(post("/partners/framework/draft"), c), null));
+        all.add(new Endpoint("POST /partners/framework/questions/{id}", coordinators,
+                c -> page(post("/partners/framework/questions/{id}", draftQuestion()).param("text", "Board oversight")
+                        .param("anchor1", "a").param("anchor2", "b").param("anchor3", "c").param("anchor4", "d"), c), null));
+        all.add(new Endpoint("POST /partners/framework/{id}/publish", coordinators,
+                c -> page(post("/partners/framework/{id}/publish", partnerFramework.draft(ReachUser.system()).id()), c), null));
         return all;
+    }
+
+    // ---- partners fixture: a second partner in the home programme, an assessment and an action on each side
+
+    private Organisation partnerSecond;
+    private Assessment homeAssessment;
+    private Assessment foreignAssessment;
+    private PartnerAction homeAction;
+    private PartnerAction foreignAction;
+    private long firstQuestion;
+
+    private void buildPartners() {
+        ReachUser system = ReachUser.system();
+        partnerSecond = directory.createOrganisation(system, new OrganisationForm("Second " + world.homeProgramme.name(),
+                "KE", List.of("sw"), world.homeProgramme.id()));
+        homeAssessment = partnerAssessments.create(world.user(Role.COORDINATOR), new AssessmentForm(world.home.id(),
+                AssessmentKind.BASELINE, java.time.LocalDate.now(), java.time.LocalDate.now(), null, List.of(), null));
+        foreignAssessment = partnerAssessments.create(system, new AssessmentForm(world.foreign.id(), AssessmentKind.BASELINE,
+                java.time.LocalDate.now(), java.time.LocalDate.now(), "Sites " + world.marker, List.of(), world.marker));
+        firstQuestion = partnerFramework.version(homeAssessment.frameworkId()).questions().get(0).id();
+        homeAction = partnerActions.create(system, new ActionForm(world.home.id(), ActionSource.ASSESSMENT, homeAssessment.id(),
+                null, null, "Home action", "FINANCE", "Manager", null, java.time.LocalDate.now().plusDays(10)));
+        foreignAction = partnerActions.create(system, new ActionForm(world.foreign.id(), ActionSource.RAR, null, null,
+                "RAR " + world.marker, "Action " + world.marker, "FINANCE", "Owner " + world.marker, null,
+                java.time.LocalDate.now().plusDays(10)));
+    }
+
+    private long draftQuestion() {
+        return partnerFramework.draft(ReachUser.system()).questions().get(0).id();
+    }
+
+    /** A fresh assessment of the home partner with every question scored alike, ready to finalise. */
+    private long scoredAssessment() {
+        ReachUser coordinator = world.user(Role.COORDINATOR);
+        Assessment assessment = partnerAssessments.create(coordinator, new AssessmentForm(world.home.id(),
+                AssessmentKind.FOLLOW_UP, java.time.LocalDate.now(), java.time.LocalDate.now(), null, List.of(), null));
+        partnerAssessments.saveMyScores(coordinator, assessment.id(), new ScoresForm(partnerFramework
+                .version(assessment.frameworkId()).questions().stream().map(q -> new ScoreEntry(q.id(), 3, null)).toList()));
+        return assessment.id();
+    }
+
+    private String scoresJson() {
+        return "{\"scores\":[{\"questionId\":" + firstQuestion + ",\"score\":3,\"evidence\":\"seen\"}]}";
+    }
+
+    private static String assessmentJson(long organisationId) {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        return "{\"organisationId\":" + organisationId + ",\"kind\":\"BASELINE\",\"visitStart\":\"" + today
+                + "\",\"visitEnd\":\"" + today + "\"}";
+    }
+
+    private static String twinningJson(long learning, long supporting) {
+        return "{\"learningOrganisationId\":" + learning + ",\"supportingOrganisationId\":" + supporting
+                + ",\"domains\":[\"HUMAN_RIGHTS\"]}";
+    }
+
+    private static String actionJson(long organisationId) {
+        return "{\"organisationId\":" + organisationId + ",\"source\":\"RAR\",\"rarReference\":\"RAR 1\","
+                + "\"title\":\"Train peers\",\"domainCode\":\"HARM_REDUCTION\",\"owner\":\"Manager\",\"dueDate\":\""
+                + java.time.LocalDate.now().plusDays(5) + "\"}";
+    }
+
+    private String trainingJson(long trainer) {
+        return "{\"topic\":\"Harm reduction\",\"date\":\"" + java.time.LocalDate.now() + "\",\"trainerOrganisationId\":"
+                + trainer + ",\"participants\":[{\"organisationId\":" + partnerSecond.id()
+                + ",\"role\":\"Peer\",\"preScore\":40,\"postScore\":80}]}";
+    }
+
+    private String visitJson(long host) {
+        return "{\"hostOrganisationId\":" + host + ",\"visitStart\":\"" + java.time.LocalDate.now() + "\",\"visitEnd\":\""
+                + java.time.LocalDate.now() + "\",\"purpose\":\"Learn\",\"visitors\":[{\"organisationId\":"
+                + partnerSecond.id() + ",\"people\":2}]}";
+    }
+
+    private static MockHttpServletRequestBuilder assessmentForm(MockHttpServletRequestBuilder request, long organisationId) {
+        return request.param("organisationId", String.valueOf(organisationId)).param("kind", "BASELINE")
+                .param("visitStart", java.time.LocalDate.now().toString()).param("visitEnd", java.time.LocalDate.now().toString());
+    }
+
+    private static MockHttpServletRequestBuilder actionForm(MockHttpServletRequestBuilder request, long organisationId) {
+        return request.param("organisationId", String.valueOf(organisationId)).param("source", "RAR")
+                .param("rarReference", "RAR 2").param("title", "Train peers").param("domainCode", "FINANCE")
+                .param("owner", "Manager").param("dueDate", java.time.LocalDate.now().plusDays(3).toString());
+    }
+
+    private MockHttpServletRequestBuilder trainingForm(MockHttpServletRequestBuilder request, long trainer) {
+        return request.param("topic", "Harm reduction").param("date", java.time.LocalDate.now().toString())
+                .param("trainerOrganisationId", String.valueOf(trainer))
+                .param("participantOrganisation", String.valueOf(partnerSecond.id())).param("participantRole", "Peer")
+                .param("participantPre", "40").param("participantPost", "80");
+    }
+
+    private MockHttpServletRequestBuilder visitForm(MockHttpServletRequestBuilder request, long host) {
+        return request.param("hostOrganisationId", String.valueOf(host)).param("visitStart", java.time.LocalDate.now().toString())
+                .param("visitEnd", java.time.LocalDate.now().toString()).param("purpose", "Learn")
+                .param("visitorOrganisation", String.valueOf(partnerSecond.id())).param("visitorPeople", "2");
     }
 
     private String ownJob(Call call) {

@@ -14,6 +14,12 @@ import org.reach.accounts.UserAccount;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
+import org.reach.partners.ActionPlans;
+import org.reach.partners.Assessment;
+import org.reach.partners.AssessmentStatus;
+import org.reach.partners.CapacityBuilding;
+import org.reach.partners.PartnerAssessments;
+import org.reach.partners.Twinnings;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +33,11 @@ class DemoDataIsCreatedOnceTest {
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
     @Autowired SignIn signIn;
+    @Autowired DemoPartners demoPartners;
+    @Autowired PartnerAssessments assessments;
+    @Autowired Twinnings twinnings;
+    @Autowired ActionPlans actions;
+    @Autowired CapacityBuilding capacity;
 
     @Test
     void aSecondStartAddsNothing() {
@@ -70,6 +81,34 @@ class DemoDataIsCreatedOnceTest {
             assertThat(a.passwordChangeRequired()).isFalse();
             assertThat(signIn.loadUserByUsername(a.username()).isEnabled()).isTrue();
         });
+    }
+
+    @Test
+    void theKenyaMissionIsThereOnceWithBaselinesTwinningActionsTrainingAndVisit() {
+        ReachUser system = ReachUser.system();
+        Organisation mainline = directory.organisations(system).stream()
+                .filter(o -> o.name().equals(DemoPartners.MAINLINE)).findFirst().orElseThrow();
+        assertThat(mainline.countryCode()).isEqualTo("NL");
+        List<Organisation> partners = directory.organisations(system).stream()
+                .filter(o -> java.util.Objects.equals(o.programmeId(), mainline.programmeId())).toList();
+        assertThat(partners).extracting(Organisation::countryCode).contains("NL", "PK", "KE", "KE");
+        List<Assessment> baselines = assessments.assessments(system).stream()
+                .filter(a -> java.util.Objects.equals(a.programmeId(), mainline.programmeId()))
+                .filter(a -> a.status() == AssessmentStatus.FINALISED).toList();
+        assertThat(baselines).extracting(Assessment::organisationId).containsAll(partners.stream().map(Organisation::id).toList());
+        int assessmentCount = assessments.assessments(system).size();
+        int twinningCount = twinnings.twinnings(system).size();
+        int actionCount = actions.actions(system, null).size();
+        assertThat(twinningCount).isPositive();
+        assertThat(actionCount).isPositive();
+        assertThat(capacity.trainings(system)).isNotEmpty();
+        assertThat(capacity.exchangeVisits(system)).isNotEmpty();
+
+        demoPartners.run(new DefaultApplicationArguments());
+
+        assertThat(assessments.assessments(system)).hasSize(assessmentCount);
+        assertThat(twinnings.twinnings(system)).hasSize(twinningCount);
+        assertThat(actions.actions(system, null)).hasSize(actionCount);
     }
 
     private Organisation organisation(String country) {

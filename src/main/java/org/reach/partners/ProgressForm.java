@@ -1,0 +1,4 @@
+package org.reach.partners;
+
+public record ProgressForm(ActionStatus status, String note) {
+}
