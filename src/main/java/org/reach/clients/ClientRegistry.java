@@ -261,7 +261,11 @@ public class ClientRegistry implements Clients {
     /** The code these components give under the organisation's scheme; nothing is stored or recorded. */
     public String code(ReachUser actor, UicComponents components) {
         long organisation = writable(actor);
-        return UicCodes.generate(settingsOf(organisation).scheme(), components);
+        Problems problems = new Problems();
+        String code = codeOf(settingsOf(organisation).scheme(), new ClientRegistration(components, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null), problems);
+        problems.throwIfAny();
+        return code;
     }
 
     public RegistrationOutcome register(ReachUser actor, ClientRegistration registration) {
