@@ -214,17 +214,21 @@ public class ClientRegistry implements Clients {
         StoredClient stored = stored(actor, clientId);
         audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, "timeline");
         Client client = toClient(stored);
+        List<HistoryEntry> statuses = store.statusChanges(clientId);
+        List<HistoryEntry> stages = store.stageChanges(clientId);
+        List<HistoryEntry> changes = new ArrayList<>(statuses);
+        changes.addAll(stages);
+        changes.sort(Comparator.comparing(HistoryEntry::date).thenComparing(HistoryEntry::recordedAt)
+                .thenComparing(HistoryEntry::id).reversed());
         List<TimelineEntry> entries = new ArrayList<>();
+        for (HistoryEntry change : changes) {
+            boolean isStatus = statuses.contains(change);
+            entries.add(new TimelineEntry(change.date(), isStatus ? "status" : "stage",
+                    (isStatus ? "timeline.status." : "timeline.stage.") + change.value(),
+                    List.of(change.text() == null ? "—" : change.text()), null));
+        }
         entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
                 List.of(siteName(stored.enrolmentSiteId())), null));
-        for (HistoryEntry change : store.statusChanges(clientId)) {
-            entries.add(new TimelineEntry(change.date(), "status", "timeline.status." + change.value(),
-                    List.of(change.text() == null ? "—" : change.text()), null));
-        }
-        for (HistoryEntry change : store.stageChanges(clientId)) {
-            entries.add(new TimelineEntry(change.date(), "stage", "timeline.stage." + change.value(),
-                    List.of(change.text() == null ? "—" : change.text()), null));
-        }
         histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
         entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder())));
         return entries;
