@@ -128,6 +128,11 @@ public class ClientRegistry implements Clients {
 
     // ---- settings
 
+    /** How many clients the person's organisation has: an aggregate, not client-level data. */
+    public long clientCount(ReachUser actor) {
+        return store.count(readable(actor));
+    }
+
     public ClientSettings settings(ReachUser actor) {
         return settingsOf(readable(actor));
     }
