@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
@@ -23,7 +24,6 @@ import org.reach.clients.RegistrationOutcome;
 import org.reach.clients.Route;
 import org.reach.clients.StageChange;
 import org.reach.clients.StatusChange;
-import org.reach.clients.uic.UicComponents;
 import org.reach.organisations.Site;
 import org.reach.platform.ReachUser;
 import org.slf4j.Logger;
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * About 300 clients for Karachi and 150 for Mombasa, registered through the registry with a fixed seed:
  * people who inject or smoke heroin, methamphetamine smokers, about 15 % women, some transgender people,
- * contacts spread over two and a half years, a few detained, transferred or deceased, most in harm
+ * registered with the codes from their code cards, contacts spread over two and a half years, a few detained, transferred or deceased, most in harm
  * reduction, some in treatment and a few in recovery. Nothing is added when the clients already exist.
  */
 @Component
@@ -109,9 +109,9 @@ class DemoClients implements ApplicationRunner {
             LocalDate firstContact = today.minusDays(random.nextInt(900));
             Site site = sites.get(random.nextInt(sites.size()));
             Long peer = peers.isEmpty() ? null : peers.get(random.nextInt(peers.size())).id();
-            UicComponents components = new UicComponents(mothers.get(random.nextInt(mothers.size())),
-                    fathers.get(random.nextInt(fathers.size())), null, null, profile.gender(), birthYear, null, null, null);
-            ClientRegistration registration = new ClientRegistration(components, null, profile.gender(), birthYear,
+            String code = code(mothers.get(random.nextInt(mothers.size())), fathers.get(random.nextInt(fathers.size())),
+                    profile.gender(), birthYear);
+            ClientRegistration registration = new ClientRegistration(null, code, profile.gender(), birthYear,
                     profile.populations(), profile.primary(), profile.secondary(), profile.route(), site.id(),
                     hotspots.get(random.nextInt(hotspots.size())), peer, firstContact, null, null, null);
             RegistrationOutcome outcome = registry.register(manager, registration);
@@ -163,6 +163,19 @@ class DemoClients implements ApplicationRunner {
         } else if (status < 7) {
             registry.changeStatus(manager, client.id(), new StatusChange(ClientStatus.EXITED, last, "Asked to leave the programme"));
         }
+    }
+
+    /** The code as a code card written by an outreach worker would show it: mother 2, father 2, sex, year 2. */
+    private static String code(String mother, String father, Gender gender, int birthYear) {
+        char sex = switch (gender) {
+            case FEMALE -> 'F';
+            case MALE -> 'M';
+            case TRANSGENDER_WOMAN -> 'T';
+            case TRANSGENDER_MAN -> 'R';
+            case OTHER -> 'X';
+        };
+        return (mother.substring(0, 2) + father.substring(0, 2)).toUpperCase(Locale.ROOT) + sex
+                + String.format(Locale.ROOT, "%02d", birthYear % 100);
     }
 
     private record Profile(Gender gender, Set<KeyPopulation> populations, Drug primary, Drug secondary, Route route) {
