@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.reach.clients.CareStage;
 import org.reach.clients.ClientPage;
@@ -180,6 +180,8 @@ class ClientPages {
         model.addAttribute("profile", profile);
         model.addAttribute("client", profile.client());
         choices(me, model);
+        // Only people who see the alias may change it.
+        model.addAttribute("aliasSites", profile.aliasVisible() ? me.siteIds() : Set.of());
         return "clients/edit";
     }
 
@@ -349,9 +351,5 @@ class ClientPages {
         if (!registry.mayImport(me)) {
             throw new Forbidden("import clients");
         }
-    }
-
-    static EnumSet<ClientStatus> recorded() {
-        return EnumSet.copyOf(RECORDED);
     }
 }
