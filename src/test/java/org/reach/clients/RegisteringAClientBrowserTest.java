@@ -57,6 +57,7 @@ class RegisteringAClientBrowserTest {
         browser.type("#alias", "Lala");
         browser.clickAndLoad("#preview");
         assertThat(browser.text("#computed-code")).isEqualTo("XEQZM93");
+        browser.screenshot("client-code-preview");
         assertThat(browser.driver().getPageSource()).doesNotContain("Xenobia", "Qzymir");
 
         browser.type("#alias", "Lala");
