@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,10 +28,16 @@ import org.reach.accounts.TokenRequest;
 import org.reach.accounts.UserAccount;
 import org.reach.audit.AuditFilter;
 import org.reach.audit.AuditTrail;
+import org.reach.clients.Client;
+import org.reach.clients.ClientRegistration;
+import org.reach.clients.ClientRegistry;
+import org.reach.clients.Gender;
+import org.reach.clients.ImportReport;
+import org.reach.clients.KeyPopulation;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.organisations.Site;
 import org.reach.organisations.OrganisationForm;
+import org.reach.organisations.Site;
 import org.reach.partners.ActionForm;
 import org.reach.partners.ActionPlans;
 import org.reach.partners.ActionSource;
@@ -49,6 +58,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -77,6 +87,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
+    @Autowired ClientRegistry clients;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired AssessmentFramework partnerFramework;
     @Autowired PartnerAssessments partnerAssessments;
@@ -494,6 +505,66 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                         .param("anchor1", "a").param("anchor2", "b").param("anchor3", "c").param("anchor4", "d"), c), null));
         all.add(new Endpoint("POST /partners/framework/{id}/publish", coordinators,
                 c -> page(post("/partners/framework/{id}/publish", partnerFramework.draft(ReachUser.system()).id()), c), null));
+
+        // Clients: organisation staff only; coordinators and administrators never see client-level data
+        all.add(new Endpoint("GET /api/clients", CLIENT_READERS, c -> api(get("/api/clients"), c),
+                c -> api(get("/api/clients").param("siteId", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("POST /api/clients", CLIENT_WRITERS,
+                c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.homeSite.id())),
+                c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.foreignSite.id()))));
+        all.add(new Endpoint("GET /api/clients/{id}", CLIENT_READERS,
+                c -> api(get("/api/clients/{id}", homeClient.id()), c),
+                c -> api(get("/api/clients/{id}", foreignClient.id()), c)));
+        all.add(new Endpoint("PUT /api/clients/{id}", CLIENT_WRITERS,
+                c -> json(api(put("/api/clients/{id}", homeClient.id()), c), clientJson(null, w.homeSite.id())),
+                c -> json(api(put("/api/clients/{id}", foreignClient.id()), c), clientJson(null, w.homeSite.id()))));
+        all.add(new Endpoint("POST /api/clients/{id}/status", CLIENT_WRITERS,
+                c -> json(api(post("/api/clients/{id}/status", freshClient(c)), c), statusJson()),
+                c -> json(api(post("/api/clients/{id}/status", foreignClient.id()), c), statusJson())));
+        all.add(new Endpoint("POST /api/clients/{id}/stage", CLIENT_WRITERS,
+                c -> json(api(post("/api/clients/{id}/stage", freshClient(c)), c), stageJson()),
+                c -> json(api(post("/api/clients/{id}/stage", foreignClient.id()), c), stageJson())));
+        all.add(new Endpoint("GET /api/clients/{id}/timeline", CLIENT_READERS,
+                c -> api(get("/api/clients/{id}/timeline", homeClient.id()), c),
+                c -> api(get("/api/clients/{id}/timeline", foreignClient.id()), c)));
+        all.add(new Endpoint("GET /api/clients/settings", CLIENT_READERS, c -> api(get("/api/clients/settings"), c), null));
+        all.add(new Endpoint("PUT /api/clients/settings", CLIENT_SETTINGS,
+                c -> json(api(put("/api/clients/settings"), c), "{\"scheme\":\"PARENTS_SEX_YEAR\",\"activeMonths\":3,\"lostAfterMonths\":9}"),
+                null));
+        all.add(new Endpoint("POST /api/clients/import", CLIENT_IMPORTERS, c -> api(upload(post("/api/clients/import")), c), null));
+        all.add(new Endpoint("GET /clients", CLIENT_READERS, c -> page(get("/clients"), c),
+                c -> page(get("/clients").param("site", String.valueOf(w.foreignSite.id())).param("code", "K"), c)));
+        all.add(new Endpoint("GET /clients/new", CLIENT_WRITERS, c -> page(get("/clients/new"), c), null));
+        all.add(new Endpoint("POST /clients/new", CLIENT_WRITERS,
+                c -> page(clientForm(post("/clients/new"), code(c.n()), w.homeSite.id()), c),
+                c -> page(clientForm(post("/clients/new"), code(c.n()), w.foreignSite.id()), c)));
+        all.add(new Endpoint("GET /clients/{id}", CLIENT_READERS,
+                c -> page(get("/clients/{id}", homeClient.id()), c),
+                c -> page(get("/clients/{id}", foreignClient.id()), c)));
+        all.add(new Endpoint("GET /clients/{id}/edit", CLIENT_WRITERS,
+                c -> page(get("/clients/{id}/edit", homeClient.id()), c),
+                c -> page(get("/clients/{id}/edit", foreignClient.id()), c)));
+        all.add(new Endpoint("POST /clients/{id}/edit", CLIENT_WRITERS,
+                c -> page(clientForm(post("/clients/{id}/edit", homeClient.id()), null, w.homeSite.id()), c),
+                c -> page(clientForm(post("/clients/{id}/edit", foreignClient.id()), null, w.homeSite.id()), c)));
+        for (String change : List.of("status", "stage")) {
+            all.add(new Endpoint("GET /clients/{id}/" + change, CLIENT_WRITERS,
+                    c -> page(get("/clients/{id}/" + change, homeClient.id()), c),
+                    c -> page(get("/clients/{id}/" + change, foreignClient.id()), c)));
+            all.add(new Endpoint("POST /clients/{id}/" + change, CLIENT_WRITERS,
+                    c -> page(changeForm(post("/clients/{id}/" + change, freshClient(c))), c),
+                    c -> page(changeForm(post("/clients/{id}/" + change, foreignClient.id())), c)));
+        }
+        all.add(new Endpoint("GET /clients/settings", CLIENT_SETTINGS, c -> page(get("/clients/settings"), c), null));
+        all.add(new Endpoint("POST /clients/settings", CLIENT_SETTINGS,
+                c -> page(post("/clients/settings").param("scheme", "PARENTS_SEX_YEAR").param("activeMonths", "3")
+                        .param("lostAfterMonths", "9"), c), null));
+        all.add(new Endpoint("GET /clients/import", CLIENT_IMPORTERS, c -> page(get("/clients/import"), c), null));
+        all.add(new Endpoint("POST /clients/import", CLIENT_IMPORTERS, c -> page(upload(post("/clients/import")), c), null));
+        all.add(new Endpoint("GET /clients/import/{job}", CLIENT_IMPORTERS,
+                c -> page(get("/clients/import/{job}", jobs.start(c.user(), "client-import",
+                        progress -> new ImportReport(0, 0, List.of()))), c),
+                c -> page(get("/clients/import/{job}", foreignJob()), c)));
         return all;
     }
 
@@ -591,6 +662,85 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         return request.param("hostOrganisationId", String.valueOf(host)).param("visitStart", java.time.LocalDate.now().toString())
                 .param("visitEnd", java.time.LocalDate.now().toString()).param("purpose", "Learn")
                 .param("visitorOrganisation", String.valueOf(partnerSecond.id())).param("visitorPeople", "2");
+    }
+
+    // ---- clients
+
+    private static final Set<Role> CLIENT_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER);
+    private static final Set<Role> CLIENT_WRITERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
+    private static final Set<Role> CLIENT_IMPORTERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+    private static final Set<Role> CLIENT_SETTINGS = EnumSet.of(Role.ORG_MANAGER);
+
+    private Client homeClient;
+    private Client foreignClient;
+
+    @BeforeEach
+    void registerClients() {
+        homeClient = clients.register(world.user(Role.OUTREACH_WORKER), new ClientRegistration(null, "HOHOM80",
+                Gender.MALE, 1980, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), null, null, null, world.homeSite.id(),
+                "Home hotspot", null, LocalDate.now(ZoneOffset.UTC), "Home alias", null, null)).client();
+        ReachUser foreignPeer = signIn.reload(world.foreignPeer.id()).orElseThrow();
+        foreignClient = clients.register(foreignPeer, new ClientRegistration(null, "HOHOM80", Gender.FEMALE, 1985,
+                Set.of(KeyPopulation.SEX_WORKER), null, null, null, world.foreignSite.id(), "Hotspot " + world.marker, null,
+                LocalDate.now(ZoneOffset.UTC), world.marker, null, null)).client();
+    }
+
+    /**
+     * A well-formed code (mother 2, father 2, sex, year) that differs from every other call's code and from
+     * the home client's HOHOM80 in at least two places, so no near match stops a registration.
+     */
+    private static String code(int n) {
+        char a = (char) ('A' + n % 26);
+        char b = (char) ('A' + (n / 26) % 26);
+        int r = (n / 676) % 10;
+        return "" + a + b + a + b + "F" + r + (9 - r);
+    }
+
+    private long freshClient(Call call) {
+        return clients.register(world.user(Role.ORG_MANAGER), new ClientRegistration(null, code(call.n()), Gender.MALE,
+                1990, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.now(ZoneOffset.UTC), null,
+                null, null)).client().id();
+    }
+
+    private static String clientJson(String code, long siteId) {
+        return "{" + (code == null ? "" : "\"code\":\"" + code + "\",") + "\"gender\":\"MALE\",\"birthYear\":1980,"
+                + "\"keyPopulations\":[\"PEOPLE_WHO_INJECT_DRUGS\"],\"enrolmentSiteId\":" + siteId + ",\"enrolmentHotspot\":\"Home hotspot\","
+                + "\"firstContact\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}";
+    }
+
+    private static String statusJson() {
+        return "{\"status\":\"DETAINED\",\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"reason\":\"Police sweep\"}";
+    }
+
+    private static String stageJson() {
+        return "{\"stage\":\"TREATMENT\",\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}";
+    }
+
+    private static MockHttpServletRequestBuilder clientForm(MockHttpServletRequestBuilder request, String code, long siteId) {
+        if (code != null) {
+            request.param("code", code);
+        }
+        return request.param("gender", "MALE").param("birthYear", "1980").param("keyPopulations", "PEOPLE_WHO_INJECT_DRUGS")
+                .param("enrolmentSiteId", String.valueOf(siteId)).param("enrolmentHotspot", "Home hotspot")
+                .param("firstContact", LocalDate.now(ZoneOffset.UTC).toString());
+    }
+
+    private static MockHttpServletRequestBuilder changeForm(MockHttpServletRequestBuilder request) {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        return request.param("status", "DETAINED").param("stage", "TREATMENT").param("date", today).param("reason", "Police sweep");
+    }
+
+    private static MockHttpServletRequestBuilder upload(MockHttpServletRequestBuilder request) {
+        byte[] csv = String.join(",", ClientRegistry.IMPORT_COLUMNS).concat("\n").getBytes(StandardCharsets.UTF_8);
+        return request.contentType(MediaType.MULTIPART_FORM_DATA).with(servletRequest -> {
+            servletRequest.addPart(new MockPart("file", "clients.csv", csv) {
+                @Override
+                public void delete() {
+                    // nothing was written to disk
+                }
+            });
+            return servletRequest;
+        });
     }
 
     private String ownJob(Call call) {

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.SignIn;
 import org.reach.accounts.UserAccount;
+import org.reach.clients.Client;
+import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientSearch;
+import org.reach.clients.ClientStatus;
+import org.reach.clients.Gender;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
@@ -38,6 +43,8 @@ class DemoDataIsCreatedOnceTest {
     @Autowired Twinnings twinnings;
     @Autowired ActionPlans actions;
     @Autowired CapacityBuilding capacity;
+    @Autowired DemoClients demoClients;
+    @Autowired ClientRegistry clients;
 
     @Test
     void aSecondStartAddsNothing() {
@@ -109,6 +116,28 @@ class DemoDataIsCreatedOnceTest {
         assertThat(assessments.assessments(system)).hasSize(assessmentCount);
         assertThat(twinnings.twinnings(system)).hasSize(twinningCount);
         assertThat(actions.actions(system, null)).hasSize(actionCount);
+    }
+
+    @Test
+    void karachiAndMombasaHaveRealisticClientsCreatedOnce() {
+        ReachUser karachi = signIn.loadUserByUsername("karachi.manager");
+        ReachUser mombasa = signIn.loadUserByUsername("mombasa.manager");
+        long karachiClients = clients.clientCount(karachi);
+        long mombasaClients = clients.clientCount(mombasa);
+        assertThat(karachiClients).isBetween(270L, 300L);
+        assertThat(mombasaClients).isBetween(135L, 150L);
+
+        demoClients.run(new DefaultApplicationArguments());
+        assertThat(clients.clientCount(karachi)).isEqualTo(karachiClients);
+        assertThat(clients.clientCount(mombasa)).isEqualTo(mombasaClients);
+
+        List<Client> all = clients.search(karachi, ClientSearch.everything(), 0, 100).clients();
+        assertThat(all.stream().filter(c -> c.gender() == Gender.FEMALE).count()).isBetween(5L, 30L);
+        for (ClientStatus status : List.of(ClientStatus.ACTIVE, ClientStatus.DEFAULTER, ClientStatus.LOST_TO_FOLLOW_UP,
+                ClientStatus.DETAINED, ClientStatus.DECEASED)) {
+            assertThat(clients.search(karachi, new ClientSearch(null, status, null, null), 0, 1).total())
+                    .as("Karachi clients %s", status).isPositive();
+        }
     }
 
     private Organisation organisation(String country) {

@@ -25,6 +25,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reach.audit.AuditAction;
+import org.reach.clients.CareStage;
+import org.reach.clients.ClientStatus;
+import org.reach.clients.Drug;
+import org.reach.clients.DuplicateDecision;
+import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.Route;
 import org.reach.organisations.OpeningStatus;
 import org.reach.organisations.SiteType;
 
@@ -276,6 +283,15 @@ class MessageBundlesAreCompleteTest {
         keys.put("SiteType", Stream.of(SiteType.values()).map(SiteType::messageKey).toList());
         keys.put("OpeningStatus", Stream.of(OpeningStatus.values()).map(OpeningStatus::messageKey).toList());
         keys.put("AuditAction", Stream.of(AuditAction.values()).map(AuditAction::messageKey).toList());
+        keys.put("Gender", Stream.of(Gender.values()).map(Gender::messageKey).toList());
+        keys.put("KeyPopulation", Stream.of(KeyPopulation.values()).map(KeyPopulation::messageKey).toList());
+        keys.put("Drug", Stream.of(Drug.values()).map(Drug::messageKey).toList());
+        keys.put("Route", Stream.of(Route.values()).map(Route::messageKey).toList());
+        keys.put("ClientStatus", Stream.of(ClientStatus.values()).map(ClientStatus::messageKey).toList());
+        keys.put("CareStage", Stream.of(CareStage.values()).map(CareStage::messageKey).toList());
+        keys.put("DuplicateDecision", Stream.of(DuplicateDecision.values()).map(DuplicateDecision::messageKey).toList());
+        keys.put("timeline", Stream.concat(Stream.of(ClientStatus.values()).map(s -> "timeline.status." + s.name()),
+                Stream.of(CareStage.values()).map(s -> "timeline.stage." + s.name())).toList());
         keys.put("Languages.SUPPORTED", Languages.SUPPORTED.stream().map(tag -> "language.name." + tag).toList());
         keys.put("composed in code", COMPOSED_KEYS);
         List<String> problems = new ArrayList<>();

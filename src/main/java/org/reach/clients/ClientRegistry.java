@@ -1,0 +1,803 @@
+package org.reach.clients;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditTrail;
+import org.reach.clients.store.ClientStore;
+import org.reach.clients.store.HistoryEntry;
+import org.reach.clients.store.NewClient;
+import org.reach.clients.store.StatusCutoffs;
+import org.reach.clients.store.StoredClient;
+import org.reach.clients.uic.NearMatch;
+import org.reach.clients.uic.UicCodes;
+import org.reach.clients.uic.UicComponents;
+import org.reach.clients.uic.UicScheme;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.organisations.Site;
+import org.reach.platform.BackgroundJobs;
+import org.reach.platform.CurrentUser;
+import org.reach.platform.FieldProblem;
+import org.reach.platform.Forbidden;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.NotFound;
+import org.reach.platform.Problems;
+import org.reach.platform.ReachUser;
+import org.reach.platform.Role;
+import org.reach.platform.RowProblem;
+import org.reach.platform.Table;
+import org.reach.platform.TableRow;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The client registry: who may see and change clients is decided here. Client-level data is read only by
+ * the staff of the client's own organisation, and every read and write lands in the audit log. The
+ * components a code is built from are used once to compute it and never stored, logged or echoed.
+ */
+@Service
+@Transactional
+public class ClientRegistry implements Clients {
+
+    static final String ENTITY = "client";
+    private static final Set<ClientStatus> RECORDED = EnumSet.of(ClientStatus.DETAINED, ClientStatus.TRANSFERRED,
+            ClientStatus.DECEASED, ClientStatus.EXITED);
+    private static final Set<ClientStatus> ENDED_BY_CONTACT = EnumSet.of(ClientStatus.DETAINED, ClientStatus.TRANSFERRED,
+            ClientStatus.EXITED);
+    private static final Set<Role> WRITERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
+    private static final Set<Role> IMPORTERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_TEXT = 500;
+    private static final int MAX_HOTSPOT = 200;
+    private static final int MAX_ALIAS = 60;
+
+    private final ClientStore store;
+    private final OrganisationDirectory directory;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ObjectProvider<ClientHistory> histories;
+
+    ClientRegistry(ClientStore store, OrganisationDirectory directory, AuditTrail audit, Clock clock,
+                   ObjectProvider<ClientHistory> histories) {
+        this.store = store;
+        this.directory = directory;
+        this.audit = audit;
+        this.clock = clock;
+        this.histories = histories;
+    }
+
+    // ---- who may do what
+
+    /** Organisation staff read their own organisation's clients; coordinators and administrators never do. */
+    public boolean mayRead(ReachUser actor) {
+        return actor.organisationId() != null && actor.mayReadClientsOf(actor.organisationId());
+    }
+
+    public boolean mayWrite(ReachUser actor) {
+        return mayRead(actor) && WRITERS.stream().anyMatch(actor::has);
+    }
+
+    public boolean mayImport(ReachUser actor) {
+        return mayRead(actor) && IMPORTERS.stream().anyMatch(actor::has);
+    }
+
+    public boolean mayChangeSettings(ReachUser actor) {
+        return mayRead(actor) && actor.has(Role.ORG_MANAGER);
+    }
+
+    /** The alias is shown only to people assigned to the client's enrolment site. */
+    public boolean maySeeAlias(ReachUser actor, Client client) {
+        return mayRead(actor) && actor.isMemberOf(client.organisationId()) && client.enrolmentSiteId() != null
+                && actor.isAssignedTo(client.enrolmentSiteId());
+    }
+
+    private long readable(ReachUser actor) {
+        if (!mayRead(actor)) {
+            throw new Forbidden("read clients");
+        }
+        return actor.organisationId();
+    }
+
+    private long writable(ReachUser actor) {
+        if (!mayWrite(actor)) {
+            throw new Forbidden("change clients");
+        }
+        return actor.organisationId();
+    }
+
+    private StoredClient stored(ReachUser actor, long id) {
+        long organisation = readable(actor);
+        return store.byId(id).filter(c -> c.organisationId() == organisation).orElseThrow(() -> new NotFound(ENTITY, id));
+    }
+
+    // ---- settings
+
+    /** How many clients the person's organisation has: an aggregate, not client-level data. */
+    public long clientCount(ReachUser actor) {
+        return store.count(readable(actor));
+    }
+
+    public ClientSettings settings(ReachUser actor) {
+        return settingsOf(readable(actor));
+    }
+
+    public boolean schemeLocked(ReachUser actor) {
+        return store.count(readable(actor)) > 0;
+    }
+
+    public ClientSettings updateSettings(ReachUser actor, ClientSettingsForm form) {
+        long organisation = readable(actor);
+        if (!mayChangeSettings(actor)) {
+            throw new Forbidden("change client settings");
+        }
+        ClientSettings current = settingsOf(organisation);
+        Problems problems = new Problems();
+        problems.check(form.scheme() != null, "scheme", "error.required");
+        if (form.activeMonths() == null) {
+            problems.add("activeMonths", "error.required");
+        } else {
+            problems.check(form.activeMonths() >= 1 && form.activeMonths() <= 24, "activeMonths", "client.error.months", 1, 24);
+        }
+        if (form.lostAfterMonths() == null) {
+            problems.add("lostAfterMonths", "error.required");
+        } else {
+            problems.check(form.lostAfterMonths() >= 2 && form.lostAfterMonths() <= 60, "lostAfterMonths", "client.error.months", 2, 60);
+            problems.check(form.activeMonths() == null || form.lostAfterMonths() > form.activeMonths(), "lostAfterMonths",
+                    "client.error.thresholdOrder");
+        }
+        if (form.scheme() != null && form.scheme() != current.scheme()) {
+            problems.check(store.count(organisation) == 0, "scheme", "client.error.schemeLocked");
+        }
+        problems.throwIfAny();
+        ClientSettings changed = new ClientSettings(organisation, form.scheme(), form.activeMonths(), form.lostAfterMonths());
+        store.saveSettings(changed, now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, "client_settings", organisation,
+                changed.scheme() + " " + changed.activeMonths() + "/" + changed.lostAfterMonths());
+        return changed;
+    }
+
+    private ClientSettings settingsOf(long organisation) {
+        return store.settings(organisation).orElseGet(() -> ClientSettings.defaults(organisation));
+    }
+
+    // ---- reading
+
+    @Override
+    public Client client(ReachUser actor, long clientId) {
+        StoredClient stored = stored(actor, clientId);
+        audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, null);
+        return toClient(stored);
+    }
+
+    @Override
+    public Optional<Client> findByUic(ReachUser actor, String uic) {
+        long organisation = readable(actor);
+        Optional<StoredClient> found = store.byUic(organisation, UicCodes.normalise(uic));
+        audit.recordRead(actor, organisation, ENTITY, found.map(StoredClient::id).orElse(null), "find by code");
+        return found.map(this::toClient);
+    }
+
+    public ClientProfile profile(ReachUser actor, long clientId) {
+        StoredClient stored = stored(actor, clientId);
+        audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, "profile");
+        return profileOf(actor, stored);
+    }
+
+    public ClientPage search(ReachUser actor, ClientSearch search, int page, int size) {
+        long organisation = readable(actor);
+        ClientSettings settings = settingsOf(organisation);
+        ClientSearch clean = new ClientSearch(search.code() == null ? null : UicCodes.normalise(search.code()),
+                search.status(), search.siteId(), search.keyPopulation());
+        int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        int boundedPage = Math.max(0, page);
+        StatusCutoffs cutoffs = cutoffs(settings);
+        List<Client> clients = store.search(organisation, clean, cutoffs, boundedPage * boundedSize, boundedSize).stream()
+                .map(c -> toClient(c, settings)).toList();
+        long total = store.count(organisation, clean, cutoffs);
+        audit.recordRead(actor, organisation, ENTITY, null, "list page " + boundedPage + " of " + total);
+        return new ClientPage(clients, boundedPage, boundedSize, total);
+    }
+
+    /** Registration, status and stage changes and what other capabilities recorded, newest first. */
+    public List<TimelineEntry> timeline(ReachUser actor, long clientId) {
+        StoredClient stored = stored(actor, clientId);
+        audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, "timeline");
+        Client client = toClient(stored);
+        List<HistoryEntry> statuses = store.statusChanges(clientId);
+        List<HistoryEntry> stages = store.stageChanges(clientId);
+        List<HistoryEntry> changes = new ArrayList<>(statuses);
+        changes.addAll(stages);
+        changes.sort(Comparator.comparing(HistoryEntry::date).thenComparing(HistoryEntry::recordedAt)
+                .thenComparing(HistoryEntry::id).reversed());
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (HistoryEntry change : changes) {
+            boolean isStatus = statuses.contains(change);
+            entries.add(new TimelineEntry(change.date(), isStatus ? "status" : "stage",
+                    (isStatus ? "timeline.status." : "timeline.stage.") + change.value(),
+                    List.of(change.text() == null ? "—" : change.text()), null));
+        }
+        entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
+                List.of(siteName(stored.enrolmentSiteId())), null));
+        histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
+        entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        return entries;
+    }
+
+    /** Status and stage changes of one client with who recorded them, newest first (for the history tables). */
+    public List<HistoryEntry> statusHistory(ReachUser actor, long clientId) {
+        stored(actor, clientId);
+        return store.statusChanges(clientId);
+    }
+
+    public List<HistoryEntry> stageHistory(ReachUser actor, long clientId) {
+        stored(actor, clientId);
+        return store.stageChanges(clientId);
+    }
+
+    /** The sites a client may be enrolled at by this person. */
+    public List<Site> enrolmentSites(ReachUser actor) {
+        return directory.sites(actor, readable(actor)).stream().filter(Site::active).toList();
+    }
+
+    /** Every site of the person's organisation they can see, for filters and names. */
+    public Map<Long, String> siteNames(ReachUser actor) {
+        return directory.sites(actor, readable(actor)).stream()
+                .collect(Collectors.toMap(Site::id, Site::name, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    public List<PeerEducator> peerEducators(ReachUser actor) {
+        return store.peerEducators(readable(actor));
+    }
+
+    // ---- registering
+
+    /** The code these components give under the organisation's scheme; nothing is stored or recorded. */
+    public String code(ReachUser actor, UicComponents components) {
+        long organisation = writable(actor);
+        Problems problems = new Problems();
+        String code = codeOf(settingsOf(organisation).scheme(), new ClientRegistration(components, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null), problems);
+        problems.throwIfAny();
+        return code;
+    }
+
+    public RegistrationOutcome register(ReachUser actor, ClientRegistration registration) {
+        long organisation = writable(actor);
+        ClientSettings settings = settingsOf(organisation);
+        Problems problems = new Problems();
+        String code = codeOf(settings.scheme(), registration, problems);
+        NewClient facts = validate(actor, organisation, code, registration.gender() != null ? registration.gender()
+                        : componentGender(registration), registration.birthYear() != null ? registration.birthYear()
+                        : componentBirthYear(registration), registration.keyPopulations(), registration.primaryDrug(),
+                registration.secondaryDrug(), registration.route(), registration.enrolmentSiteId(),
+                registration.enrolmentHotspot(), registration.peerEducatorId(), registration.firstContact(),
+                registration.alias(), null, problems);
+        problems.throwIfAny();
+
+        Optional<StoredClient> exact = store.byUic(organisation, code);
+        if (exact.isPresent()) {
+            audit.recordRead(actor, organisation, ENTITY, exact.get().id(), "opened by exact code");
+            return RegistrationOutcome.existing(toClient(exact.get(), settings));
+        }
+        List<NearMatch> near = UicCodes.nearMatches(settings.scheme(), code, store.codes(organisation));
+        if (!near.isEmpty()) {
+            Map<String, NearMatch.Kind> kinds = new LinkedHashMap<>();
+            near.forEach(match -> kinds.putIfAbsent(match.code(), match.kind()));
+            List<StoredClient> candidates = store.byUics(organisation, kinds.keySet());
+            if (registration.decision() == null) {
+                audit.recordRead(actor, organisation, ENTITY, null, "near matches " + ids(candidates));
+                return RegistrationOutcome.needsDecision(code, candidates.stream()
+                        .map(c -> new NearMatchCandidate(c.id(), c.uic(), kinds.get(c.uic()), c.gender(), c.birthYear(),
+                                siteName(c.enrolmentSiteId()), c.firstContact()))
+                        .toList());
+            }
+            if (registration.decision() == DuplicateDecision.CONFIRMED_SAME) {
+                StoredClient same = candidates.stream()
+                        .filter(c -> registration.sameAsClientId() != null && c.id() == registration.sameAsClientId())
+                        .findFirst()
+                        .orElseThrow(() -> InvalidInput.of("sameAsClientId", "client.error.notANearMatch"));
+                store.addDuplicateDecision(organisation, code, same.id(), kinds.get(same.uic()).name(),
+                        DuplicateDecision.CONFIRMED_SAME, actorId(actor), now());
+                audit.recordWrite(actor, organisation, AuditAction.CREATE, "duplicate_decision", same.id(),
+                        DuplicateDecision.CONFIRMED_SAME.name());
+                audit.recordRead(actor, organisation, ENTITY, same.id(), "opened by confirmed near match");
+                return RegistrationOutcome.existing(toClient(same, settings));
+            }
+            for (StoredClient candidate : candidates) {
+                store.addDuplicateDecision(organisation, code, candidate.id(), kinds.get(candidate.uic()).name(),
+                        DuplicateDecision.REJECTED_DIFFERENT, actorId(actor), now());
+                audit.recordWrite(actor, organisation, AuditAction.CREATE, "duplicate_decision", candidate.id(),
+                        DuplicateDecision.REJECTED_DIFFERENT.name());
+            }
+        }
+        long id = store.insert(facts, now());
+        audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, id, null);
+        return RegistrationOutcome.created(toClient(store.byId(id).orElseThrow(), settings));
+    }
+
+    /** Decisions recorded about a new code: candidate client id to decision. */
+    public Map<Long, DuplicateDecision> duplicateDecisions(ReachUser actor, String newCode) {
+        long organisation = readable(actor);
+        return store.duplicateDecisions(organisation, UicCodes.normalise(newCode));
+    }
+
+    private String codeOf(UicScheme scheme, ClientRegistration registration, Problems problems) {
+        UicComponents components = registration.components();
+        if (components != null) {
+            Gender gender = registration.gender() != null ? registration.gender() : components.gender();
+            Integer birthYear = registration.birthYear() != null ? registration.birthYear() : components.birthYear();
+            boolean partsOk = checkDatePart(problems, "birthMonth", components.birthMonth(), 12)
+                    & checkDatePart(problems, "birthDay", components.birthDay(), 31)
+                    & checkDatePart(problems, "birthOrder", components.birthOrder(), 99);
+            try {
+                String code = UicCodes.generate(scheme, new UicComponents(components.motherFirstName(),
+                        components.fatherFirstName(), components.ownFirstName(), components.ownLastName(), gender,
+                        birthYear, components.birthMonth(), components.birthDay(), components.birthOrder()));
+                return partsOk ? code : null;
+            } catch (InvalidInput invalid) {
+                for (FieldProblem problem : invalid.problems()) {
+                    if (!problems.has(problem.field())) {
+                        problems.add(problem.field(), problem.messageKey(), problem.arguments().toArray());
+                    }
+                }
+                return null;
+            }
+        }
+        if (registration.code() == null || registration.code().isBlank()) {
+            problems.add("code", "client.error.codeOrComponents");
+            return null;
+        }
+        String code = UicCodes.normalise(registration.code());
+        problems.check(UicCodes.isWellFormed(scheme, code), "code", "client.error.codeFormat", scheme.length());
+        return code;
+    }
+
+    private static boolean checkDatePart(Problems problems, String field, Integer value, int max) {
+        boolean ok = value == null || (value >= 1 && value <= max);
+        problems.check(ok, field, "client.error.between", 1, max);
+        return ok;
+    }
+
+    private static Gender componentGender(ClientRegistration registration) {
+        return registration.components() == null ? null : registration.components().gender();
+    }
+
+    private static Integer componentBirthYear(ClientRegistration registration) {
+        return registration.components() == null ? null : registration.components().birthYear();
+    }
+
+    // ---- changing
+
+    public ClientProfile update(ReachUser actor, long clientId, ClientUpdate update) {
+        long organisation = writable(actor);
+        StoredClient current = stored(actor, clientId);
+        Client asClient = toClient(current);
+        boolean aliasVisible = maySeeAlias(actor, asClient);
+        Problems problems = new Problems();
+        NewClient facts = validate(actor, organisation, current.uic(), update.gender(), update.birthYear(),
+                update.keyPopulations(), update.primaryDrug(), update.secondaryDrug(), update.route(),
+                update.enrolmentSiteId(), update.enrolmentHotspot(), update.peerEducatorId(), update.firstContact(),
+                aliasVisible ? update.alias() : null, current, problems);
+        if (update.firstContact() != null && current.lastContact().isAfter(current.firstContact())
+                && update.firstContact().isAfter(current.lastContact())) {
+            problems.add("firstContact", "client.error.afterLastContact");
+        }
+        problems.throwIfAny();
+        String alias = aliasVisible ? facts.alias() : current.alias();
+        NewClient changed = new NewClient(organisation, current.uic(), facts.gender(), facts.birthYear(),
+                facts.keyPopulations(), facts.primaryDrug(), facts.secondaryDrug(), facts.route(), facts.enrolmentSiteId(),
+                facts.enrolmentHotspot(), facts.peerEducatorId(), facts.firstContact(), current.stage(), alias);
+        store.update(clientId, changed, now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, null);
+        return profileOf(actor, store.byId(clientId).orElseThrow());
+    }
+
+    public Client changeStatus(ReachUser actor, long clientId, StatusChange change) {
+        long organisation = writable(actor);
+        StoredClient current = stored(actor, clientId);
+        Problems problems = new Problems();
+        problems.check(current.explicitStatus() != ClientStatus.DECEASED, "status", "client.error.deceased");
+        if (change.status() == null) {
+            problems.add("status", "error.required");
+        } else {
+            problems.check(RECORDED.contains(change.status()), "status", "client.error.statusDerived");
+        }
+        checkDate(problems, "date", change.date(), current.firstContact());
+        String reason = trim(change.reason());
+        if (reason == null) {
+            problems.add("reason", "error.required");
+        } else {
+            problems.check(reason.length() <= MAX_TEXT, "reason", "error.tooLong", MAX_TEXT);
+        }
+        problems.throwIfAny();
+        store.setExplicitStatus(clientId, change.status(), change.date(), now());
+        store.addStatusChange(clientId, change.status(), change.date(), reason, actorId(actor), now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, "status " + change.status());
+        return toClient(store.byId(clientId).orElseThrow());
+    }
+
+    public Client changeStage(ReachUser actor, long clientId, StageChange change) {
+        long organisation = writable(actor);
+        StoredClient current = stored(actor, clientId);
+        Problems problems = new Problems();
+        problems.check(current.explicitStatus() != ClientStatus.DECEASED, "stage", "client.error.deceased");
+        problems.check(change.stage() != null, "stage", "error.required");
+        checkDate(problems, "date", change.date(), current.firstContact());
+        String note = trim(change.note());
+        problems.check(note == null || note.length() <= MAX_TEXT, "note", "error.tooLong", MAX_TEXT);
+        List<HistoryEntry> earlier = store.stageChanges(clientId);
+        if (change.stage() != null && change.date() != null) {
+            CareStage before = earlier.stream().filter(e -> !e.date().isAfter(change.date())).findFirst()
+                    .map(e -> CareStage.valueOf(e.value())).orElse(CareStage.HARM_REDUCTION);
+            problems.check(before != change.stage(), "stage", "client.error.sameStage");
+        }
+        problems.throwIfAny();
+        store.addStageChange(clientId, change.stage(), change.date(), note, actorId(actor), now());
+        CareStage latest = CareStage.valueOf(store.stageChanges(clientId).get(0).value());
+        store.setStage(clientId, latest, now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, "stage " + change.stage());
+        return toClient(store.byId(clientId).orElseThrow());
+    }
+
+    /**
+     * A contact moves the first and last contact dates. A contact on or after a recorded detention, transfer
+     * or exit brings the client back under the contact rule, and that change is recorded. Deceased is final.
+     */
+    @EventListener
+    public void contacted(ClientContacted contact) {
+        StoredClient current = store.byId(contact.clientId())
+                .filter(c -> c.organisationId() == contact.organisationId())
+                .orElseThrow(() -> new NotFound(ENTITY, contact.clientId()));
+        if (current.explicitStatus() == ClientStatus.DECEASED) {
+            throw InvalidInput.of("clientId", "client.error.deceased");
+        }
+        if (contact.date() == null || contact.date().isAfter(today())) {
+            throw InvalidInput.of("date", "client.error.future");
+        }
+        LocalDate first = contact.date().isBefore(current.firstContact()) ? contact.date() : current.firstContact();
+        LocalDate last = contact.date().isAfter(current.lastContact()) ? contact.date() : current.lastContact();
+        store.setContacts(current.id(), first, last, now());
+        ReachUser actor = CurrentUser.get().orElse(ReachUser.system());
+        if (current.explicitStatus() != null && ENDED_BY_CONTACT.contains(current.explicitStatus())
+                && !contact.date().isBefore(current.explicitStatusDate())) {
+            store.setExplicitStatus(current.id(), null, null, now());
+            ClientStatus now = derived(last, settingsOf(current.organisationId()));
+            store.addStatusChange(current.id(), now, contact.date(), null, actorId(actor), now());
+        }
+        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, ENTITY, current.id(), "contact");
+    }
+
+    // ---- import
+
+    public static final List<String> IMPORT_COLUMNS = List.of("uic", "gender", "birth_year", "key_populations",
+            "primary_drug", "secondary_drug", "route", "enrolment_site", "first_contact", "status");
+    private static final List<String> REQUIRED_COLUMNS = List.of("uic", "gender", "enrolment_site", "first_contact");
+
+    /**
+     * Imports a client list: every row is checked first and nothing is imported unless every row is valid.
+     * Codes already in the organisation or repeated in the file are bad rows.
+     */
+    public ImportReport importClients(ReachUser actor, Table table, BackgroundJobs.Progress progress) {
+        long organisation = writable(actor);
+        if (!mayImport(actor)) {
+            throw new Forbidden("import clients");
+        }
+        ClientSettings settings = settingsOf(organisation);
+        List<RowProblem> problems = new ArrayList<>();
+        for (String column : REQUIRED_COLUMNS) {
+            if (!table.headers().contains(column)) {
+                problems.add(RowProblem.of(1, column, "client.import.missingColumn"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new ImportReport(0, table.rows().size(), problems);
+        }
+        progress.total(table.rows().size());
+        Map<String, Site> sitesByName = new HashMap<>();
+        enrolmentSites(actor).forEach(site -> sitesByName.put(site.name().strip().toLowerCase(Locale.ROOT), site));
+        Set<String> existing = new LinkedHashSet<>(store.codes(organisation));
+        Map<String, Integer> seen = new HashMap<>();
+        List<NewClient> valid = new ArrayList<>();
+        List<ClientStatus> statuses = new ArrayList<>();
+        for (TableRow row : table.rows()) {
+            int before = problems.size();
+            Problems rowProblems = new Problems();
+            String code = UicCodes.normalise(row.get("uic"));
+            if (code.isEmpty()) {
+                problems.add(RowProblem.of(row.line(), "uic", "error.required"));
+            } else if (!UicCodes.isWellFormed(settings.scheme(), code)) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.error.codeFormat", settings.scheme().length()));
+            } else if (existing.contains(code)) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeExists"));
+            } else if (seen.containsKey(code)) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeRepeated", seen.get(code)));
+            } else {
+                seen.put(code, row.line());
+            }
+            Gender gender = parse(row, "gender", Gender.class, problems);
+            Integer birthYear = null;
+            if (row.get("birth_year") != null) {
+                try {
+                    birthYear = Integer.valueOf(row.get("birth_year"));
+                } catch (NumberFormatException notANumber) {
+                    problems.add(RowProblem.of(row.line(), "birth_year", "client.import.notAYear"));
+                }
+            }
+            Set<KeyPopulation> populations = EnumSet.noneOf(KeyPopulation.class);
+            if (row.get("key_populations") != null) {
+                for (String part : row.get("key_populations").split(";")) {
+                    if (!part.isBlank()) {
+                        KeyPopulation population = enumValue(KeyPopulation.class, part);
+                        if (population == null) {
+                            problems.add(RowProblem.of(row.line(), "key_populations", "client.import.unknownValue", part.strip()));
+                        } else {
+                            populations.add(population);
+                        }
+                    }
+                }
+            }
+            Drug primary = parse(row, "primary_drug", Drug.class, problems);
+            Drug secondary = parse(row, "secondary_drug", Drug.class, problems);
+            Route route = parse(row, "route", Route.class, problems);
+            Long siteId = null;
+            if (row.get("enrolment_site") == null) {
+                problems.add(RowProblem.of(row.line(), "enrolment_site", "error.required"));
+            } else {
+                Site site = sitesByName.get(row.get("enrolment_site").toLowerCase(Locale.ROOT));
+                if (site == null) {
+                    problems.add(RowProblem.of(row.line(), "enrolment_site", "client.import.unknownSite", row.get("enrolment_site")));
+                } else {
+                    siteId = site.id();
+                }
+            }
+            LocalDate firstContact = null;
+            if (row.get("first_contact") == null) {
+                problems.add(RowProblem.of(row.line(), "first_contact", "error.required"));
+            } else {
+                try {
+                    firstContact = LocalDate.parse(row.get("first_contact"));
+                } catch (RuntimeException notADate) {
+                    problems.add(RowProblem.of(row.line(), "first_contact", "client.import.notADate"));
+                }
+            }
+            ClientStatus status = parse(row, "status", ClientStatus.class, problems);
+            NewClient facts = validate(actor, organisation, code, gender, birthYear, populations, primary, secondary,
+                    route, siteId, null, null, firstContact, null, null, rowProblems);
+            if (gender == null && row.get("gender") == null) {
+                problems.add(RowProblem.of(row.line(), "gender", "error.required"));
+            }
+            try {
+                rowProblems.throwIfAny();
+            } catch (InvalidInput invalid) {
+                for (FieldProblem problem : invalid.problems()) {
+                    String column = column(problem.field());
+                    boolean alreadyReported = problems.subList(before, problems.size()).stream()
+                            .anyMatch(p -> p.column().equals(column));
+                    if (!alreadyReported) {
+                        problems.add(new RowProblem(row.line(), column, problem.messageKey(), problem.arguments()));
+                    }
+                }
+            }
+            if (problems.size() == before) {
+                valid.add(facts);
+                statuses.add(status);
+            }
+            progress.advance(1);
+        }
+        if (!problems.isEmpty()) {
+            return new ImportReport(0, table.rows().size(), problems);
+        }
+        LocalDate today = today();
+        for (int i = 0; i < valid.size(); i++) {
+            long id = store.insert(valid.get(i), now());
+            ClientStatus status = statuses.get(i);
+            if (status != null && RECORDED.contains(status)) {
+                store.setExplicitStatus(id, status, today, now());
+                store.addStatusChange(id, status, today, null, actorId(actor), now());
+            }
+            audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, id, "import");
+        }
+        return new ImportReport(valid.size(), table.rows().size(), List.of());
+    }
+
+    private static <E extends Enum<E>> E parse(TableRow row, String column, Class<E> type, List<RowProblem> problems) {
+        String value = row.get(column);
+        if (value == null) {
+            return null;
+        }
+        E parsed = enumValue(type, value);
+        if (parsed == null) {
+            problems.add(RowProblem.of(row.line(), column, "client.import.unknownValue", value));
+        }
+        return parsed;
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
+        String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        for (E candidate : type.getEnumConstants()) {
+            if (candidate.name().equals(name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static String column(String field) {
+        return switch (field) {
+            case "birthYear" -> "birth_year";
+            case "keyPopulations" -> "key_populations";
+            case "primaryDrug" -> "primary_drug";
+            case "secondaryDrug" -> "secondary_drug";
+            case "enrolmentSiteId" -> "enrolment_site";
+            case "firstContact" -> "first_contact";
+            case "code" -> "uic";
+            default -> field;
+        };
+    }
+
+    // ---- validation: everything is checked before anything is written
+
+    private NewClient validate(ReachUser actor, long organisation, String code, Gender gender, Integer birthYear,
+                               Set<KeyPopulation> keyPopulations, Drug primaryDrug, Drug secondaryDrug, Route route,
+                               Long enrolmentSiteId, String hotspot, Long peerEducatorId, LocalDate firstContact,
+                               String alias, StoredClient current, Problems problems) {
+        LocalDate today = today();
+        problems.check(gender != null || problems.has("gender"), "gender", "error.required");
+        if (birthYear != null) {
+            int youngest = today.getYear() - 10;
+            int oldest = today.getYear() - 100;
+            problems.check(birthYear >= oldest && birthYear <= youngest, "birthYear", "client.error.birthYear", oldest, youngest);
+        }
+        problems.check(secondaryDrug == null || secondaryDrug != primaryDrug, "secondaryDrug", "client.error.sameDrug");
+        if (enrolmentSiteId == null) {
+            problems.check(problems.has("enrolmentSiteId"), "enrolmentSiteId", "error.required");
+        } else {
+            boolean visible;
+            try {
+                Site site = directory.site(actor, enrolmentSiteId);
+                visible = site.organisationId() == organisation
+                        && (site.active() || (current != null && current.enrolmentSiteId() == site.id()));
+            } catch (NotFound notVisible) {
+                visible = false;
+            }
+            problems.check(visible, "enrolmentSiteId", "error.unknown");
+        }
+        String cleanHotspot = trim(hotspot);
+        problems.check(cleanHotspot == null || cleanHotspot.length() <= MAX_HOTSPOT, "enrolmentHotspot", "error.tooLong", MAX_HOTSPOT);
+        if (peerEducatorId != null) {
+            problems.check(store.isAccountOf(organisation, peerEducatorId), "peerEducatorId", "error.unknown");
+        }
+        if (firstContact == null) {
+            problems.check(problems.has("firstContact"), "firstContact", "error.required");
+        } else {
+            problems.check(!firstContact.isAfter(today), "firstContact", "client.error.future");
+            problems.check(!firstContact.isBefore(LocalDate.of(1980, 1, 1)), "firstContact", "client.error.tooEarly");
+        }
+        String cleanAlias = trim(alias);
+        if (cleanAlias != null) {
+            problems.check(cleanAlias.length() <= MAX_ALIAS, "alias", "error.tooLong", MAX_ALIAS);
+            problems.check(enrolmentSiteId != null && actor.isAssignedTo(enrolmentSiteId), "alias", "client.error.aliasSiteOnly");
+        }
+        if (code == null || gender == null || enrolmentSiteId == null || firstContact == null) {
+            return null;
+        }
+        return new NewClient(organisation, code, gender, birthYear, keyPopulations, primaryDrug, secondaryDrug, route,
+                enrolmentSiteId, cleanHotspot, peerEducatorId, firstContact, CareStage.HARM_REDUCTION, cleanAlias);
+    }
+
+    private void checkDate(Problems problems, String field, LocalDate date, LocalDate firstContact) {
+        if (date == null) {
+            problems.add(field, "error.required");
+        } else {
+            problems.check(!date.isAfter(today()), field, "client.error.future");
+            problems.check(!date.isBefore(firstContact), field, "client.error.beforeFirstContact");
+        }
+    }
+
+    // ---- status rule and mapping
+
+    /** Active while the last contact is at most N months old, defaulter until M months, lost after. */
+    public ClientStatus derivedStatus(LocalDate lastContact, ClientSettings settings) {
+        return derived(lastContact, settings);
+    }
+
+    private ClientStatus derived(LocalDate lastContact, ClientSettings settings) {
+        StatusCutoffs cutoffs = cutoffs(settings);
+        if (!lastContact.isBefore(cutoffs.activeSince())) {
+            return ClientStatus.ACTIVE;
+        }
+        return lastContact.isBefore(cutoffs.lostBefore()) ? ClientStatus.LOST_TO_FOLLOW_UP : ClientStatus.DEFAULTER;
+    }
+
+    private StatusCutoffs cutoffs(ClientSettings settings) {
+        LocalDate today = today();
+        return new StatusCutoffs(today.minusMonths(settings.activeMonths()), today.minusMonths(settings.lostAfterMonths()));
+    }
+
+    private Client toClient(StoredClient stored) {
+        return toClient(stored, settingsOf(stored.organisationId()));
+    }
+
+    private Client toClient(StoredClient c, ClientSettings settings) {
+        ClientStatus status = c.explicitStatus() != null ? c.explicitStatus() : derived(c.lastContact(), settings);
+        return new Client(c.id(), c.organisationId(), c.uic(), c.gender(), c.birthYear(), c.keyPopulations(),
+                c.primaryDrug(), c.secondaryDrug(), c.route(), c.enrolmentSiteId(), c.enrolmentHotspot(),
+                c.peerEducatorId(), c.firstContact(), c.lastContact(), status, c.stage());
+    }
+
+    private ClientProfile profileOf(ReachUser actor, StoredClient stored) {
+        Client client = toClient(stored);
+        boolean aliasVisible = maySeeAlias(actor, client);
+        return new ClientProfile(client, ageBand(client.birthYear()), siteName(stored.enrolmentSiteId()),
+                stored.peerEducatorId() == null ? null : store.accountName(stored.peerEducatorId()).orElse(null),
+                aliasVisible ? stored.alias() : null, aliasVisible);
+    }
+
+    private String ageBand(Integer birthYear) {
+        if (birthYear == null) {
+            return null;
+        }
+        int age = today().getYear() - birthYear;
+        if (age < 18) {
+            return "<18";
+        }
+        if (age < 25) {
+            return "18–24";
+        }
+        if (age < 35) {
+            return "25–34";
+        }
+        if (age < 45) {
+            return "35–44";
+        }
+        return age < 55 ? "45–54" : "55+";
+    }
+
+    private String siteName(long siteId) {
+        try {
+            return directory.site(ReachUser.system(), siteId).name();
+        } catch (NotFound gone) {
+            return "";
+        }
+    }
+
+    private static String ids(List<StoredClient> clients) {
+        return clients.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(","));
+    }
+
+    private static Long actorId(ReachUser actor) {
+        return actor.id() == 0 ? null : actor.id();
+    }
+
+    private static String trim(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+}

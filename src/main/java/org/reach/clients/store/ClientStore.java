@@ -1,0 +1,321 @@
+package org.reach.clients.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.reach.clients.CareStage;
+import org.reach.clients.ClientSearch;
+import org.reach.clients.ClientSettings;
+import org.reach.clients.ClientStatus;
+import org.reach.clients.DuplicateDecision;
+import org.reach.clients.Drug;
+import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.PeerEducator;
+import org.reach.clients.Route;
+import org.reach.clients.uic.UicScheme;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Clients, their key populations, status and stage history, duplicate decisions and organisation settings. */
+@Repository
+public class ClientStore {
+
+    private static final String SELECT = """
+            SELECT id, organisation_id, uic, gender, birth_year, primary_drug, secondary_drug, route, enrolment_site_id,
+                   enrolment_hotspot, peer_educator_id, first_contact, last_contact, explicit_status,
+                   explicit_status_date, care_stage, alias, created_at
+            FROM clients""";
+
+    private final JdbcClient jdbc;
+
+    ClientStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- settings
+
+    public Optional<ClientSettings> settings(long organisationId) {
+        return jdbc.sql("SELECT organisation_id, uic_scheme, active_months, lost_after_months FROM client_settings WHERE organisation_id = ?")
+                .param(organisationId)
+                .query((rs, row) -> new ClientSettings(rs.getLong("organisation_id"), UicScheme.valueOf(rs.getString("uic_scheme")),
+                        rs.getInt("active_months"), rs.getInt("lost_after_months")))
+                .optional();
+    }
+
+    public void saveSettings(ClientSettings settings, Instant now) {
+        int updated = jdbc.sql("UPDATE client_settings SET uic_scheme = ?, active_months = ?, lost_after_months = ?, updated_at = ? WHERE organisation_id = ?")
+                .params(settings.scheme().name(), settings.activeMonths(), settings.lostAfterMonths(), Timestamp.from(now),
+                        settings.organisationId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO client_settings (organisation_id, uic_scheme, active_months, lost_after_months, updated_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(settings.organisationId(), settings.scheme().name(), settings.activeMonths(),
+                            settings.lostAfterMonths(), Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    // ---- clients
+
+    public long count(long organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ?").param(organisationId).query(Long.class).single();
+    }
+
+    public Optional<StoredClient> byId(long id) {
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ClientStore::map).list()).stream().findFirst();
+    }
+
+    public Optional<StoredClient> byUic(long organisationId, String uic) {
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = ? AND uic = ?").params(organisationId, uic)
+                .query(ClientStore::map).list()).stream().findFirst();
+    }
+
+    public List<StoredClient> byUics(long organisationId, Collection<String> uics) {
+        if (uics.isEmpty()) {
+            return List.of();
+        }
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = :organisation AND uic IN (:uics) ORDER BY uic")
+                .param("organisation", organisationId).param("uics", List.copyOf(uics)).query(ClientStore::map).list());
+    }
+
+    /** Every code of the organisation, for the near-match check. */
+    public List<String> codes(long organisationId) {
+        return jdbc.sql("SELECT uic FROM clients WHERE organisation_id = ?").param(organisationId).query(String.class).list();
+    }
+
+    public long insert(NewClient client, Instant now) {
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO clients (organisation_id, uic, gender, birth_year, primary_drug, secondary_drug, route,
+                                             enrolment_site_id, enrolment_hotspot, peer_educator_id, first_contact,
+                                             last_contact, care_stage, alias, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(client.organisationId(), client.uic(), client.gender().name(), client.birthYear(),
+                        name(client.primaryDrug()), name(client.secondaryDrug()), name(client.route()),
+                        client.enrolmentSiteId(), client.enrolmentHotspot(), client.peerEducatorId(),
+                        client.firstContact(), client.firstContact(), client.stage().name(), client.alias(),
+                        Timestamp.from(now), Timestamp.from(now))
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        replaceKeyPopulations(id, client.keyPopulations());
+        return id;
+    }
+
+    /** Changes the facts (never the code); the first contact moves the last contact along when it passes it. */
+    public void update(long id, NewClient client, Instant now) {
+        jdbc.sql("""
+                        UPDATE clients SET gender = ?, birth_year = ?, primary_drug = ?, secondary_drug = ?, route = ?,
+                               enrolment_site_id = ?, enrolment_hotspot = ?, peer_educator_id = ?, first_contact = ?,
+                               last_contact = CASE WHEN last_contact < ? THEN ? ELSE last_contact END, alias = ?,
+                               updated_at = ?
+                        WHERE id = ?""")
+                .params(client.gender().name(), client.birthYear(), name(client.primaryDrug()),
+                        name(client.secondaryDrug()), name(client.route()), client.enrolmentSiteId(),
+                        client.enrolmentHotspot(), client.peerEducatorId(), client.firstContact(), client.firstContact(),
+                        client.firstContact(), client.alias(), Timestamp.from(now), id)
+                .update();
+        replaceKeyPopulations(id, client.keyPopulations());
+    }
+
+    public void setContacts(long id, LocalDate first, LocalDate last, Instant now) {
+        jdbc.sql("UPDATE clients SET first_contact = ?, last_contact = ?, updated_at = ? WHERE id = ?")
+                .params(first, last, Timestamp.from(now), id).update();
+    }
+
+    public void setExplicitStatus(long id, ClientStatus status, LocalDate date, Instant now) {
+        jdbc.sql("UPDATE clients SET explicit_status = ?, explicit_status_date = ?, updated_at = ? WHERE id = ?")
+                .params(status == null ? null : status.name(), status == null ? null : date, Timestamp.from(now), id).update();
+    }
+
+    public void setStage(long id, CareStage stage, Instant now) {
+        jdbc.sql("UPDATE clients SET care_stage = ?, updated_at = ? WHERE id = ?").params(stage.name(), Timestamp.from(now), id).update();
+    }
+
+    private void replaceKeyPopulations(long id, Set<KeyPopulation> populations) {
+        jdbc.sql("DELETE FROM client_key_populations WHERE client_id = ?").param(id).update();
+        for (KeyPopulation population : populations) {
+            jdbc.sql("INSERT INTO client_key_populations (client_id, key_population) VALUES (?, ?)")
+                    .params(id, population.name()).update();
+        }
+    }
+
+    // ---- search
+
+    public List<StoredClient> search(long organisationId, ClientSearch search, StatusCutoffs cutoffs, int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(organisationId, search, cutoffs, params);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        return withKeyPopulations(jdbc.sql(SELECT + where + " ORDER BY uic LIMIT :limit OFFSET :offset").params(params)
+                .query(ClientStore::map).list());
+    }
+
+    public long count(long organisationId, ClientSearch search, StatusCutoffs cutoffs) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(organisationId, search, cutoffs, params);
+        return jdbc.sql("SELECT COUNT(*) FROM clients" + where).params(params).query(Long.class).single();
+    }
+
+    private static String where(long organisationId, ClientSearch search, StatusCutoffs cutoffs, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE organisation_id = :organisation");
+        params.put("organisation", organisationId);
+        if (search.code() != null && !search.code().isEmpty()) {
+            where.append(" AND uic LIKE :code");
+            params.put("code", search.code().replace("%", "").replace("_", "") + "%");
+        }
+        if (search.siteId() != null) {
+            where.append(" AND enrolment_site_id = :site");
+            params.put("site", search.siteId());
+        }
+        if (search.keyPopulation() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM client_key_populations k WHERE k.client_id = clients.id AND k.key_population = :population)");
+            params.put("population", search.keyPopulation().name());
+        }
+        if (search.status() != null) {
+            params.put("activeSince", cutoffs.activeSince());
+            params.put("lostBefore", cutoffs.lostBefore());
+            switch (search.status()) {
+                case ACTIVE -> where.append(" AND explicit_status IS NULL AND last_contact >= :activeSince");
+                case DEFAULTER -> where.append(" AND explicit_status IS NULL AND last_contact < :activeSince AND last_contact >= :lostBefore");
+                case LOST_TO_FOLLOW_UP -> where.append(" AND explicit_status IS NULL AND last_contact < :lostBefore");
+                default -> {
+                    where.append(" AND explicit_status = :status");
+                    params.put("status", search.status().name());
+                }
+            }
+        }
+        return where.toString();
+    }
+
+    // ---- history
+
+    public void addStatusChange(long clientId, ClientStatus status, LocalDate date, String reason, Long recordedBy, Instant now) {
+        jdbc.sql("INSERT INTO client_status_changes (client_id, status, status_date, reason, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(clientId, status.name(), date, reason, recordedBy, Timestamp.from(now)).update();
+    }
+
+    public void addStageChange(long clientId, CareStage stage, LocalDate date, String note, Long recordedBy, Instant now) {
+        jdbc.sql("INSERT INTO client_stage_changes (client_id, stage, stage_date, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(clientId, stage.name(), date, note, recordedBy, Timestamp.from(now)).update();
+    }
+
+    public List<HistoryEntry> statusChanges(long clientId) {
+        return jdbc.sql("""
+                        SELECT c.id, c.status AS entry_value, c.status_date AS changed_on, c.reason AS entry_text, c.recorded_by,
+                               u.display_name, c.recorded_at
+                        FROM client_status_changes c LEFT JOIN user_accounts u ON u.id = c.recorded_by
+                        WHERE c.client_id = ? ORDER BY c.status_date DESC, c.id DESC""")
+                .param(clientId).query(ClientStore::history).list();
+    }
+
+    public List<HistoryEntry> stageChanges(long clientId) {
+        return jdbc.sql("""
+                        SELECT c.id, c.stage AS entry_value, c.stage_date AS changed_on, c.note AS entry_text, c.recorded_by,
+                               u.display_name, c.recorded_at
+                        FROM client_stage_changes c LEFT JOIN user_accounts u ON u.id = c.recorded_by
+                        WHERE c.client_id = ? ORDER BY c.stage_date DESC, c.id DESC""")
+                .param(clientId).query(ClientStore::history).list();
+    }
+
+    public void addDuplicateDecision(long organisationId, String newCode, long candidateClientId, String kind,
+                                     DuplicateDecision decision, Long decidedBy, Instant now) {
+        jdbc.sql("""
+                        INSERT INTO duplicate_decisions (organisation_id, new_code, candidate_client_id, match_kind, decision,
+                                                         decided_by, decided_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(organisationId, newCode, candidateClientId, kind, decision.name(), decidedBy, Timestamp.from(now))
+                .update();
+    }
+
+    /** Decisions taken about a new code, as "candidate client id: decision". */
+    public Map<Long, DuplicateDecision> duplicateDecisions(long organisationId, String newCode) {
+        Map<Long, DuplicateDecision> decisions = new LinkedHashMap<>();
+        jdbc.sql("SELECT candidate_client_id, decision FROM duplicate_decisions WHERE organisation_id = ? AND new_code = ? ORDER BY id")
+                .params(organisationId, newCode)
+                .query(rs -> {
+                    decisions.put(rs.getLong("candidate_client_id"), DuplicateDecision.valueOf(rs.getString("decision")));
+                });
+        return decisions;
+    }
+
+    // ---- staff accounts named as peer educators (read only; accounts belong to the accounts capability)
+
+    public List<PeerEducator> peerEducators(long organisationId) {
+        return jdbc.sql("""
+                        SELECT u.id, u.display_name FROM user_accounts u
+                        WHERE u.organisation_id = ? AND u.active = TRUE
+                          AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('OUTREACH_WORKER', 'SITE_MANAGER'))
+                        ORDER BY u.display_name""")
+                .param(organisationId).query((rs, row) -> new PeerEducator(rs.getLong("id"), rs.getString("display_name"))).list();
+    }
+
+    public boolean isAccountOf(long organisationId, long accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_accounts WHERE id = ? AND organisation_id = ?")
+                .params(accountId, organisationId).query(Long.class).single() > 0;
+    }
+
+    public Optional<String> accountName(long accountId) {
+        return jdbc.sql("SELECT display_name FROM user_accounts WHERE id = ?").param(accountId).query(String.class).optional();
+    }
+
+    // ---- mapping
+
+    private List<StoredClient> withKeyPopulations(List<StoredClient> clients) {
+        if (clients.isEmpty()) {
+            return clients;
+        }
+        Map<Long, Set<KeyPopulation>> populations = new HashMap<>();
+        jdbc.sql("SELECT client_id, key_population FROM client_key_populations WHERE client_id IN (:ids)")
+                .param("ids", clients.stream().map(StoredClient::id).toList())
+                .query(rs -> {
+                    populations.computeIfAbsent(rs.getLong("client_id"), id -> EnumSet.noneOf(KeyPopulation.class))
+                            .add(KeyPopulation.valueOf(rs.getString("key_population")));
+                });
+        List<StoredClient> complete = new ArrayList<>(clients.size());
+        for (StoredClient client : clients) {
+            complete.add(client.withKeyPopulations(populations.getOrDefault(client.id(), Set.of())));
+        }
+        return complete;
+    }
+
+    private static StoredClient map(ResultSet rs, int row) throws SQLException {
+        return new StoredClient(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("uic"),
+                Gender.valueOf(rs.getString("gender")), rs.getObject("birth_year", Integer.class), Set.of(),
+                value(Drug.class, rs.getString("primary_drug")), value(Drug.class, rs.getString("secondary_drug")),
+                value(Route.class, rs.getString("route")), rs.getLong("enrolment_site_id"),
+                rs.getString("enrolment_hotspot"), rs.getObject("peer_educator_id", Long.class),
+                rs.getObject("first_contact", LocalDate.class), rs.getObject("last_contact", LocalDate.class),
+                value(ClientStatus.class, rs.getString("explicit_status")),
+                rs.getObject("explicit_status_date", LocalDate.class), CareStage.valueOf(rs.getString("care_stage")),
+                rs.getString("alias"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static HistoryEntry history(ResultSet rs, int row) throws SQLException {
+        return new HistoryEntry(rs.getLong("id"), rs.getString("entry_value"), rs.getObject("changed_on", LocalDate.class),
+                rs.getString("entry_text"), rs.getObject("recorded_by", Long.class), rs.getString("display_name"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    private static <E extends Enum<E>> E value(Class<E> type, String name) {
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+}
