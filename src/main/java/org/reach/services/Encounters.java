@@ -199,6 +199,13 @@ public class Encounters {
         return search(actor, client.organisationId(), new EncounterFilter(null, null, null, client.id()));
     }
 
+    /** The client with this code in the actor's organisation, for the quick-entry page's status line. */
+    @Transactional(readOnly = true)
+    public Optional<Client> findClient(ReachUser actor, String uic) {
+        ServiceAccess.requireRecorder(actor, "look up client");
+        return uic == null || uic.isBlank() ? Optional.empty() : clients.session(actor).byUic(uic.strip());
+    }
+
     /** The sites the actor may record at: every site of the organisation for its managers, else their own. */
     @Transactional(readOnly = true)
     public List<Site> recordingSites(ReachUser actor) {
