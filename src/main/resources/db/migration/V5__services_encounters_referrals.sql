@@ -48,6 +48,14 @@ INSERT INTO services (code, category, unit, sort_order, created_at) VALUES
     ('VOCATIONAL_TRAINING', 'LIVELIHOOD', 'YES_NO', 270, CURRENT_TIMESTAMP),
     ('INCOME_GENERATION', 'LIVELIHOOD', 'YES_NO', 280, CURRENT_TIMESTAMP);
 
+-- An organisation that does not offer a built-in service retires it for itself only.
+CREATE TABLE service_retirements (
+    organisation_id BIGINT NOT NULL REFERENCES organisations (id),
+    service_id      BIGINT NOT NULL REFERENCES services (id),
+    retired_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    PRIMARY KEY (organisation_id, service_id)
+);
+
 -- Per organisation: how many returned syringes one kilogram of a sharps container holds.
 CREATE TABLE service_settings (
     organisation_id BIGINT PRIMARY KEY REFERENCES organisations (id),

@@ -46,7 +46,7 @@ public class ServiceCatalogue {
 
     @Transactional(readOnly = true)
     public ServiceDefinition service(ReachUser actor, long id) {
-        return store.byId(id).filter(s -> s.builtIn() || actor.isMemberOf(s.organisationId()))
+        return store.byId(id, actor.organisationId()).filter(s -> s.builtIn() || actor.isMemberOf(s.organisationId()))
                 .orElseThrow(() -> new NotFound("service", id));
     }
 
@@ -77,15 +77,28 @@ public class ServiceCatalogue {
         ServiceForm clean = new ServiceForm(code, name, form.category(), form.unit());
         long id = store.insert(organisationId, clean, now());
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "service", id, code);
-        return store.byId(id).orElseThrow();
+        return store.byId(id, organisationId).orElseThrow();
     }
 
+    /**
+     * Retires or reinstates a service for the manager's organisation: an own service itself, a built-in one
+     * for this organisation only (other organisations keep offering it).
+     */
     public ServiceDefinition setActive(ReachUser actor, long id, boolean active) {
-        ServiceDefinition service = ownService(actor, id, active ? "reinstate service" : "retire service");
-        store.setActive(id, active);
-        audit.recordWrite(actor, service.organisationId(), active ? AuditAction.REACTIVATE : AuditAction.DEACTIVATE,
+        ServiceDefinition service = service(actor, id);
+        long organisationId = requireManager(actor, active ? "reinstate service" : "retire service");
+        if (service.builtIn()) {
+            if (active) {
+                store.reinstateFor(organisationId, id);
+            } else {
+                store.retireFor(organisationId, id, now());
+            }
+        } else {
+            store.setActive(id, active);
+        }
+        audit.recordWrite(actor, organisationId, active ? AuditAction.REACTIVATE : AuditAction.DEACTIVATE,
                 "service", id, service.code());
-        return store.byId(id).orElseThrow();
+        return store.byId(id, organisationId).orElseThrow();
     }
 
     /** Removes an organisation's own service that no encounter has used; used ones can only be retired. */

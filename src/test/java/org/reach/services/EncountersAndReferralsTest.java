@@ -124,6 +124,18 @@ class EncountersAndReferralsTest {
 
         mvc.perform(get("/api/services").header("Authorization", "Bearer " + world.foreignManagerToken()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[*].code", not(hasItem("OWN_KIT_A"))));
+
+        // a built-in service is retired for one organisation only
+        String all = api(get("/api/services"), Role.ORG_MANAGER).andReturn().getResponse().getContentAsString();
+        long dental = ((Number) ((List<?>) JsonPath.read(all, "$[?(@.code=='DENTAL_CARE')].id")).get(0)).longValue();
+        api(post("/api/services/{id}/retire", dental), Role.ORG_MANAGER).andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false));
+        expectProblem(encounter(uuid(), client.id(), "DENTAL_CARE", 1), "services[0].code", "encounter.error.retiredService");
+        mvc.perform(get("/api/services/{id}", dental).header("Authorization", "Bearer " + world.foreignManagerToken()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.active").value(true));
+        api(post("/api/services/{id}/reinstate", dental), Role.ORG_MANAGER).andExpect(jsonPath("$.active").value(true));
+        record(encounter(uuid(), client.id(), "DENTAL_CARE", 1)).andExpect(status().isCreated());
+        api(delete("/api/services/{id}", dental), Role.ORG_MANAGER).andExpect(status().isForbidden());
         mvc.perform(get("/api/services/{id}", used).header("Authorization", "Bearer " + world.foreignManagerToken()))
                 .andExpect(status().isNotFound());
     }

@@ -19,7 +19,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ServiceStore {
 
-    private static final String SELECT = "SELECT id, organisation_id, code, category, unit, name, sort_order, active FROM services";
+    /** Services as one organisation sees them: a built-in service it retired for itself counts as retired. */
+    private static final String SELECT = """
+            SELECT s.id, s.organisation_id, s.code, s.category, s.unit, s.name, s.sort_order,
+                   CASE WHEN s.active AND r.service_id IS NULL THEN TRUE ELSE FALSE END AS active
+            FROM services s LEFT JOIN service_retirements r ON r.service_id = s.id AND r.organisation_id = :org""";
 
     private final JdbcClient jdbc;
 
@@ -29,12 +33,27 @@ public class ServiceStore {
 
     /** Built-in services and those of one organisation, in catalogue order. */
     public List<ServiceDefinition> visibleTo(Long organisationId) {
-        return jdbc.sql(SELECT + " WHERE organisation_id IS NULL OR organisation_id = ? ORDER BY sort_order, code")
-                .param(organisationId == null ? -1L : organisationId).query(ServiceStore::map).list();
+        return jdbc.sql(SELECT + " WHERE s.organisation_id IS NULL OR s.organisation_id = :org ORDER BY s.sort_order, s.code")
+                .param("org", organisationId == null ? -1L : organisationId).query(ServiceStore::map).list();
     }
 
-    public Optional<ServiceDefinition> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ServiceStore::map).optional();
+    /** One service as an organisation sees it (none: as defined). */
+    public Optional<ServiceDefinition> byId(long id, Long organisationId) {
+        return jdbc.sql(SELECT + " WHERE s.id = :id").param("id", id).param("org", organisationId == null ? -1L : organisationId)
+                .query(ServiceStore::map).optional();
+    }
+
+    public void retireFor(long organisationId, long serviceId, Instant now) {
+        if (jdbc.sql("SELECT COUNT(*) FROM service_retirements WHERE organisation_id = ? AND service_id = ?")
+                .params(organisationId, serviceId).query(Long.class).single() == 0) {
+            jdbc.sql("INSERT INTO service_retirements (organisation_id, service_id, retired_at) VALUES (?, ?, ?)")
+                    .params(organisationId, serviceId, Timestamp.from(now)).update();
+        }
+    }
+
+    public void reinstateFor(long organisationId, long serviceId) {
+        jdbc.sql("DELETE FROM service_retirements WHERE organisation_id = ? AND service_id = ?")
+                .params(organisationId, serviceId).update();
     }
 
     public long insert(long organisationId, ServiceForm form, Instant now) {
