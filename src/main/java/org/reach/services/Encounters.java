@@ -173,7 +173,7 @@ public class Encounters {
         return new BatchResult(fresh.size(), duplicates, warnings, ids);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is written to the audit log
     public List<Encounter> list(ReachUser actor, EncounterFilter filter) {
         long organisationId = ServiceAccess.requireReader(actor, "read encounters");
         List<Encounter> found = search(actor, organisationId, filter);
@@ -181,7 +181,7 @@ public class Encounters {
         return found;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is written to the audit log
     public Encounter encounter(ReachUser actor, long id) {
         long organisationId = ServiceAccess.requireReader(actor, "read encounter");
         Encounter encounter = store.byId(id).filter(e -> e.organisationId() == organisationId)
@@ -200,7 +200,7 @@ public class Encounters {
     }
 
     /** The client with this code in the actor's organisation, for the quick-entry page's status line. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is written to the audit log
     public Optional<Client> findClient(ReachUser actor, String uic) {
         ServiceAccess.requireRecorder(actor, "look up client");
         return uic == null || uic.isBlank() ? Optional.empty() : clients.session(actor).byUic(uic.strip());

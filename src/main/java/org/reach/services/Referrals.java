@@ -134,7 +134,7 @@ public class Referrals {
     }
 
     /** The organisation's referrals, or only those still open after {@code openLongerThanDays} days. */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is written to the audit log
     public List<Referral> list(ReachUser actor, Long clientId, Integer openLongerThanDays) {
         long organisationId = ServiceAccess.requireReader(actor, "read referrals");
         new Problems().check(openLongerThanDays == null || openLongerThanDays >= 0, "days", "encounter.error.negativeQuantity")
@@ -145,7 +145,7 @@ public class Referrals {
         return found;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the read is written to the audit log
     public Referral referral(ReachUser actor, long id) {
         long organisationId = ServiceAccess.requireReader(actor, "read referral");
         Referral referral = store.byId(id).filter(r -> r.organisationId() == organisationId)
