@@ -87,7 +87,10 @@ public class Encounters {
         Context context = context(actor, organisationId);
         Problems problems = new Problems();
         Prepared prepared = prepare(context, form, "", problems);
-        problems.throwIfAny();
+        List<FieldProblem> found = found(problems);
+        if (!found.isEmpty() && !alreadyStored(List.of(prepared), organisationId).contains(prepared.index())) {
+            throw new InvalidInput(found);
+        }
         Known known = store.known(List.of(prepared.row().uuid())).get(prepared.row().uuid());
         if (known != null) {
             if (known.organisationId() != organisationId || !known.fingerprint().equals(prepared.row().fingerprint())) {
@@ -112,11 +115,52 @@ public class Encounters {
         problems.throwIfAny();
         Context context = context(actor, organisationId);
         List<Prepared> prepared = new ArrayList<>();
+        Map<Integer, List<FieldProblem>> invalid = new LinkedHashMap<>();
         for (int i = 0; i < forms.size(); i++) {
-            prepared.add(prepare(context, forms.get(i), "encounters[" + i + "].", problems));
+            Problems own = new Problems();
+            prepared.add(prepare(context, forms.get(i), "encounters[" + i + "].", own));
+            List<FieldProblem> found = found(own);
+            if (!found.isEmpty()) {
+                invalid.put(i, found);
+            }
         }
-        problems.throwIfAny();
+        if (!invalid.isEmpty()) {
+            Set<Integer> stored = alreadyStored(invalid.keySet().stream().map(prepared::get).toList(), organisationId);
+            List<FieldProblem> all = invalid.entrySet().stream().filter(e -> !stored.contains(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            if (!all.isEmpty()) {
+                throw new InvalidInput(all);
+            }
+        }
         return store(actor, organisationId, prepared, "encounters[%d].uuid", null);
+    }
+
+    /**
+     * Of encounters that no longer pass validation (a client died, a service was retired since), those
+     * whose uuid is already stored with the same content: a device repeating a submission is answered
+     * with the stored encounter rather than refused forever.
+     */
+    private Set<Integer> alreadyStored(List<Prepared> candidates, long organisationId) {
+        List<Prepared> withUuid = candidates.stream()
+                .filter(p -> p.row().uuid() != null && UUID_TEXT.matcher(p.row().uuid()).matches()).toList();
+        Map<String, Known> known = store.known(withUuid.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
+        Set<Integer> stored = new HashSet<>();
+        for (Prepared p : withUuid) {
+            Known k = known.get(p.row().uuid());
+            if (k != null && k.organisationId() == organisationId && k.fingerprint().equals(p.row().fingerprint())) {
+                stored.add(p.index());
+            }
+        }
+        return stored;
+    }
+
+    private static List<FieldProblem> found(Problems problems) {
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (InvalidInput invalid) {
+            return invalid.problems();
+        }
     }
 
     /** Writes prepared encounters, skipping known duplicates; conflicts stop everything. */
@@ -339,9 +383,8 @@ public class Encounters {
                     : context.clients.byUic(uic);
             if (client.isEmpty()) {
                 problems.add(field, "encounter.error.unknownClient");
-            } else if (client.get().isDeceased()) {
-                problems.add(field, "encounter.error.deceased");
             } else {
+                problems.check(!client.get().isDeceased(), field, "encounter.error.deceased");
                 clientId = client.get().id();
             }
         }

@@ -164,6 +164,14 @@ class EncountersAndReferralsTest {
                 .andExpect(jsonPath("$.clientId").value(client.id()));
         assertThat(auditOf("encounter", id, AuditAction.CREATE)).hasSize(1);
         assertThat(auditOf("encounter", id, AuditAction.READ)).hasSize(1);
+
+        // the client dies before the device hears back: a repeat is still answered with the stored encounter
+        clients.setStatus(client.id(), ClientStatus.DECEASED);
+        record(body).andExpect(status().isOk()).andExpect(jsonPath("$.encounter.id").value(id));
+        batch(body).andExpect(status().isOk()).andExpect(jsonPath("$.stored").value(0))
+                .andExpect(jsonPath("$.duplicates[0].id").value(id));
+        expectProblem(encounter(uuid(), client.id(), "NEEDLES_SYRINGES", 10), "clientId", "encounter.error.deceased");
+        assertThat(encountersOf(world.home.id())).isEqualTo(1);
     }
 
     @Test

@@ -35,6 +35,14 @@ public class InMemoryClients implements Clients {
         return client;
     }
 
+    /** The same client with another status, as when the registry records a death. */
+    public void setStatus(long id, ClientStatus status) {
+        Client c = clients.get(id);
+        clients.put(id, new Client(c.id(), c.organisationId(), c.uic(), c.gender(), c.birthYear(), c.keyPopulations(),
+                c.primaryDrug(), c.secondaryDrug(), c.route(), c.enrolmentSiteId(), c.enrolmentHotspot(), c.peerEducatorId(),
+                c.firstContact(), c.lastContact(), status, c.stage()));
+    }
+
     @Override
     public Client client(ReachUser actor, long clientId) {
         Client client = clients.get(clientId);
