@@ -140,6 +140,25 @@ class EncountersAndReferralsTest {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theServicesPageAddsOwnServicesAndShowsProblemsBesideTheField() throws Exception {
+        ReachUser manager = world.user(Role.ORG_MANAGER);
+        mvc.perform(post("/services/new").with(user(manager)).with(csrf()).header("Accept-Language", "en")
+                        .param("code", "NEEDLES_SYRINGES").param("name", "").param("category", "PREVENTION").param("unit", "COUNT"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This code is already in the catalogue.")))
+                .andExpect(content().string(containsString("id=\"name-error\"")));
+        mvc.perform(post("/services/new").with(user(manager)).with(csrf())
+                        .param("code", "hygiene kit").param("name", "Hygiene kit").param("category", "BASIC_NEEDS").param("unit", "COUNT"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/services").with(user(world.user(Role.OUTREACH_WORKER))).header("Accept-Language", "en"))
+                .andExpect(content().string(containsString("HYGIENE_KIT")))
+                .andExpect(content().string(not(containsString("Retire"))));
+        mvc.perform(post("/services/new").with(user(world.user(Role.SITE_MANAGER))).with(csrf())
+                        .param("code", "OTHER_KIT").param("name", "Kit").param("category", "BASIC_NEEDS").param("unit", "COUNT"))
+                .andExpect(status().isForbidden());
+    }
+
     // ---- encounters
 
     @Test
@@ -229,7 +248,7 @@ class EncountersAndReferralsTest {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrlPattern("/encounters/new?saved=*"))
                 .andReturn().getResponse().getRedirectedUrl();
         mvc.perform(get(saved).with(user(peer)).header("Accept-Language", "en")).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Encounter saved.")));
+                .andExpect(content().string(containsString("Encounter saved")));
         assertThat(encountersOf(world.home.id())).isEqualTo(1);
     }
 
