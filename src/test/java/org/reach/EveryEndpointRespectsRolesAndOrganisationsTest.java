@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -52,14 +53,21 @@ import org.reach.partners.ScoresForm;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
+import org.reach.services.Encounters;
+import org.reach.services.Referrals;
+import org.reach.services.ServiceCatalogue;
+import org.reach.services.ServicesFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockPart;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -79,6 +87,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> SITE_EDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER);
+    private static final Set<Role> ORGANISATION_MEMBERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER);
+    private static final Set<Role> SERVICE_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
+    private static final Set<Role> RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
 
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
@@ -88,17 +100,21 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
     @Autowired ClientRegistry clients;
+    @Autowired ServiceCatalogue catalogue;
+    @Autowired Encounters encounters;
+    @Autowired Referrals referrals;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
     @Autowired AssessmentFramework partnerFramework;
     @Autowired PartnerAssessments partnerAssessments;
     @Autowired ActionPlans partnerActions;
 
     private ProgrammeFixture world;
+    private ServicesFixture services;
     private final AtomicInteger counter = new AtomicInteger();
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
-    record Endpoint(String key, Set<Role> allowed, Function<Call, MockHttpServletRequestBuilder> own,
-                    Function<Call, MockHttpServletRequestBuilder> foreign) {
+    record Endpoint(String key, Set<Role> allowed, Function<Call, ? extends RequestBuilder> own,
+                    Function<Call, ? extends RequestBuilder> foreign) {
     }
 
     /** What a request is built from: the caller and the fixture. */
@@ -109,6 +125,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         buildPartners();
+        services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
     }
 
     @Test
@@ -565,6 +582,104 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(get("/clients/import/{job}", jobs.start(c.user(), "client-import",
                         progress -> new ImportReport(0, 0, List.of()))), c),
                 c -> page(get("/clients/import/{job}", foreignJob()), c)));
+        // Services: catalogue, encounters, referrals, import
+        ServicesFixture sv = services;
+        all.add(new Endpoint("GET /api/services", ALL, c -> api(get("/api/services"), c), c -> api(get("/api/services"), c)));
+        all.add(new Endpoint("GET /api/services/{id}", ORGANISATION_MEMBERS,
+                c -> api(get("/api/services/{id}", sv.homeService.id()), c),
+                c -> api(get("/api/services/{id}", sv.foreignService.id()), c)));
+        all.add(new Endpoint("POST /api/services", SERVICE_MANAGERS,
+                c -> json(api(post("/api/services"), c), "{\"code\":\"FX_API_" + c.n() + "\",\"name\":\"Kit\","
+                        + "\"category\":\"BASIC_NEEDS\",\"unit\":\"COUNT\"}"), null));
+        for (String action : List.of("retire", "reinstate")) {
+            all.add(new Endpoint("POST /api/services/{id}/" + action, SERVICE_MANAGERS,
+                    c -> api(post("/api/services/{id}/" + action, sv.homeService.id()), c),
+                    c -> api(post("/api/services/{id}/" + action, sv.foreignService.id()), c)));
+        }
+        all.add(new Endpoint("DELETE /api/services/{id}", SERVICE_MANAGERS,
+                c -> api(delete("/api/services/{id}", sv.freshService(c.n())), c),
+                c -> api(delete("/api/services/{id}", sv.foreignService.id()), c)));
+        all.add(new Endpoint("GET /api/services/settings", ORGANISATION_MEMBERS, c -> api(get("/api/services/settings"), c), null));
+        all.add(new Endpoint("PUT /api/services/settings", SERVICE_MANAGERS,
+                c -> json(api(put("/api/services/settings"), c), "{\"syringesPerKg\":220}"), null));
+        all.add(new Endpoint("POST /api/encounters", RECORDERS,
+                c -> json(api(post("/api/encounters"), c), sv.encounterJson(w.homeSite.id(), sv.homeClient.id())),
+                c -> json(api(post("/api/encounters"), c), sv.encounterJson(w.foreignSite.id(), null))));
+        all.add(new Endpoint("POST /api/encounters/batch", RECORDERS,
+                c -> json(api(post("/api/encounters/batch"), c), "{\"encounters\":[" + sv.encounterJson(w.homeSite.id(), null) + "]}"),
+                c -> json(api(post("/api/encounters/batch"), c),
+                        "{\"encounters\":[" + sv.encounterJson(w.homeSite.id(), sv.foreignClient.id()) + "]}")));
+        all.add(new Endpoint("GET /api/encounters", CLIENT_READERS, c -> api(get("/api/encounters"), c),
+                c -> api(get("/api/encounters").param("client", String.valueOf(sv.foreignClient.id())), c)));
+        all.add(new Endpoint("GET /api/encounters/{id}", CLIENT_READERS,
+                c -> api(get("/api/encounters/{id}", sv.homeEncounter.id()), c),
+                c -> api(get("/api/encounters/{id}", sv.foreignEncounter.id()), c)));
+        all.add(new Endpoint("POST /api/encounters/import", RECORDERS,
+                c -> api(multipart("/api/encounters/import").file(csv(sv.csv(w.homeSite.name()))), c), null));
+        all.add(new Endpoint("GET /api/referrals", CLIENT_READERS, c -> api(get("/api/referrals"), c),
+                c -> api(get("/api/referrals").param("client", String.valueOf(sv.foreignClient.id())), c)));
+        all.add(new Endpoint("POST /api/referrals", RECORDERS,
+                c -> json(api(post("/api/referrals"), c), referral(sv.homeClient.id(), sv.today().toString())),
+                c -> json(api(post("/api/referrals"), c), referral(sv.foreignClient.id(), sv.today().toString()))));
+        all.add(new Endpoint("GET /api/referrals/{id}", CLIENT_READERS,
+                c -> api(get("/api/referrals/{id}", sv.freshReferral(false)), c),
+                c -> api(get("/api/referrals/{id}", sv.foreignReferral.id()), c)));
+        for (String step : List.of("accept", "complete", "fail")) {
+            all.add(new Endpoint("POST /api/referrals/{id}/" + step, RECORDERS,
+                    c -> json(api(post("/api/referrals/{id}/" + step, sv.freshReferral(step.equals("complete"))), c),
+                            "{\"date\":\"" + sv.today() + "\"}"),
+                    c -> json(api(post("/api/referrals/{id}/" + step, sv.foreignReferral.id()), c),
+                            "{\"date\":\"" + sv.today() + "\"}")));
+        }
+        all.add(new Endpoint("GET /services", ALL, c -> page(get("/services"), c), c -> page(get("/services"), c)));
+        all.add(new Endpoint("POST /services/new", SERVICE_MANAGERS,
+                c -> page(post("/services/new").param("code", "FX_PAGE_" + c.n()).param("name", "Kit")
+                        .param("category", "BASIC_NEEDS").param("unit", "COUNT"), c), null));
+        for (String action : List.of("retire", "reinstate")) {
+            all.add(new Endpoint("POST /services/{id}/" + action, SERVICE_MANAGERS,
+                    c -> page(post("/services/{id}/" + action, sv.homeService.id()), c),
+                    c -> page(post("/services/{id}/" + action, sv.foreignService.id()), c)));
+        }
+        all.add(new Endpoint("POST /services/{id}/delete", SERVICE_MANAGERS,
+                c -> page(post("/services/{id}/delete", sv.freshService(c.n())), c),
+                c -> page(post("/services/{id}/delete", sv.foreignService.id()), c)));
+        all.add(new Endpoint("POST /services/settings", SERVICE_MANAGERS,
+                c -> page(post("/services/settings").param("syringesPerKg", "210"), c), null));
+        all.add(new Endpoint("GET /encounters", CLIENT_READERS, c -> page(get("/encounters"), c),
+                c -> page(get("/encounters").param("site", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("GET /encounters/{id}", CLIENT_READERS,
+                c -> page(get("/encounters/{id}", sv.homeEncounter.id()), c),
+                c -> page(get("/encounters/{id}", sv.foreignEncounter.id()), c)));
+        all.add(new Endpoint("GET /encounters/new", RECORDERS, c -> page(get("/encounters/new"), c), null));
+        all.add(new Endpoint("POST /encounters/new", RECORDERS,
+                c -> page(post("/encounters/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("date", sv.today().toString()).param("siteId", String.valueOf(w.homeSite.id()))
+                        .param("anonymous", "true").param("quantities[CONDOMS]", "2"), c),
+                c -> page(post("/encounters/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("date", sv.today().toString()).param("siteId", String.valueOf(w.foreignSite.id()))
+                        .param("anonymous", "true").param("quantities[CONDOMS]", "2"), c)));
+        all.add(new Endpoint("GET /encounters/client-check", RECORDERS,
+                c -> page(get("/encounters/client-check").param("clientCode", sv.homeClient.uic()), c),
+                c -> page(get("/encounters/client-check").param("clientCode", sv.foreignClient.uic()), c)));
+        all.add(new Endpoint("GET /encounters/import", RECORDERS, c -> page(get("/encounters/import"), c), null));
+        all.add(new Endpoint("POST /encounters/import", RECORDERS,
+                c -> page(multipart("/encounters/import").file(csv(sv.csv(w.homeSite.name()))), c), null));
+        all.add(new Endpoint("GET /encounters/import/{job}", ALL, c -> page(get("/encounters/import/{job}", ownJob(c)), c),
+                c -> page(get("/encounters/import/{job}", foreignJob()), c)));
+        all.add(new Endpoint("GET /referrals", CLIENT_READERS, c -> page(get("/referrals").param("days", "0"), c),
+                c -> page(get("/referrals").param("days", "0"), c)));
+        all.add(new Endpoint("GET /referrals/new", RECORDERS,
+                c -> page(get("/referrals/new").param("client", String.valueOf(sv.homeClient.id())), c),
+                c -> page(get("/referrals/new").param("client", String.valueOf(sv.foreignClient.id())), c)));
+        all.add(new Endpoint("POST /referrals/new", RECORDERS,
+                c -> page(referralForm(post("/referrals/new"), sv.homeClient.id(), sv.today().toString()), c),
+                c -> page(referralForm(post("/referrals/new"), sv.foreignClient.id(), sv.today().toString()), c)));
+        all.add(new Endpoint("GET /referrals/{id}", CLIENT_READERS,
+                c -> page(get("/referrals/{id}", sv.freshReferral(false)), c),
+                c -> page(get("/referrals/{id}", sv.foreignReferral.id()), c)));
+        all.add(new Endpoint("POST /referrals/{id}/{step}", RECORDERS,
+                c -> page(post("/referrals/{id}/accept", sv.freshReferral(false)).param("date", sv.today().toString()), c),
+                c -> page(post("/referrals/{id}/accept", sv.foreignReferral.id()).param("date", sv.today().toString()), c)));
         return all;
     }
 
@@ -756,16 +871,30 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         return tokens.mine(foreignManager).get(0).id();
     }
 
-    private static MockHttpServletRequestBuilder api(MockHttpServletRequestBuilder request, Call call) {
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B api(B request, Call call) {
         return request.header("Authorization", "Bearer " + call.token()).accept(MediaType.APPLICATION_JSON);
     }
 
-    private static MockHttpServletRequestBuilder page(MockHttpServletRequestBuilder request, Call call) {
+    private static <B extends AbstractMockHttpServletRequestBuilder<B>> B page(B request, Call call) {
         return request.with(user(call.user())).with(csrf());
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockMultipartFile csv(String content) {
+        return new MockMultipartFile("file", "encounters.csv", "text/csv", content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String referral(long clientId, String madeOn) {
+        return "{\"clientId\":" + clientId + ",\"providerType\":\"ART_CLINIC\",\"providerName\":\"Civil Hospital\",\"madeOn\":\""
+                + madeOn + "\"}";
+    }
+
+    private static MockHttpServletRequestBuilder referralForm(MockHttpServletRequestBuilder request, long clientId, String madeOn) {
+        return request.param("clientId", String.valueOf(clientId)).param("providerType", "ART_CLINIC")
+                .param("providerName", "Civil Hospital").param("madeOn", madeOn);
     }
 
     private static String programme(String name) {

@@ -45,18 +45,27 @@ class DemoDataIsCreatedOnceTest {
     @Autowired CapacityBuilding capacity;
     @Autowired DemoClients demoClients;
     @Autowired ClientRegistry clients;
+    @Autowired DemoEncounters demoEncounters;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aSecondStartAddsNothing() {
         int organisations = directory.organisations(ReachUser.system()).size();
         int sites = directory.sites(ReachUser.system(), null).size();
         int people = accounts.list(ReachUser.system()).size();
+        long encounters = encounters();
 
         demo.run(new DefaultApplicationArguments());
+        demoEncounters.run(new DefaultApplicationArguments());
 
         assertThat(directory.organisations(ReachUser.system())).hasSize(organisations);
         assertThat(directory.sites(ReachUser.system(), null)).hasSize(sites);
         assertThat(accounts.list(ReachUser.system())).hasSize(people);
+        assertThat(encounters()).isGreaterThanOrEqualTo(120).isEqualTo(encounters);
+    }
+
+    private long encounters() {
+        return jdbc.sql("SELECT COUNT(*) FROM encounters").query(Long.class).single();
     }
 
     @Test

@@ -1,0 +1,64 @@
+package org.reach.services;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.reach.clients.Client;
+import org.reach.clients.Clients;
+import org.reach.platform.NotFound;
+import org.reach.platform.ReachUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the client registry about clients, remembering answers for one piece of work so a batch asks once
+ * per client. Without a registry every client is unknown. A client of another organisation is unknown too.
+ */
+@Component
+class ClientLookup {
+
+    private final ObjectProvider<Clients> registry;
+
+    ClientLookup(ObjectProvider<Clients> registry) {
+        this.registry = registry;
+    }
+
+    Session session(ReachUser actor) {
+        return new Session(actor, registry.getIfAvailable());
+    }
+
+    static final class Session {
+        private final ReachUser actor;
+        private final Clients clients;
+        private final Map<Long, Optional<Client>> byId = new HashMap<>();
+        private final Map<String, Optional<Client>> byUic = new HashMap<>();
+
+        private Session(ReachUser actor, Clients clients) {
+            this.actor = actor;
+            this.clients = clients;
+        }
+
+        Optional<Client> byId(long id) {
+            return byId.computeIfAbsent(id, key -> {
+                if (clients == null) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(clients.client(actor, key)).filter(this::ownOrganisation);
+                } catch (NotFound notFound) {
+                    return Optional.empty();
+                }
+            });
+        }
+
+        Optional<Client> byUic(String uic) {
+            return byUic.computeIfAbsent(uic, key -> clients == null ? Optional.empty()
+                    : clients.findByUic(actor, key).filter(this::ownOrganisation));
+        }
+
+        private boolean ownOrganisation(Client client) {
+            return actor.isMemberOf(client.organisationId());
+        }
+    }
+}

@@ -1,0 +1,481 @@
+package org.reach.services;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditTrail;
+import org.reach.clients.Client;
+import org.reach.clients.ClientContacted;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.organisations.Site;
+import org.reach.platform.FieldProblem;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.NotFound;
+import org.reach.platform.Problems;
+import org.reach.platform.ReachUser;
+import org.reach.services.store.EncounterStore;
+import org.reach.services.store.EncounterStore.Known;
+import org.reach.services.store.EncounterStore.NewEncounter;
+import org.reach.services.store.EncounterStore.NewService;
+import org.reach.services.store.ServiceStore;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records encounters one at a time or in batches. Everything is validated before anything is written; a
+ * uuid already stored with the same content is recognised and not stored again, with different content
+ * it is a conflict. A batch is written with JDBC batches and one audit entry.
+ */
+@Service
+@Transactional
+public class Encounters {
+
+    public static final int MAX_BATCH = 500;
+    private static final int LIST_LIMIT = 500;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final EncounterStore store;
+    private final ServiceStore services;
+    private final OrganisationDirectory directory;
+    private final ClientLookup clients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Encounters(EncounterStore store, ServiceStore services, OrganisationDirectory directory, ClientLookup clients,
+               AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.services = services;
+        this.directory = directory;
+        this.clients = clients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public boolean mayRecord(ReachUser actor) {
+        return ServiceAccess.mayRecord(actor);
+    }
+
+    public boolean mayRead(ReachUser actor) {
+        return ServiceAccess.mayRead(actor);
+    }
+
+    /** One encounter: stored and created, or the earlier one when the same uuid came with the same content. */
+    public RecordedEncounter record(ReachUser actor, EncounterForm form) {
+        long organisationId = ServiceAccess.requireRecorder(actor, "record encounter");
+        Context context = context(actor, organisationId);
+        Problems problems = new Problems();
+        Prepared prepared = prepare(context, form, "", problems);
+        List<FieldProblem> found = found(problems);
+        if (!found.isEmpty() && !alreadyStored(List.of(prepared), organisationId).contains(prepared.index())) {
+            throw new InvalidInput(found);
+        }
+        Known known = store.known(List.of(prepared.row().uuid())).get(prepared.row().uuid());
+        if (known != null) {
+            if (known.organisationId() != organisationId || !known.fingerprint().equals(prepared.row().fingerprint())) {
+                throw new EncounterConflict(List.of(FieldProblem.of("uuid", "encounter.error.uuidConflict")));
+            }
+            Encounter existing = store.byId(known.id()).orElseThrow();
+            return new RecordedEncounter(existing, false, prepared.warnings());
+        }
+        long id = store.insertAll(List.of(prepared.row()), actor.id(), Instant.now(clock)).get(0);
+        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", id, null);
+        publishContact(prepared.row());
+        return new RecordedEncounter(store.byId(id).orElseThrow(), true, prepared.warnings());
+    }
+
+    /** Up to 500 encounters: all valid and written, or none written and every problem named by index. */
+    public BatchResult recordBatch(ReachUser actor, EncounterBatch batch) {
+        long organisationId = ServiceAccess.requireRecorder(actor, "record encounters");
+        List<EncounterForm> forms = batch.encounters();
+        Problems problems = new Problems();
+        problems.check(!forms.isEmpty(), "encounters", "encounter.error.batchEmpty");
+        problems.check(forms.size() <= MAX_BATCH, "encounters", "encounter.error.batchTooLarge", MAX_BATCH);
+        problems.throwIfAny();
+        Context context = context(actor, organisationId);
+        List<Prepared> prepared = new ArrayList<>();
+        Map<Integer, List<FieldProblem>> invalid = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            Problems own = new Problems();
+            prepared.add(prepare(context, forms.get(i), "encounters[" + i + "].", own));
+            List<FieldProblem> found = found(own);
+            if (!found.isEmpty()) {
+                invalid.put(i, found);
+            }
+        }
+        if (!invalid.isEmpty()) {
+            Set<Integer> stored = alreadyStored(invalid.keySet().stream().map(prepared::get).toList(), organisationId);
+            List<FieldProblem> all = invalid.entrySet().stream().filter(e -> !stored.contains(e.getKey()))
+                    .flatMap(e -> e.getValue().stream()).toList();
+            if (!all.isEmpty()) {
+                throw new InvalidInput(all);
+            }
+        }
+        return store(actor, organisationId, prepared, "encounters[%d].uuid", null);
+    }
+
+    /**
+     * Of encounters that no longer pass validation (a client died, a service was retired since), those
+     * whose uuid is already stored with the same content: a device repeating a submission is answered
+     * with the stored encounter rather than refused forever.
+     */
+    private Set<Integer> alreadyStored(List<Prepared> candidates, long organisationId) {
+        List<Prepared> withUuid = candidates.stream()
+                .filter(p -> p.row().uuid() != null && UUID_TEXT.matcher(p.row().uuid()).matches()).toList();
+        Map<String, Known> known = store.known(withUuid.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
+        Set<Integer> stored = new HashSet<>();
+        for (Prepared p : withUuid) {
+            Known k = known.get(p.row().uuid());
+            if (k != null && k.organisationId() == organisationId && k.fingerprint().equals(p.row().fingerprint())) {
+                stored.add(p.index());
+            }
+        }
+        return stored;
+    }
+
+    private static List<FieldProblem> found(Problems problems) {
+        try {
+            problems.throwIfAny();
+            return List.of();
+        } catch (InvalidInput invalid) {
+            return invalid.problems();
+        }
+    }
+
+    /** Writes prepared encounters, skipping known duplicates; conflicts stop everything. */
+    private BatchResult store(ReachUser actor, long organisationId, List<Prepared> prepared, String conflictField,
+                              String auditDetail) {
+        Map<String, Known> known = store.known(prepared.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
+        List<FieldProblem> conflicts = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<String, String> batchFingerprints = new HashMap<>();
+        List<NewEncounter> fresh = new ArrayList<>();
+        List<Integer> freshIndexes = new ArrayList<>();
+        List<int[]> repeatsInBatch = new ArrayList<>();
+        List<BatchResult.Duplicate> duplicates = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            NewEncounter row = prepared.get(i).row();
+            Known earlier = known.get(row.uuid());
+            String field = String.format(Locale.ROOT, conflictField, prepared.get(i).index());
+            if (earlier != null) {
+                if (earlier.organisationId() != organisationId || !earlier.fingerprint().equals(row.fingerprint())) {
+                    conflicts.add(FieldProblem.of(field, "encounter.error.uuidConflict"));
+                } else {
+                    duplicates.add(new BatchResult.Duplicate(prepared.get(i).index(), row.uuid(), earlier.id()));
+                }
+            } else if (batchFingerprints.containsKey(row.uuid())) {
+                if (!batchFingerprints.get(row.uuid()).equals(row.fingerprint())) {
+                    conflicts.add(FieldProblem.of(field, "encounter.error.uuidConflict"));
+                } else {
+                    repeatsInBatch.add(new int[] {prepared.get(i).index(), firstIndex.get(row.uuid())});
+                }
+            } else {
+                batchFingerprints.put(row.uuid(), row.fingerprint());
+                firstIndex.put(row.uuid(), fresh.size());
+                fresh.add(row);
+                freshIndexes.add(prepared.get(i).index());
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new EncounterConflict(conflicts);
+        }
+        List<Long> ids = store.insertAll(fresh, actor.id(), Instant.now(clock));
+        for (int[] repeat : repeatsInBatch) {
+            duplicates.add(new BatchResult.Duplicate(repeat[0], fresh.get(repeat[1]).uuid(), ids.get(repeat[1])));
+        }
+        duplicates.sort(Comparator.comparingInt(BatchResult.Duplicate::index));
+        if (!fresh.isEmpty()) {
+            audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", null,
+                    auditDetail != null ? auditDetail : fresh.size() + " encounters in a batch");
+        }
+        fresh.forEach(this::publishContact);
+        List<BatchResult.IndexedWarning> warnings = new ArrayList<>();
+        for (Prepared p : prepared) {
+            p.warnings().forEach(w -> warnings.add(new BatchResult.IndexedWarning(p.index(), w)));
+        }
+        return new BatchResult(fresh.size(), duplicates, warnings, ids);
+    }
+
+    @Transactional // not read-only: the read is written to the audit log
+    public List<Encounter> list(ReachUser actor, EncounterFilter filter) {
+        long organisationId = ServiceAccess.requireReader(actor, "read encounters");
+        List<Encounter> found = search(actor, organisationId, filter);
+        audit.recordRead(actor, organisationId, "encounter", null, "list of " + found.size());
+        return found;
+    }
+
+    @Transactional // not read-only: the read is written to the audit log
+    public Encounter encounter(ReachUser actor, long id) {
+        long organisationId = ServiceAccess.requireReader(actor, "read encounter");
+        Encounter encounter = store.byId(id).filter(e -> e.organisationId() == organisationId)
+                .filter(e -> sees(actor, e)).orElseThrow(() -> new NotFound("encounter", id));
+        audit.recordRead(actor, organisationId, "encounter", id, null);
+        return encounter;
+    }
+
+    /** A client's encounters the actor may see, for the client's timeline. */
+    @Transactional(readOnly = true)
+    public List<Encounter> ofClient(ReachUser actor, Client client) {
+        if (!ServiceAccess.mayRead(actor) || !actor.mayReadClientsOf(client.organisationId())) {
+            return List.of();
+        }
+        return search(actor, client.organisationId(), new EncounterFilter(null, null, null, client.id()));
+    }
+
+    /** The client with this code in the actor's organisation, for the quick-entry page's status line. */
+    @Transactional // not read-only: the read is written to the audit log
+    public Optional<Client> findClient(ReachUser actor, String uic) {
+        ServiceAccess.requireRecorder(actor, "look up client");
+        return uic == null || uic.isBlank() ? Optional.empty() : clients.session(actor).byUic(uic.strip());
+    }
+
+    /** The sites the actor may record at: every site of the organisation for its managers, else their own. */
+    @Transactional(readOnly = true)
+    public List<Site> recordingSites(ReachUser actor) {
+        if (!ServiceAccess.mayRead(actor)) {
+            return List.of();
+        }
+        return directory.sites(actor, actor.organisationId()).stream().filter(Site::active).toList();
+    }
+
+    private List<Encounter> search(ReachUser actor, long organisationId, EncounterFilter filter) {
+        boolean all = ServiceAccess.seesAllSites(actor);
+        return store.search(organisationId, filter.from(), filter.to(), filter.siteId(), filter.clientId(),
+                all ? null : actor.siteIds(), actor.id(), LIST_LIMIT);
+    }
+
+    private static boolean sees(ReachUser actor, Encounter encounter) {
+        return ServiceAccess.seesAllSites(actor) || encounter.workerId() == actor.id()
+                || (encounter.siteId() != null && actor.isAssignedTo(encounter.siteId()));
+    }
+
+    private void publishContact(NewEncounter row) {
+        if (row.clientId() != null) {
+            events.publishEvent(new ClientContacted(row.clientId(), row.organisationId(), row.date()));
+        }
+    }
+
+    // ---- import support (same validation, rows grouped into encounters by the importer)
+
+    /** Validates forms built from an import; problems come back per form index rather than thrown. */
+    Map<Integer, List<FieldProblem>> validateForImport(ReachUser actor, List<EncounterForm> forms, List<Prepared> out) {
+        long organisationId = ServiceAccess.requireRecorder(actor, "import encounters");
+        Context context = context(actor, organisationId);
+        Map<Integer, List<FieldProblem>> byIndex = new LinkedHashMap<>();
+        for (int i = 0; i < forms.size(); i++) {
+            Problems problems = new Problems();
+            Prepared prepared = prepare(context, forms.get(i), "", problems);
+            try {
+                problems.throwIfAny();
+                out.add(new Prepared(i, prepared.row(), prepared.warnings()));
+            } catch (InvalidInput invalid) {
+                byIndex.put(i, invalid.problems());
+            }
+        }
+        return byIndex;
+    }
+
+    BatchResult storeImported(ReachUser actor, List<Prepared> prepared) {
+        return store(actor, actor.organisationId(), prepared, "%d", prepared.size() + " encounters imported");
+    }
+
+    Context contextFor(ReachUser actor) {
+        return context(actor, ServiceAccess.requireRecorder(actor, "import encounters"));
+    }
+
+    // ---- validation
+
+    record Prepared(int index, NewEncounter row, List<NoteWarning> warnings) {
+    }
+
+    /** What validating one piece of work needs, looked up once: services, sites, clients, the weight factor. */
+    static final class Context {
+        final ReachUser actor;
+        final long organisationId;
+        final Map<String, ServiceDefinition> servicesByCode;
+        final Map<Long, Site> sites;
+        final ClientLookup.Session clients;
+        final double syringesPerKg;
+        final LocalDate today;
+        int counter;
+
+        Context(ReachUser actor, long organisationId, Map<String, ServiceDefinition> servicesByCode, Map<Long, Site> sites,
+                ClientLookup.Session clients, double syringesPerKg, LocalDate today) {
+            this.actor = actor;
+            this.organisationId = organisationId;
+            this.servicesByCode = servicesByCode;
+            this.sites = sites;
+            this.clients = clients;
+            this.syringesPerKg = syringesPerKg;
+            this.today = today;
+        }
+
+        Optional<Site> siteNamed(String text) {
+            return sites.values().stream().filter(s -> s.name().equalsIgnoreCase(text) || String.valueOf(s.id()).equals(text))
+                    .findFirst();
+        }
+
+        Optional<Client> clientByUic(String uic) {
+            return clients.byUic(uic);
+        }
+    }
+
+    private Context context(ReachUser actor, long organisationId) {
+        Map<String, ServiceDefinition> byCode = new HashMap<>();
+        services.visibleTo(organisationId).forEach(s -> byCode.put(s.code(), s));
+        Map<Long, Site> sites = new HashMap<>();
+        directory.sites(actor, organisationId).stream().filter(Site::active).forEach(s -> sites.put(s.id(), s));
+        return new Context(actor, organisationId, byCode, sites, clients.session(actor),
+                services.syringesPerKg(organisationId, ServiceSettings.DEFAULT_SYRINGES_PER_KG), LocalDate.now(clock));
+    }
+
+    private Prepared prepare(Context context, EncounterForm form, String prefix, Problems problems) {
+        int index = context.counter++;
+        String uuid = form.uuid() == null ? null : form.uuid().strip().toLowerCase(Locale.ROOT);
+        if (uuid == null || uuid.isEmpty()) {
+            problems.add(prefix + "uuid", "error.required");
+        } else if (!UUID_TEXT.matcher(uuid).matches()) {
+            problems.add(prefix + "uuid", "encounter.error.uuid");
+        }
+        if (form.date() == null) {
+            problems.add(prefix + "date", "error.required");
+        } else {
+            problems.check(!form.date().isAfter(context.today), prefix + "date", "encounter.error.futureDate");
+        }
+        String hotspot = blankToNull(form.hotspot());
+        if (form.siteId() != null) {
+            problems.check(context.sites.containsKey(form.siteId()), prefix + "siteId", "encounter.error.site");
+        } else if (hotspot == null) {
+            problems.add(prefix + "siteId", "encounter.error.place");
+        }
+        problems.check(hotspot == null || hotspot.length() <= 200, prefix + "hotspot", "error.tooLong", 200);
+
+        Long clientId = null;
+        String uic = blankToNull(form.clientUic());
+        if (form.isAnonymous()) {
+            problems.check(form.clientId() == null && uic == null, prefix + "clientId", "encounter.error.anonymousWithClient");
+        } else if (form.clientId() == null && uic == null) {
+            problems.add(prefix + "clientId", "encounter.error.clientRequired");
+        } else {
+            String field = form.clientId() != null ? prefix + "clientId" : prefix + "clientUic";
+            Optional<Client> client = form.clientId() != null ? context.clients.byId(form.clientId())
+                    : context.clients.byUic(uic);
+            if (client.isEmpty()) {
+                problems.add(field, "encounter.error.unknownClient");
+            } else {
+                problems.check(!client.get().isDeceased(), field, "encounter.error.deceased");
+                clientId = client.get().id();
+            }
+        }
+
+        List<NewService> given = new ArrayList<>();
+        if (form.services().isEmpty()) {
+            problems.add(prefix + "services", "encounter.error.noServices");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < form.services().size(); i++) {
+            ServiceLine line = form.services().get(i);
+            String field = prefix + "services[" + i + "].";
+            if (line == null) {
+                problems.add(field + "code", "error.required");
+                continue;
+            }
+            String code = line.code() == null ? "" : line.code().strip().toUpperCase(Locale.ROOT);
+            ServiceDefinition service = context.servicesByCode.get(code);
+            if (code.isEmpty()) {
+                problems.add(field + "code", "error.required");
+            } else if (service == null) {
+                problems.add(field + "code", "encounter.error.unknownService", code);
+            } else if (!service.active()) {
+                problems.add(field + "code", "encounter.error.retiredService", code);
+            } else if (!seen.add(code)) {
+                problems.add(field + "code", "encounter.error.duplicateService", code);
+            }
+            int quantity = line.quantity() == null ? 1 : line.quantity();
+            if (quantity < 0) {
+                problems.add(field + "quantity", "encounter.error.negativeQuantity");
+            } else if (quantity == 0) {
+                problems.add(field + "quantity", "encounter.error.zeroQuantity");
+            } else if (service != null && (service.unit() == ServiceUnit.YES_NO || service.unit() == ServiceUnit.RESULT)) {
+                problems.check(quantity == 1, field + "quantity", "encounter.error.quantityOne");
+            } else {
+                problems.check(quantity <= 100_000, field + "quantity", "encounter.error.quantityTooLarge", 100_000);
+            }
+            TestResult result = null;
+            Boolean linked = null;
+            if (service != null && service.unit() == ServiceUnit.RESULT) {
+                problems.check(line.result() != null, field + "result", "encounter.error.resultRequired");
+                result = line.result();
+                linked = Boolean.TRUE.equals(line.linked());
+            } else if (service != null) {
+                problems.check(line.result() == null, field + "result", "encounter.error.resultNotApplicable");
+            }
+            if (service != null) {
+                given.add(new NewService(service.id(), quantity, result, linked));
+            }
+        }
+
+        Integer returned = form.returnedSyringes();
+        Integer weight = form.returnedWeightGrams();
+        problems.check(returned == null || returned >= 0, prefix + "returnedSyringes", "encounter.error.negativeQuantity");
+        problems.check(weight == null || weight >= 0, prefix + "returnedWeightGrams", "encounter.error.negativeQuantity");
+        problems.check(returned == null || returned <= 100_000, prefix + "returnedSyringes", "encounter.error.quantityTooLarge", 100_000);
+        problems.check(weight == null || weight <= 1_000_000, prefix + "returnedWeightGrams", "encounter.error.quantityTooLarge", 1_000_000);
+        if (returned == null && weight != null && weight >= 0) {
+            returned = syringesFromWeight(weight, context.syringesPerKg);
+        }
+        String notes = blankToNull(form.notes());
+        problems.check(notes == null || notes.length() <= 1000, prefix + "notes", "error.tooLong", 1000);
+
+        given.sort(Comparator.comparingLong(NewService::serviceId));
+        NewEncounter row = new NewEncounter(uuid, context.organisationId, form.siteId(), hotspot, context.actor.id(), clientId,
+                form.isAnonymous(), form.date(), returned, weight, notes, null, given);
+        row = new NewEncounter(row.uuid(), row.organisationId(), row.siteId(), row.hotspot(), row.workerId(), row.clientId(),
+                row.anonymous(), row.date(), row.returnedSyringes(), row.returnedWeightGrams(), row.notes(), fingerprint(row),
+                row.services());
+        return new Prepared(index, row, NoteScreen.warnings(notes));
+    }
+
+    /** Returned syringes estimated from the weight of a sharps container, rounded to whole syringes. */
+    public static int syringesFromWeight(int grams, double syringesPerKg) {
+        return (int) Math.round(grams / 1000.0 * syringesPerKg);
+    }
+
+    private static String fingerprint(NewEncounter row) {
+        String canonical = String.join("|", String.valueOf(row.date()), String.valueOf(row.siteId()),
+                String.valueOf(row.hotspot()), String.valueOf(row.clientId()), String.valueOf(row.anonymous()),
+                String.valueOf(row.returnedSyringes()), String.valueOf(row.returnedWeightGrams()), String.valueOf(row.notes()),
+                row.services().stream().map(s -> s.serviceId() + ":" + s.quantity() + ":" + s.result() + ":" + s.linked())
+                        .collect(Collectors.joining(",")));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
