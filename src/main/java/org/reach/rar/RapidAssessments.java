@@ -238,6 +238,38 @@ public class RapidAssessments {
     public List<Hotspot> importHotspots(ReachUser actor, long assessmentId, List<HotspotForm> forms, String source) {
         Assessment assessment = assessment(actor, assessmentId);
         requireRecorder(actor, assessment, "import hotspots");
+        List<HotspotForm> clean = checkHotspots(assessmentId, forms);
+        List<Hotspot> saved = new ArrayList<>();
+        for (HotspotForm form : clean) {
+            var existing = hotspots.byName(assessmentId, form.name());
+            long id;
+            if (existing.isPresent()) {
+                id = existing.get().id();
+                hotspots.update(id, form, now());
+            } else {
+                id = hotspots.insert(assessmentId, form, now());
+            }
+            saved.add(hotspots.byId(id).orElseThrow());
+        }
+        audit.recordWrite(actor, assessment.organisationId(), AuditAction.CREATE, "rar_hotspot_import", assessmentId,
+                source + ": " + saved.size() + " hotspots");
+        return saved;
+    }
+
+    /** Checks hotspots for an import without writing: the problems of every row, fields prefixed "rows[i].". */
+    @Transactional(readOnly = true)
+    public List<org.reach.platform.FieldProblem> checkImport(ReachUser actor, long assessmentId, List<HotspotForm> forms) {
+        Assessment assessment = assessment(actor, assessmentId);
+        requireRecorder(actor, assessment, "import hotspots");
+        try {
+            checkHotspots(assessmentId, forms);
+            return List.of();
+        } catch (InvalidInput invalid) {
+            return invalid.problems();
+        }
+    }
+
+    private List<HotspotForm> checkHotspots(long assessmentId, List<HotspotForm> forms) {
         List<FieldProblemHolder> collected = new ArrayList<>();
         List<HotspotForm> clean = new ArrayList<>();
         Set<String> names = new java.util.HashSet<>();
@@ -258,21 +290,7 @@ public class RapidAssessments {
         if (!collected.isEmpty()) {
             throw new InvalidInput(collected.stream().flatMap(h -> h.invalid().problems().stream()).toList());
         }
-        List<Hotspot> saved = new ArrayList<>();
-        for (HotspotForm form : clean) {
-            var existing = hotspots.byName(assessmentId, form.name());
-            long id;
-            if (existing.isPresent()) {
-                id = existing.get().id();
-                hotspots.update(id, form, now());
-            } else {
-                id = hotspots.insert(assessmentId, form, now());
-            }
-            saved.add(hotspots.byId(id).orElseThrow());
-        }
-        audit.recordWrite(actor, assessment.organisationId(), AuditAction.CREATE, "rar_hotspot_import", assessmentId,
-                source + ": " + saved.size() + " hotspots");
-        return saved;
+        return clean;
     }
 
     private record FieldProblemHolder(InvalidInput invalid) {
