@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -31,6 +32,27 @@ import org.reach.organisations.Site;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
+import org.reach.rar.Assessment;
+import org.reach.rar.AssessmentForm;
+import org.reach.rar.AssessmentStatus;
+import org.reach.rar.FindingCode;
+import org.reach.rar.GatheringReason;
+import org.reach.rar.Hotspot;
+import org.reach.rar.HotspotExchange;
+import org.reach.rar.HotspotForm;
+import org.reach.rar.ImportResult;
+import org.reach.rar.NoteForm;
+import org.reach.rar.NoteKind;
+import org.reach.rar.Priority;
+import org.reach.rar.RapidAssessments;
+import org.reach.rar.Recommendation;
+import org.reach.rar.RecommendationForm;
+import org.reach.rar.RecommendationStatus;
+import org.reach.rar.TimeOfDay;
+import org.reach.rar.Typology;
+import org.reach.rar.UseType;
+import org.reach.rar.VisitForm;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +60,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -57,6 +81,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> SITE_EDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER);
+    private static final Set<Role> RAR_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.ME_OFFICER);
+    private static final Set<Role> RAR_FIELD_TEAM = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER,
+            Role.ME_OFFICER, Role.OUTREACH_WORKER);
 
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
@@ -65,14 +92,22 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
+    @Autowired RapidAssessments rar;
+    @Autowired HotspotExchange exchange;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
     private ProgrammeFixture world;
+    private Assessment homeAssessment;
+    private Assessment foreignAssessment;
+    private Hotspot homeHotspot;
+    private Hotspot foreignHotspot;
+    private Recommendation homeRecommendation;
+    private Recommendation foreignRecommendation;
     private final AtomicInteger counter = new AtomicInteger();
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
-    record Endpoint(String key, Set<Role> allowed, Function<Call, MockHttpServletRequestBuilder> own,
-                    Function<Call, MockHttpServletRequestBuilder> foreign) {
+    record Endpoint(String key, Set<Role> allowed, Function<Call, RequestBuilder> own,
+                    Function<Call, RequestBuilder> foreign) {
     }
 
     /** What a request is built from: the caller and the fixture. */
@@ -82,6 +117,25 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
+        ReachUser system = ReachUser.system();
+        homeAssessment = rar.createAssessment(system, new AssessmentForm(world.home.id(), "Home assessment", "Karachi",
+                null, null, "team", null, AssessmentStatus.FIELDWORK));
+        foreignAssessment = rar.createAssessment(system, new AssessmentForm(world.foreign.id(), "Assessment " + world.marker,
+                "Area " + world.marker, null, null, world.marker, world.marker, AssessmentStatus.FIELDWORK));
+        homeHotspot = rar.createHotspot(system, homeAssessment.id(), hotspotForm("Home hotspot"));
+        foreignHotspot = rar.createHotspot(system, foreignAssessment.id(), hotspotForm("Hotspot " + world.marker));
+        rar.addVisit(system, foreignHotspot.id(), new VisitForm(java.time.LocalDate.of(2026, 3, 1), null, 12, 4, 8, 1, 2, 0));
+        rar.addNote(system, foreignAssessment.id(), new NoteForm(foreignHotspot.id(), NoteKind.INTERVIEW, null,
+                List.of(FindingCode.NEEDS), "Note " + world.marker, "Quote " + world.marker, true));
+        homeRecommendation = rar.addRecommendation(system, homeAssessment.id(), new RecommendationForm("Home recommendation",
+                List.of(FindingCode.NEEDS), Priority.HIGH, "manager", RecommendationStatus.PROPOSED));
+        foreignRecommendation = rar.addRecommendation(system, foreignAssessment.id(), new RecommendationForm(
+                "Recommendation " + world.marker, List.of(), Priority.LOW, world.marker, RecommendationStatus.PROPOSED));
+    }
+
+    private static HotspotForm hotspotForm(String name) {
+        return new HotspotForm(name, "Lyari", 24.87, 66.99, 10.0, null, Typology.GRAVEYARD, UseType.MIXED,
+                List.of("HEROIN"), List.of(GatheringReason.PRIVACY), List.of(TimeOfDay.EVENING), List.of(), true, false, false);
     }
 
     @Test
@@ -357,7 +411,189 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/account/tokens/{id}/revoke", foreignTokenId()), c)));
         all.add(new Endpoint("GET /audit", AUDITORS, c -> page(get("/audit"), c),
                 c -> page(get("/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
+
+        // Rapid assessment (org.reach.rar): API
+        long ha = homeAssessment.id();
+        long fa = foreignAssessment.id();
+        long hh = homeHotspot.id();
+        long fh = foreignHotspot.id();
+        all.add(new Endpoint("GET /api/rar/assessments", ALL, c -> api(get("/api/rar/assessments"), c),
+                c -> api(get("/api/rar/assessments"), c)));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}", ALL, c -> api(get("/api/rar/assessments/{id}", ha), c),
+                c -> api(get("/api/rar/assessments/{id}", fa), c)));
+        all.add(new Endpoint("POST /api/rar/assessments", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/assessments"), c), assessment(w.home.id(), "API assessment " + c.n())),
+                c -> json(api(post("/api/rar/assessments"), c), assessment(w.foreign.id(), "Planted " + c.n()))));
+        all.add(new Endpoint("PUT /api/rar/assessments/{id}", RAR_MANAGERS,
+                c -> json(api(put("/api/rar/assessments/{id}", ha), c), assessment(w.home.id(), "Home assessment")),
+                c -> json(api(put("/api/rar/assessments/{id}", fa), c), assessment(w.foreign.id(), "Taken " + c.n()))));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", ALL,
+                c -> api(get("/api/rar/assessments/{id}/hotspots", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/hotspots", fa), c)));
+        all.add(new Endpoint("POST /api/rar/assessments/{id}/hotspots", RAR_FIELD_TEAM,
+                c -> json(api(post("/api/rar/assessments/{id}/hotspots", ha), c), hotspot("API hotspot " + c.n())),
+                c -> json(api(post("/api/rar/assessments/{id}/hotspots", fa), c), hotspot("Planted " + c.n()))));
+        all.add(new Endpoint("GET /api/rar/hotspots/{id}", ALL, c -> api(get("/api/rar/hotspots/{id}", hh), c),
+                c -> api(get("/api/rar/hotspots/{id}", fh), c)));
+        all.add(new Endpoint("PUT /api/rar/hotspots/{id}", RAR_FIELD_TEAM,
+                c -> json(api(put("/api/rar/hotspots/{id}", hh), c), hotspot("Home hotspot")),
+                c -> json(api(put("/api/rar/hotspots/{id}", fh), c), hotspot("Renamed " + c.n()))));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/visits", RAR_FIELD_TEAM,
+                c -> json(api(post("/api/rar/hotspots/{id}/visits", hh), c), VISIT),
+                c -> json(api(post("/api/rar/hotspots/{id}/visits", fh), c), VISIT)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/key-informants", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/key-informants", hh), c), KEY_INFORMANT),
+                c -> json(api(post("/api/rar/hotspots/{id}/key-informants", fh), c), KEY_INFORMANT)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/captures", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/captures", hh), c), CAPTURE),
+                c -> json(api(post("/api/rar/hotspots/{id}/captures", fh), c), CAPTURE)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/multipliers", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/multipliers", hh), c), MULTIPLIER),
+                c -> json(api(post("/api/rar/hotspots/{id}/multipliers", fh), c), MULTIPLIER)));
+        all.add(new Endpoint("PUT /api/rar/hotspots/{id}/reached", RAR_MANAGERS,
+                c -> json(api(put("/api/rar/hotspots/{id}/reached", hh), c), "{\"ALL\":5,\"WOMEN\":1}"),
+                c -> json(api(put("/api/rar/hotspots/{id}/reached", fh), c), "{\"ALL\":5}")));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", ALL,
+                c -> api(get("/api/rar/assessments/{id}/estimates", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/estimates", fa), c)));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", ALL,
+                c -> api(get("/api/rar/assessments/{id}/gaps", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/gaps", fa), c)));
+
+        // Rapid assessment (org.reach.rar): pages
+        all.add(new Endpoint("GET /rar", ALL, c -> page(get("/rar"), c), c -> page(get("/rar"), c)));
+        all.add(new Endpoint("GET /rar/new", RAR_MANAGERS, c -> page(get("/rar/new"), c), null));
+        all.add(new Endpoint("POST /rar/new", RAR_MANAGERS,
+                c -> page(assessmentForm(post("/rar/new"), w.home.id(), "Page assessment " + c.n()), c),
+                c -> page(assessmentForm(post("/rar/new"), w.foreign.id(), "Planted " + c.n()), c)));
+        for (String path : List.of("/rar/{id}", "/rar/{id}/map", "/rar/{id}/hotspots.geojson", "/rar/{id}/gaps",
+                "/rar/{id}/findings", "/rar/{id}/report.pdf", "/rar/{id}/report.xlsx")) {
+            all.add(new Endpoint("GET " + path, ALL, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
+        }
+        all.add(new Endpoint("GET /rar/{id}/edit", RAR_MANAGERS, c -> page(get("/rar/{id}/edit", ha), c),
+                c -> page(get("/rar/{id}/edit", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/edit", RAR_MANAGERS,
+                c -> page(assessmentForm(post("/rar/{id}/edit", ha), w.home.id(), "Home assessment"), c),
+                c -> page(assessmentForm(post("/rar/{id}/edit", fa), w.foreign.id(), "Taken " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/{id}/hotspots/new", RAR_FIELD_TEAM, c -> page(get("/rar/{id}/hotspots/new", ha), c),
+                c -> page(get("/rar/{id}/hotspots/new", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/hotspots/new", RAR_FIELD_TEAM,
+                c -> page(hotspotParams(post("/rar/{id}/hotspots/new", ha), "Page hotspot " + c.n()), c),
+                c -> page(hotspotParams(post("/rar/{id}/hotspots/new", fa), "Planted " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/hotspots/{id}", ALL, c -> page(get("/rar/hotspots/{id}", hh), c),
+                c -> page(get("/rar/hotspots/{id}", fh), c)));
+        all.add(new Endpoint("GET /rar/hotspots/{id}/edit", RAR_FIELD_TEAM, c -> page(get("/rar/hotspots/{id}/edit", hh), c),
+                c -> page(get("/rar/hotspots/{id}/edit", fh), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/edit", RAR_FIELD_TEAM,
+                c -> page(hotspotParams(post("/rar/hotspots/{id}/edit", hh), "Home hotspot"), c),
+                c -> page(hotspotParams(post("/rar/hotspots/{id}/edit", fh), "Renamed " + c.n()), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/visits", RAR_FIELD_TEAM,
+                c -> page(post("/rar/hotspots/{id}/visits", hh).param("visitedOn", "2026-03-02").param("total", "9"), c),
+                c -> page(post("/rar/hotspots/{id}/visits", fh).param("visitedOn", "2026-03-02").param("total", "9"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/key-informants", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/key-informants", hh).param("informant", "shopkeeper")
+                        .param("minimum", "10").param("maximum", "20"), c),
+                c -> page(post("/rar/hotspots/{id}/key-informants", fh).param("informant", "shopkeeper")
+                        .param("minimum", "10").param("maximum", "20"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/captures", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/captures", hh).param("marked", "20").param("secondSample", "15")
+                        .param("recaptured", "5"), c),
+                c -> page(post("/rar/hotspots/{id}/captures", fh).param("marked", "20").param("secondSample", "15")
+                        .param("recaptured", "5"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/multipliers", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/multipliers", hh).param("service", "needles").param("serviceCount", "40")
+                        .param("respondents", "50").param("users", "20"), c),
+                c -> page(post("/rar/hotspots/{id}/multipliers", fh).param("service", "needles").param("serviceCount", "40")
+                        .param("respondents", "50").param("users", "20"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/reached", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/reached", hh).param("reached_ALL", "6"), c),
+                c -> page(post("/rar/hotspots/{id}/reached", fh).param("reached_ALL", "6"), c)));
+        all.add(new Endpoint("POST /rar/{id}/notes", RAR_FIELD_TEAM,
+                c -> page(post("/rar/{id}/notes", ha).param("kind", "INTERVIEW").param("codes", "BARRIERS")
+                        .param("summary", "Clinic hours do not fit"), c),
+                c -> page(post("/rar/{id}/notes", fa).param("kind", "INTERVIEW").param("codes", "BARRIERS")
+                        .param("summary", "Planted"), c)));
+        all.add(new Endpoint("POST /rar/{id}/recommendations", RAR_MANAGERS,
+                c -> page(recommendationParams(post("/rar/{id}/recommendations", ha), "Page recommendation " + c.n()), c),
+                c -> page(recommendationParams(post("/rar/{id}/recommendations", fa), "Planted " + c.n()), c)));
+        all.add(new Endpoint("POST /rar/recommendations/{id}", RAR_MANAGERS,
+                c -> page(recommendationParams(post("/rar/recommendations/{id}", homeRecommendation.id()), "Home recommendation"), c),
+                c -> page(recommendationParams(post("/rar/recommendations/{id}", foreignRecommendation.id()), "Taken " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/{id}/import", RAR_FIELD_TEAM, c -> page(get("/rar/{id}/import", ha), c),
+                c -> page(get("/rar/{id}/import", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/import", RAR_FIELD_TEAM,
+                c -> upload(multipart("/rar/{id}/import", ha).file(surveyFile(c.n())), c),
+                c -> upload(multipart("/rar/{id}/import", fa).file(surveyFile(c.n())), c)));
+        all.add(new Endpoint("POST /rar/{id}/import/{upload}", RAR_FIELD_TEAM,
+                c -> page(post("/rar/{id}/import/{upload}", ha, upload(c, ha)).param("map_name", "hotspot")
+                        .param("map_gps", "gps"), c),
+                c -> page(post("/rar/{id}/import/{upload}", fa, upload(c, ha)).param("map_name", "hotspot")
+                        .param("map_gps", "gps"), c)));
+        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", ALL,
+                c -> page(get("/rar/{id}/import/jobs/{job}", ha, importJob(c)), c),
+                c -> page(get("/rar/{id}/import/jobs/{job}", fa, importJob(c)), c)));
+        all.add(new Endpoint("POST /rar/{id}/import/geojson", RAR_FIELD_TEAM,
+                c -> upload(multipart("/rar/{id}/import/geojson", ha).file(geojsonFile("GeoJSON hotspot " + c.n())), c),
+                c -> upload(multipart("/rar/{id}/import/geojson", fa).file(geojsonFile("Planted " + c.n())), c)));
         return all;
+    }
+
+    private static final String VISIT = "{\"visitedOn\":\"2026-03-01\",\"total\":10,\"injecting\":3,\"nonInjecting\":7,"
+            + "\"women\":1,\"youth\":2,\"transgender\":0}";
+    private static final String KEY_INFORMANT = "{\"informant\":\"tea stall\",\"minimum\":10,\"maximum\":30}";
+    private static final String CAPTURE = "{\"marked\":20,\"secondSample\":18,\"recaptured\":6}";
+    private static final String MULTIPLIER = "{\"service\":\"needles\",\"serviceCount\":60,\"respondents\":40,\"users\":12}";
+
+    private static String assessment(long organisationId, String title) {
+        return "{\"organisationId\":" + organisationId + ",\"title\":\"" + title + "\",\"area\":\"Karachi\","
+                + "\"status\":\"FIELDWORK\"}";
+    }
+
+    private static String hotspot(String name) {
+        return "{\"name\":\"" + name + "\",\"district\":\"Lyari\",\"latitude\":24.87,\"longitude\":66.99,"
+                + "\"typology\":\"PARK\",\"useType\":\"INJECTING\",\"drugs\":[\"HEROIN\"]}";
+    }
+
+    private static MockHttpServletRequestBuilder assessmentForm(MockHttpServletRequestBuilder request, long organisationId,
+                                                                String title) {
+        return request.param("organisationId", String.valueOf(organisationId)).param("title", title)
+                .param("area", "Karachi").param("status", "FIELDWORK");
+    }
+
+    private static MockHttpServletRequestBuilder hotspotParams(MockHttpServletRequestBuilder request, String name) {
+        return request.param("name", name).param("district", "Lyari").param("latitude", "24.87")
+                .param("longitude", "66.99").param("typology", "PARK").param("useType", "MIXED").param("drugs", "HEROIN");
+    }
+
+    private static MockHttpServletRequestBuilder recommendationParams(MockHttpServletRequestBuilder request, String text) {
+        return request.param("text", text).param("codes", "NEEDS").param("priority", "HIGH").param("owner", "manager")
+                .param("status", "AGREED");
+    }
+
+    private static MockMultipartFile surveyFile(int n) {
+        String csv = "hotspot,gps,district\nKobo hotspot " + n + ",24.86 67.01 12 8,Saddar\n";
+        return new MockMultipartFile("file", "kobo.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static MockMultipartFile geojsonFile(String name) {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
+                + "{\"type\":\"Point\",\"coordinates\":[67.0,24.86]},\"properties\":{\"name\":\"" + name + "\"}}]}";
+        return new MockMultipartFile("file", "hotspots.geojson", "application/geo+json",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An upload by the caller, or a made-up id when the caller may not upload (the request then answers 404). */
+    private String upload(Call call, long assessmentId) {
+        try {
+            return exchange.upload(call.user(), assessmentId, "kobo.csv",
+                    new java.io.ByteArrayInputStream(surveyFile(call.n()).getBytes())).id();
+        } catch (RuntimeException | java.io.IOException refused) {
+            return "none";
+        }
+    }
+
+    private String importJob(Call call) {
+        return jobs.start(call.user(), "rar-import", progress -> new ImportResult(0, 0, List.of()));
     }
 
     private String ownJob(Call call) {
@@ -378,6 +614,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     }
 
     private static MockHttpServletRequestBuilder page(MockHttpServletRequestBuilder request, Call call) {
+        return request.with(user(call.user())).with(csrf());
+    }
+
+    private static MockMultipartHttpServletRequestBuilder upload(MockMultipartHttpServletRequestBuilder request, Call call) {
         return request.with(user(call.user())).with(csrf());
     }
 

@@ -67,9 +67,11 @@ class RarPages {
     private final OrganisationDirectory directory;
     private final BackgroundJobs jobs;
     private final String tiles;
+    private final RarJson json;
 
     RarPages(RapidAssessments rar, HotspotExchange exchange, AssessmentReports reports, OrganisationDirectory directory,
-             BackgroundJobs jobs, @Value("${reach.map.tiles:}") String tiles) {
+             BackgroundJobs jobs, RarJson json, @Value("${reach.map.tiles:}") String tiles) {
+        this.json = json;
         this.rar = rar;
         this.exchange = exchange;
         this.reports = reports;
@@ -237,9 +239,9 @@ class RarPages {
     private String hotspotForm(ReachUser me, Model model, Assessment assessment, Hotspot hotspot) {
         model.addAttribute("assessment", assessment);
         model.addAttribute("hotspot", hotspot);
-        model.addAttribute("others", rar.hotspots(me, assessment.id()).stream()
+        model.addAttribute("othersJson", json.write(rar.hotspots(me, assessment.id()).stream()
                 .filter(h -> hotspot == null || h.id() != hotspot.id())
-                .map(h -> Map.of("name", h.name(), "lat", h.latitude(), "lon", h.longitude())).toList());
+                .map(h -> Map.of("name", h.name(), "lat", h.latitude(), "lon", h.longitude())).toList()));
         model.addAttribute("threshold", rar.accuracyThreshold());
         model.addAttribute("tiles", tiles);
         vocabulary(model);
@@ -305,7 +307,7 @@ class RarPages {
         Assessment assessment = rar.assessment(me, id);
         model.addAttribute("assessment", assessment);
         var estimates = rar.estimates(me, id);
-        model.addAttribute("points", estimates.hotspots().stream().map(e -> {
+        List<Map<String, Object>> points = estimates.hotspots().stream().map(e -> {
             Map<String, Object> p = new LinkedHashMap<>();
             Hotspot h = e.hotspot();
             p.put("id", h.id());
@@ -323,9 +325,12 @@ class RarPages {
             p.put("estimate", e.best() == null ? null : e.best().rounded());
             p.put("label", e.best() == null ? "–" : AssessmentReports.range(e.best()));
             return p;
-        }).toList());
-        model.addAttribute("sites", directory.sites(me, assessment.organisationId()).stream().filter(s -> s.hasLocation())
-                .map(s -> Map.of("name", s.name(), "lat", s.latitude(), "lon", s.longitude())).toList());
+        }).toList();
+        model.addAttribute("points", points);
+        model.addAttribute("pointsJson", json.write(points));
+        model.addAttribute("sitesJson", json.write(directory.sites(me, assessment.organisationId()).stream()
+                .filter(s -> s.hasLocation())
+                .map(s -> Map.of("name", s.name(), "lat", s.latitude(), "lon", s.longitude())).toList()));
         model.addAttribute("tiles", tiles);
         vocabulary(model);
         return "rar/map";
