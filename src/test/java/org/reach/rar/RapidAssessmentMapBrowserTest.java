@@ -100,4 +100,31 @@ class RapidAssessmentMapBrowserTest {
         assertThat(firstPage).contains("Karachi rapid assessment 2026").contains("Hotspots").contains("<5");
         assertThat(reader.getNumberOfPages()).isGreaterThan(1);
     }
+
+    @Test
+    void aPeerPicksAHotspotOnTheMapAndSeesItsEstimates() {
+        browser.open("/login");
+        browser.type("#username", "karachi.peer").type("#password", "reach-demo-2026").clickAndLoad("#sign-in");
+        browser.open("/rar?lang=en");
+        browser.clickAndLoad("a[href^='/rar/']:not([href='/rar/new'])");
+        browser.clickAndLoad("#hotspots tbody a");
+        assertThat(browser.driver().findElements(By.cssSelector(".estimate"))).isNotEmpty();
+        assertThat(browser.text(".estimate .formula")).isNotBlank();
+        browser.driver().navigate().back();
+
+        browser.clickAndLoad("#new-hotspot");
+        browser.waitFor("#rar-picker[data-ready='true']");
+        assertThat(browser.waitFor("#latitude").getAttribute("value")).isEmpty();
+        browser.click("#rar-picker");
+        browser.waitUntil(d -> !browser.waitFor("#latitude").getAttribute("value").isEmpty());
+        double latitude = Double.parseDouble(browser.waitFor("#latitude").getAttribute("value"));
+        double longitude = Double.parseDouble(browser.waitFor("#longitude").getAttribute("value"));
+        assertThat(latitude).isBetween(24.7, 25.1);
+        assertThat(longitude).isBetween(66.8, 67.4);
+        browser.type("#name", "Picked on the map").type("#district", "Saddar");
+        browser.screenshot("rar-hotspot-picked");
+        browser.clickAndLoad("#save");
+        assertThat(browser.text("h1")).isEqualTo("Picked on the map");
+        assertThat(browser.query()).isEqualTo("saved");
+    }
 }
