@@ -55,6 +55,7 @@ class RapidAssessmentMapBrowserTest {
         browser.open("/rar?lang=en");
         browser.clickAndLoad("a[href^='/rar/']:not([href='/rar/new'])");
         assertThat(browser.text("h1")).isEqualTo("Karachi rapid assessment 2026");
+        browser.screenshot("rar-overview");
         browser.clickAndLoad("#tab-map");
 
         browser.waitFor("#rar-map[data-ready='true']");
@@ -110,6 +111,7 @@ class RapidAssessmentMapBrowserTest {
         browser.clickAndLoad("#hotspots tbody a");
         assertThat(browser.driver().findElements(By.cssSelector(".estimate"))).isNotEmpty();
         assertThat(browser.text(".estimate .formula")).isNotBlank();
+        browser.screenshot("rar-hotspot");
         browser.driver().navigate().back();
 
         browser.clickAndLoad("#new-hotspot");

@@ -236,6 +236,14 @@ class RapidAssessmentTest {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType(MediaType.APPLICATION_PDF));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesAssessmentsHotspotsEstimatesAndGaps() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("\"/api/rar/assessments\"", "\"/api/rar/assessments/{id}/hotspots\"",
+                "\"/api/rar/hotspots/{id}\"", "\"/api/rar/assessments/{id}/estimates\"", "\"/api/rar/assessments/{id}/gaps\"",
+                "Rapid assessment");
+    }
+
     private Hotspot hotspot(String name, double lat, double lon) {
         return rar.createHotspot(manager, assessment.id(), new HotspotForm(name, name.split(" ")[0], lat, lon, 5.0, null,
                 Typology.STREET, UseType.MIXED, List.of("HEROIN"), List.of(), List.of(), List.of(), false, false, false));
