@@ -143,7 +143,7 @@ public class AssessmentReports {
                 + (a.periodEnd() == null ? "" : a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
                 FontFactory.getFont(FontFactory.HELVETICA, 10)));
         if (a.researchQuestions() != null) {
-            document.add(new Paragraph(t("rar.field.researchQuestions", locale), heading));
+            document.add(new Paragraph(t("rar.questions", locale), heading));
             for (String question : a.researchQuestions().split("\\R")) {
                 if (!question.isBlank()) {
                     document.add(new Paragraph("• " + question.strip(), body));
