@@ -14,7 +14,6 @@ import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
@@ -37,12 +36,50 @@ public class AssessmentReports {
     public static final int SMALL = 5;
     private static final int MAX_GAPS = 25;
 
+    private static final String DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     private final RapidAssessments rar;
     private final MessageSource messages;
+    private final String fontFile;
 
-    AssessmentReports(RapidAssessments rar, MessageSource messages) {
+    /**
+     * @param fontFile a TrueType font with Latin and Arabic glyphs for the PDF (reach.report.font); when empty,
+     *                 DejaVu Sans is used where installed, otherwise Helvetica, which cannot show Urdu.
+     */
+    AssessmentReports(RapidAssessments rar, MessageSource messages,
+                      @org.springframework.beans.factory.annotation.Value("${reach.report.font:}") String fontFile) {
         this.rar = rar;
         this.messages = messages;
+        this.fontFile = fontFile.isBlank() && new java.io.File(DEJAVU).canRead() ? DEJAVU : fontFile;
+    }
+
+    private Font font(float size, int style) {
+        if (!fontFile.isBlank()) {
+            try {
+                com.lowagie.text.pdf.BaseFont base = com.lowagie.text.pdf.BaseFont.createFont(fontFile,
+                        com.lowagie.text.pdf.BaseFont.IDENTITY_H, com.lowagie.text.pdf.BaseFont.EMBEDDED);
+                return new Font(base, size, style);
+            } catch (IOException | RuntimeException unreadable) {
+                // fall back to the built-in font below
+            }
+        }
+        return FontFactory.getFont(FontFactory.HELVETICA, size, style);
+    }
+
+    /** One line of text; a borderless one-cell table so right-to-left languages are shaped and ordered. */
+    private static void line(Document document, String text, Font font, boolean rtl, float spacingBefore) {
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        holder.setSpacingBefore(spacingBefore);
+        if (rtl) {
+            holder.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
+        }
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setBorder(PdfPCell.NO_BORDER);
+        cell.setPaddingLeft(0);
+        cell.setPaddingRight(0);
+        holder.addCell(cell);
+        document.add(holder);
     }
 
     /** People counts below five become "<5". */
@@ -134,31 +171,33 @@ public class AssessmentReports {
         PdfWriter.getInstance(document, out);
         document.addTitle(a.title());
         document.open();
-        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 8);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8);
-        document.add(new Paragraph(t("rar.report.title", locale) + ": " + a.title(), title));
-        document.add(new Paragraph(a.area() + " · " + (a.periodStart() == null ? "" : a.periodStart() + " – ")
+        boolean rtl = org.reach.platform.Languages.isRightToLeft(locale);
+        Font title = font(16, Font.BOLD);
+        Font heading = font(12, Font.BOLD);
+        Font body = font(8, Font.NORMAL);
+        Font bold = font(8, Font.BOLD);
+        line(document, t("rar.report.title", locale) + ": " + a.title(), title, rtl, 0);
+        line(document, a.area() + " · " + (a.periodStart() == null ? "" : a.periodStart() + " – ")
                 + (a.periodEnd() == null ? "" : a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
-                FontFactory.getFont(FontFactory.HELVETICA, 10)));
+                font(10, Font.NORMAL), rtl, 0);
         if (a.researchQuestions() != null) {
-            document.add(new Paragraph(t("rar.questions", locale), heading));
+            line(document, t("rar.questions", locale), heading, rtl, 8);
             for (String question : a.researchQuestions().split("\\R")) {
                 if (!question.isBlank()) {
-                    document.add(new Paragraph("• " + question.strip(), body));
+                    line(document, "• " + question.strip(), body, rtl, 0);
                 }
             }
         }
-        document.add(new Paragraph(t("rar.report.small", locale), FontFactory.getFont(FontFactory.HELVETICA_OBLIQUE, 8)));
+        line(document, t("rar.report.small", locale), font(8, Font.ITALIC), rtl, 6);
         for (Section section : sections) {
-            Paragraph h = new Paragraph(section.title(), heading);
-            h.setSpacingBefore(10);
-            h.setSpacingAfter(4);
-            document.add(h);
+            line(document, section.title(), heading, rtl, 10);
             PdfPTable table = new PdfPTable(section.headers().size());
             table.setWidthPercentage(100);
             table.setHeaderRows(1);
+            table.setSpacingBefore(4);
+            if (rtl) {
+                table.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
+            }
             for (String header : section.headers()) {
                 PdfPCell cell = new PdfPCell(new Phrase(header, bold));
                 cell.setBackgroundColor(new Color(0xE8, 0xED, 0xF2));

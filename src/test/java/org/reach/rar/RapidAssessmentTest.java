@@ -220,6 +220,11 @@ class RapidAssessmentTest {
 
         byte[] pdf = reports.pdf(manager, assessment.id(), Locale.forLanguageTag("nl"));
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        byte[] urdu = reports.pdf(manager, assessment.id(), Locale.forLanguageTag("ur"));
+        assertThat(new String(urdu, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        if (new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").canRead()) {
+            assertThat(new String(urdu, StandardCharsets.ISO_8859_1)).as("a font with Arabic glyphs is embedded").contains("DejaVuSans");
+        }
         byte[] xlsx = reports.xlsx(manager, assessment.id(), Locale.forLanguageTag("nl"));
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet hotspots = workbook.getSheetAt(0);
