@@ -242,6 +242,38 @@ class RapidAssessmentTest {
     }
 
     @Test
+    void theImportPagesMapColumnsAndReportEveryBadRowWithItsLine() throws Exception {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        String csv = "hotspot,_gps_latitude,_gps_longitude,_gps_precision\n"
+                + "Korangi crossing,24.835,67.135,7\n"
+                + "Landhi railway,north,67.2,5\n";
+        String mapping = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/rar/{id}/import", assessment.id())
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "odk.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(user(peer)).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mapping).contains("<option value=\"_gps_latitude\" selected=\"selected\">_gps_latitude</option>");
+        String upload = mapping.replaceAll("(?s).*action=\"/rar/\\d+/import/([0-9a-f-]+)\".*", "$1");
+
+        String location = mvc.perform(post("/rar/{id}/import/{upload}", assessment.id(), upload).with(user(peer))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("map_name", "hotspot").param("map_latitude", "_gps_latitude")
+                        .param("map_longitude", "_gps_longitude").param("map_gpsAccuracy", "_gps_precision"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String result = "";
+        for (int attempt = 0; attempt < 50 && !result.contains("import-summary"); attempt++) {
+            Thread.sleep(100);
+            result = mvc.perform(get(location).with(user(peer))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+        }
+        assertThat(result).contains("0 of 2 rows imported").contains("<td>3</td>").contains("_gps_latitude")
+                .contains("Not a number: north.");
+        assertThat(rar.hotspots(peer, assessment.id())).isEmpty();
+    }
+
+    @Test
     void theOpenApiDocumentDescribesAssessmentsHotspotsEstimatesAndGaps() throws Exception {
         String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(docs).contains("\"/api/rar/assessments\"", "\"/api/rar/assessments/{id}/hotspots\"",
