@@ -53,6 +53,24 @@ import org.reach.partners.ScoresForm;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
+import org.reach.rar.FindingCode;
+import org.reach.rar.GatheringReason;
+import org.reach.rar.Hotspot;
+import org.reach.rar.HotspotExchange;
+import org.reach.rar.HotspotForm;
+import org.reach.rar.ImportResult;
+import org.reach.rar.NoteForm;
+import org.reach.rar.NoteKind;
+import org.reach.rar.Priority;
+import org.reach.rar.RapidAssessments;
+import org.reach.rar.Recommendation;
+import org.reach.rar.RecommendationForm;
+import org.reach.rar.RecommendationStatus;
+import org.reach.rar.TimeOfDay;
+import org.reach.rar.Typology;
+import org.reach.rar.UseType;
+import org.reach.rar.VisitForm;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.reach.services.Encounters;
 import org.reach.services.Referrals;
 import org.reach.services.ServiceCatalogue;
@@ -87,6 +105,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> SITE_EDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER);
+    private static final Set<Role> RAR_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.ME_OFFICER);
+    private static final Set<Role> RAR_FIELD_TEAM = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER,
+            Role.ME_OFFICER, Role.OUTREACH_WORKER);
     private static final Set<Role> ORGANISATION_MEMBERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
             Role.OUTREACH_WORKER);
     private static final Set<Role> SERVICE_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
@@ -99,6 +120,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
+    @Autowired RapidAssessments rar;
+    @Autowired HotspotExchange exchange;
     @Autowired ClientRegistry clients;
     @Autowired ServiceCatalogue catalogue;
     @Autowired Encounters encounters;
@@ -110,6 +133,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private ProgrammeFixture world;
     private ServicesFixture services;
+    private org.reach.rar.Assessment rarHomeAssessment;
+    private org.reach.rar.Assessment rarForeignAssessment;
+    private Hotspot homeHotspot;
+    private Hotspot foreignHotspot;
+    private Recommendation homeRecommendation;
+    private Recommendation foreignRecommendation;
     private final AtomicInteger counter = new AtomicInteger();
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
@@ -125,6 +154,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         buildPartners();
+        buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
     }
 
@@ -680,6 +710,130 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /referrals/{id}/{step}", RECORDERS,
                 c -> page(post("/referrals/{id}/accept", sv.freshReferral(false)).param("date", sv.today().toString()), c),
                 c -> page(post("/referrals/{id}/accept", sv.foreignReferral.id()).param("date", sv.today().toString()), c)));
+
+        // Rapid assessment (org.reach.rar): API
+        long ha = rarHomeAssessment.id();
+        long fa = rarForeignAssessment.id();
+        long hh = homeHotspot.id();
+        long fh = foreignHotspot.id();
+        all.add(new Endpoint("GET /api/rar/assessments", ALL, c -> api(get("/api/rar/assessments"), c),
+                c -> api(get("/api/rar/assessments"), c)));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}", ALL, c -> api(get("/api/rar/assessments/{id}", ha), c),
+                c -> api(get("/api/rar/assessments/{id}", fa), c)));
+        all.add(new Endpoint("POST /api/rar/assessments", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/assessments"), c), assessment(w.home.id(), "API assessment " + c.n())),
+                c -> json(api(post("/api/rar/assessments"), c), assessment(w.foreign.id(), "Planted " + c.n()))));
+        all.add(new Endpoint("PUT /api/rar/assessments/{id}", RAR_MANAGERS,
+                c -> json(api(put("/api/rar/assessments/{id}", ha), c), assessment(w.home.id(), "Home assessment")),
+                c -> json(api(put("/api/rar/assessments/{id}", fa), c), assessment(w.foreign.id(), "Taken " + c.n()))));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", ALL,
+                c -> api(get("/api/rar/assessments/{id}/hotspots", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/hotspots", fa), c)));
+        all.add(new Endpoint("POST /api/rar/assessments/{id}/hotspots", RAR_FIELD_TEAM,
+                c -> json(api(post("/api/rar/assessments/{id}/hotspots", ha), c), hotspot("API hotspot " + c.n())),
+                c -> json(api(post("/api/rar/assessments/{id}/hotspots", fa), c), hotspot("Planted " + c.n()))));
+        all.add(new Endpoint("GET /api/rar/hotspots/{id}", ALL, c -> api(get("/api/rar/hotspots/{id}", hh), c),
+                c -> api(get("/api/rar/hotspots/{id}", fh), c)));
+        all.add(new Endpoint("PUT /api/rar/hotspots/{id}", RAR_FIELD_TEAM,
+                c -> json(api(put("/api/rar/hotspots/{id}", hh), c), hotspot("Home hotspot")),
+                c -> json(api(put("/api/rar/hotspots/{id}", fh), c), hotspot("Renamed " + c.n()))));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/visits", RAR_FIELD_TEAM,
+                c -> json(api(post("/api/rar/hotspots/{id}/visits", hh), c), VISIT),
+                c -> json(api(post("/api/rar/hotspots/{id}/visits", fh), c), VISIT)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/key-informants", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/key-informants", hh), c), KEY_INFORMANT),
+                c -> json(api(post("/api/rar/hotspots/{id}/key-informants", fh), c), KEY_INFORMANT)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/captures", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/captures", hh), c), CAPTURE),
+                c -> json(api(post("/api/rar/hotspots/{id}/captures", fh), c), CAPTURE)));
+        all.add(new Endpoint("POST /api/rar/hotspots/{id}/multipliers", RAR_MANAGERS,
+                c -> json(api(post("/api/rar/hotspots/{id}/multipliers", hh), c), MULTIPLIER),
+                c -> json(api(post("/api/rar/hotspots/{id}/multipliers", fh), c), MULTIPLIER)));
+        all.add(new Endpoint("PUT /api/rar/hotspots/{id}/reached", RAR_MANAGERS,
+                c -> json(api(put("/api/rar/hotspots/{id}/reached", hh), c), "{\"ALL\":5,\"WOMEN\":1}"),
+                c -> json(api(put("/api/rar/hotspots/{id}/reached", fh), c), "{\"ALL\":5}")));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", ALL,
+                c -> api(get("/api/rar/assessments/{id}/estimates", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/estimates", fa), c)));
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", ALL,
+                c -> api(get("/api/rar/assessments/{id}/gaps", ha), c),
+                c -> api(get("/api/rar/assessments/{id}/gaps", fa), c)));
+
+        // Rapid assessment (org.reach.rar): pages
+        all.add(new Endpoint("GET /rar", ALL, c -> page(get("/rar"), c), c -> page(get("/rar"), c)));
+        all.add(new Endpoint("GET /rar/new", RAR_MANAGERS, c -> page(get("/rar/new"), c), null));
+        all.add(new Endpoint("POST /rar/new", RAR_MANAGERS,
+                c -> page(rarAssessmentForm(post("/rar/new"), w.home.id(), "Page assessment " + c.n()), c),
+                c -> page(rarAssessmentForm(post("/rar/new"), w.foreign.id(), "Planted " + c.n()), c)));
+        for (String path : List.of("/rar/{id}", "/rar/{id}/map", "/rar/{id}/hotspots.geojson", "/rar/{id}/gaps",
+                "/rar/{id}/findings", "/rar/{id}/report.pdf", "/rar/{id}/report.xlsx")) {
+            all.add(new Endpoint("GET " + path, ALL, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
+        }
+        all.add(new Endpoint("GET /rar/{id}/edit", RAR_MANAGERS, c -> page(get("/rar/{id}/edit", ha), c),
+                c -> page(get("/rar/{id}/edit", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/edit", RAR_MANAGERS,
+                c -> page(rarAssessmentForm(post("/rar/{id}/edit", ha), w.home.id(), "Home assessment"), c),
+                c -> page(rarAssessmentForm(post("/rar/{id}/edit", fa), w.foreign.id(), "Taken " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/{id}/hotspots/new", RAR_FIELD_TEAM, c -> page(get("/rar/{id}/hotspots/new", ha), c),
+                c -> page(get("/rar/{id}/hotspots/new", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/hotspots/new", RAR_FIELD_TEAM,
+                c -> page(hotspotParams(post("/rar/{id}/hotspots/new", ha), "Page hotspot " + c.n()), c),
+                c -> page(hotspotParams(post("/rar/{id}/hotspots/new", fa), "Planted " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/hotspots/{id}", ALL, c -> page(get("/rar/hotspots/{id}", hh), c),
+                c -> page(get("/rar/hotspots/{id}", fh), c)));
+        all.add(new Endpoint("GET /rar/hotspots/{id}/edit", RAR_FIELD_TEAM, c -> page(get("/rar/hotspots/{id}/edit", hh), c),
+                c -> page(get("/rar/hotspots/{id}/edit", fh), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/edit", RAR_FIELD_TEAM,
+                c -> page(hotspotParams(post("/rar/hotspots/{id}/edit", hh), "Home hotspot"), c),
+                c -> page(hotspotParams(post("/rar/hotspots/{id}/edit", fh), "Renamed " + c.n()), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/visits", RAR_FIELD_TEAM,
+                c -> page(post("/rar/hotspots/{id}/visits", hh).param("visitedOn", "2026-03-02").param("total", "9"), c),
+                c -> page(post("/rar/hotspots/{id}/visits", fh).param("visitedOn", "2026-03-02").param("total", "9"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/key-informants", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/key-informants", hh).param("informant", "shopkeeper")
+                        .param("minimum", "10").param("maximum", "20"), c),
+                c -> page(post("/rar/hotspots/{id}/key-informants", fh).param("informant", "shopkeeper")
+                        .param("minimum", "10").param("maximum", "20"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/captures", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/captures", hh).param("marked", "20").param("secondSample", "15")
+                        .param("recaptured", "5"), c),
+                c -> page(post("/rar/hotspots/{id}/captures", fh).param("marked", "20").param("secondSample", "15")
+                        .param("recaptured", "5"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/multipliers", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/multipliers", hh).param("service", "needles").param("serviceCount", "40")
+                        .param("respondents", "50").param("users", "20"), c),
+                c -> page(post("/rar/hotspots/{id}/multipliers", fh).param("service", "needles").param("serviceCount", "40")
+                        .param("respondents", "50").param("users", "20"), c)));
+        all.add(new Endpoint("POST /rar/hotspots/{id}/reached", RAR_MANAGERS,
+                c -> page(post("/rar/hotspots/{id}/reached", hh).param("reached_ALL", "6"), c),
+                c -> page(post("/rar/hotspots/{id}/reached", fh).param("reached_ALL", "6"), c)));
+        all.add(new Endpoint("POST /rar/{id}/notes", RAR_FIELD_TEAM,
+                c -> page(post("/rar/{id}/notes", ha).param("kind", "INTERVIEW").param("codes", "BARRIERS")
+                        .param("summary", "Clinic hours do not fit"), c),
+                c -> page(post("/rar/{id}/notes", fa).param("kind", "INTERVIEW").param("codes", "BARRIERS")
+                        .param("summary", "Planted"), c)));
+        all.add(new Endpoint("POST /rar/{id}/recommendations", RAR_MANAGERS,
+                c -> page(recommendationParams(post("/rar/{id}/recommendations", ha), "Page recommendation " + c.n()), c),
+                c -> page(recommendationParams(post("/rar/{id}/recommendations", fa), "Planted " + c.n()), c)));
+        all.add(new Endpoint("POST /rar/recommendations/{id}", RAR_MANAGERS,
+                c -> page(recommendationParams(post("/rar/recommendations/{id}", homeRecommendation.id()), "Home recommendation"), c),
+                c -> page(recommendationParams(post("/rar/recommendations/{id}", foreignRecommendation.id()), "Taken " + c.n()), c)));
+        all.add(new Endpoint("GET /rar/{id}/import", RAR_FIELD_TEAM, c -> page(get("/rar/{id}/import", ha), c),
+                c -> page(get("/rar/{id}/import", fa), c)));
+        all.add(new Endpoint("POST /rar/{id}/import", RAR_FIELD_TEAM,
+                c -> rarUpload(multipart("/rar/{id}/import", ha).file(surveyFile(c.n())), c),
+                c -> rarUpload(multipart("/rar/{id}/import", fa).file(surveyFile(c.n())), c)));
+        all.add(new Endpoint("POST /rar/{id}/import/{upload}", RAR_FIELD_TEAM,
+                c -> page(post("/rar/{id}/import/{upload}", ha, upload(c, ha)).param("map_name", "hotspot")
+                        .param("map_gps", "gps"), c),
+                c -> page(post("/rar/{id}/import/{upload}", fa, upload(c, ha)).param("map_name", "hotspot")
+                        .param("map_gps", "gps"), c)));
+        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", ALL,
+                c -> page(get("/rar/{id}/import/jobs/{job}", ha, importJob(c)), c),
+                c -> page(get("/rar/{id}/import/jobs/{job}", fa, importJob(c)), c)));
+        all.add(new Endpoint("POST /rar/{id}/import/geojson", RAR_FIELD_TEAM,
+                c -> rarUpload(multipart("/rar/{id}/import/geojson", ha).file(geojsonFile("GeoJSON hotspot " + c.n())), c),
+                c -> rarUpload(multipart("/rar/{id}/import/geojson", fa).file(geojsonFile("Planted " + c.n())), c)));
         return all;
     }
 
@@ -856,6 +1010,92 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
             });
             return servletRequest;
         });
+    }
+
+    // ---- rapid assessment fixture: an assessment, hotspot and recommendation on each side
+
+    private void buildRapidAssessments() {
+        ReachUser system = ReachUser.system();
+        rarHomeAssessment = rar.createAssessment(system, new org.reach.rar.AssessmentForm(world.home.id(), "Home assessment", "Karachi",
+                null, null, "team", null, org.reach.rar.AssessmentStatus.FIELDWORK));
+        rarForeignAssessment = rar.createAssessment(system, new org.reach.rar.AssessmentForm(world.foreign.id(), "Assessment " + world.marker,
+                "Area " + world.marker, null, null, world.marker, world.marker, org.reach.rar.AssessmentStatus.FIELDWORK));
+        homeHotspot = rar.createHotspot(system, rarHomeAssessment.id(), hotspotForm("Home hotspot"));
+        foreignHotspot = rar.createHotspot(system, rarForeignAssessment.id(), hotspotForm("Hotspot " + world.marker));
+        rar.addVisit(system, foreignHotspot.id(), new VisitForm(java.time.LocalDate.of(2026, 3, 1), null, 12, 4, 8, 1, 2, 0));
+        rar.addNote(system, rarForeignAssessment.id(), new NoteForm(foreignHotspot.id(), NoteKind.INTERVIEW, null,
+                List.of(FindingCode.NEEDS), "Note " + world.marker, "Quote " + world.marker, true));
+        homeRecommendation = rar.addRecommendation(system, rarHomeAssessment.id(), new RecommendationForm("Home recommendation",
+                List.of(FindingCode.NEEDS), Priority.HIGH, "manager", RecommendationStatus.PROPOSED));
+        foreignRecommendation = rar.addRecommendation(system, rarForeignAssessment.id(), new RecommendationForm(
+                "Recommendation " + world.marker, List.of(), Priority.LOW, world.marker, RecommendationStatus.PROPOSED));
+    }
+
+    private static HotspotForm hotspotForm(String name) {
+        return new HotspotForm(name, "Lyari", 24.87, 66.99, 10.0, null, Typology.GRAVEYARD, UseType.MIXED,
+                List.of("HEROIN"), List.of(GatheringReason.PRIVACY), List.of(TimeOfDay.EVENING), List.of(), true, false, false);
+    }
+
+    private static final String VISIT = "{\"visitedOn\":\"2026-03-01\",\"total\":10,\"injecting\":3,\"nonInjecting\":7,"
+            + "\"women\":1,\"youth\":2,\"transgender\":0}";
+    private static final String KEY_INFORMANT = "{\"informant\":\"tea stall\",\"minimum\":10,\"maximum\":30}";
+    private static final String CAPTURE = "{\"marked\":20,\"secondSample\":18,\"recaptured\":6}";
+    private static final String MULTIPLIER = "{\"service\":\"needles\",\"serviceCount\":60,\"respondents\":40,\"users\":12}";
+
+    private static String assessment(long organisationId, String title) {
+        return "{\"organisationId\":" + organisationId + ",\"title\":\"" + title + "\",\"area\":\"Karachi\","
+                + "\"status\":\"FIELDWORK\"}";
+    }
+
+    private static String hotspot(String name) {
+        return "{\"name\":\"" + name + "\",\"district\":\"Lyari\",\"latitude\":24.87,\"longitude\":66.99,"
+                + "\"typology\":\"PARK\",\"useType\":\"INJECTING\",\"drugs\":[\"HEROIN\"]}";
+    }
+
+    private static MockHttpServletRequestBuilder rarAssessmentForm(MockHttpServletRequestBuilder request, long organisationId,
+                                                                String title) {
+        return request.param("organisationId", String.valueOf(organisationId)).param("title", title)
+                .param("area", "Karachi").param("status", "FIELDWORK");
+    }
+
+    private static MockHttpServletRequestBuilder hotspotParams(MockHttpServletRequestBuilder request, String name) {
+        return request.param("name", name).param("district", "Lyari").param("latitude", "24.87")
+                .param("longitude", "66.99").param("typology", "PARK").param("useType", "MIXED").param("drugs", "HEROIN");
+    }
+
+    private static MockHttpServletRequestBuilder recommendationParams(MockHttpServletRequestBuilder request, String text) {
+        return request.param("text", text).param("codes", "NEEDS").param("priority", "HIGH").param("owner", "manager")
+                .param("status", "AGREED");
+    }
+
+    private static MockMultipartFile surveyFile(int n) {
+        String csv = "hotspot,gps,district\nKobo hotspot " + n + ",24.86 67.01 12 8,Saddar\n";
+        return new MockMultipartFile("file", "kobo.csv", "text/csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static MockMultipartFile geojsonFile(String name) {
+        String json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":"
+                + "{\"type\":\"Point\",\"coordinates\":[67.0,24.86]},\"properties\":{\"name\":\"" + name + "\"}}]}";
+        return new MockMultipartFile("file", "hotspots.geojson", "application/geo+json",
+                json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** An upload by the caller, or a made-up id when the caller may not upload (the request then answers 404). */
+    private String upload(Call call, long assessmentId) {
+        try {
+            return exchange.upload(call.user(), assessmentId, "kobo.csv",
+                    new java.io.ByteArrayInputStream(surveyFile(call.n()).getBytes())).id();
+        } catch (RuntimeException | java.io.IOException refused) {
+            return "none";
+        }
+    }
+
+    private String importJob(Call call) {
+        return jobs.start(call.user(), "rar-import", progress -> new ImportResult(0, 0, List.of()));
+    }
+
+    private static MockMultipartHttpServletRequestBuilder rarUpload(MockMultipartHttpServletRequestBuilder request, Call call) {
+        return request.with(user(call.user())).with(csrf());
     }
 
     private String ownJob(Call call) {

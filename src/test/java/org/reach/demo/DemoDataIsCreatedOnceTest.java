@@ -47,6 +47,8 @@ class DemoDataIsCreatedOnceTest {
     @Autowired ClientRegistry clients;
     @Autowired DemoEncounters demoEncounters;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired DemoRar demoRar;
+    @Autowired org.reach.rar.RapidAssessments rar;
 
     @Test
     void aSecondStartAddsNothing() {
@@ -54,9 +56,13 @@ class DemoDataIsCreatedOnceTest {
         int sites = directory.sites(ReachUser.system(), null).size();
         int people = accounts.list(ReachUser.system()).size();
         long encounters = encounters();
+        int assessments = rar.assessments(ReachUser.system()).size();
 
         demo.run(new DefaultApplicationArguments());
         demoEncounters.run(new DefaultApplicationArguments());
+        demoRar.run(new DefaultApplicationArguments());
+
+        assertThat(rar.assessments(ReachUser.system())).hasSize(assessments);
 
         assertThat(directory.organisations(ReachUser.system())).hasSize(organisations);
         assertThat(directory.sites(ReachUser.system(), null)).hasSize(sites);
@@ -82,6 +88,25 @@ class DemoDataIsCreatedOnceTest {
             assertThat(site.latitude()).isBetween(-4.15, -3.95);
             assertThat(site.longitude()).isBetween(39.55, 39.75);
         });
+    }
+
+    @Test
+    void karachiHasARapidAssessmentWithHotspotsAcrossTheCityEstimatesAndRecommendations() {
+        Organisation karachi = organisation("PK");
+        org.reach.rar.Assessment assessment = rar.assessments(ReachUser.system()).stream()
+                .filter(a -> a.organisationId() == karachi.id() && a.title().equals(DemoRar.TITLE)).findFirst().orElseThrow();
+        var hotspots = rar.hotspots(ReachUser.system(), assessment.id());
+        assertThat(hotspots).hasSizeBetween(35, 45).allSatisfy(h -> {
+            assertThat(h.latitude()).isBetween(24.7, 25.1);
+            assertThat(h.longitude()).isBetween(66.9, 67.3);
+        });
+        assertThat(hotspots.stream().map(org.reach.rar.Hotspot::district).distinct().count()).isGreaterThanOrEqualTo(8);
+        var estimates = rar.estimates(ReachUser.system(), assessment.id());
+        assertThat(estimates.hotspots()).allSatisfy(e -> assertThat(e.best()).isNotNull());
+        assertThat(estimates.hotspots().stream().flatMap(e -> e.estimates().stream()).map(org.reach.rar.Estimate::method))
+                .contains(org.reach.rar.Estimate.Method.values());
+        assertThat(rar.recommendations(ReachUser.system(), assessment.id())).hasSize(9);
+        assertThat(rar.codeCounts(ReachUser.system(), assessment.id())).allSatisfy(c -> assertThat(c.total()).isPositive());
     }
 
     @Test

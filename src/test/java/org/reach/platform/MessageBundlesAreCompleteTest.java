@@ -292,6 +292,22 @@ class MessageBundlesAreCompleteTest {
         keys.put("DuplicateDecision", Stream.of(DuplicateDecision.values()).map(DuplicateDecision::messageKey).toList());
         keys.put("timeline", Stream.concat(Stream.of(ClientStatus.values()).map(s -> "timeline.status." + s.name()),
                 Stream.of(CareStage.values()).map(s -> "timeline.stage." + s.name())).toList());
+        keys.put("rar vocabularies", Stream.of(
+                        Stream.of(org.reach.rar.AssessmentStatus.values()).map(org.reach.rar.AssessmentStatus::messageKey),
+                        Stream.of(org.reach.rar.Typology.values()).map(org.reach.rar.Typology::messageKey),
+                        Stream.of(org.reach.rar.UseType.values()).map(org.reach.rar.UseType::messageKey),
+                        Stream.of(org.reach.rar.GatheringReason.values()).map(org.reach.rar.GatheringReason::messageKey),
+                        Stream.of(org.reach.rar.TimeOfDay.values()).map(org.reach.rar.TimeOfDay::messageKey),
+                        Stream.of(org.reach.rar.SafetyRisk.values()).map(org.reach.rar.SafetyRisk::messageKey),
+                        Stream.of(org.reach.rar.Subgroup.values()).map(org.reach.rar.Subgroup::messageKey),
+                        Stream.of(org.reach.rar.NoteKind.values()).map(org.reach.rar.NoteKind::messageKey),
+                        Stream.of(org.reach.rar.FindingCode.values()).map(org.reach.rar.FindingCode::messageKey),
+                        Stream.of(org.reach.rar.Priority.values()).map(org.reach.rar.Priority::messageKey),
+                        Stream.of(org.reach.rar.RecommendationStatus.values()).map(org.reach.rar.RecommendationStatus::messageKey),
+                        Stream.of(org.reach.rar.Estimate.Method.values()).map(org.reach.rar.Estimate.Method::messageKey),
+                        org.reach.rar.FieldUpload.TARGETS.stream().map(t -> "rar.import.target." + t),
+                        Stream.of("total", "injecting", "nonInjecting", "women", "youth", "transgender").map(f -> "rar.visit." + f))
+                .flatMap(s -> s).toList());
         keys.put("Languages.SUPPORTED", Languages.SUPPORTED.stream().map(tag -> "language.name." + tag).toList());
         keys.put("composed in code", COMPOSED_KEYS);
         List<String> problems = new ArrayList<>();

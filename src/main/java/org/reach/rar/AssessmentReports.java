@@ -1,0 +1,259 @@
+package org.reach.rar;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.reach.platform.ReachUser;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The assessment report as PDF and as XLSX tables, in the reader's language: hotspots, size estimates with
+ * ranges, coverage gaps, coded findings (counts only, never quotes) and recommendations. Counts of people
+ * below five are shown as "&lt;5" so that small groups cannot be singled out.
+ */
+@Service
+public class AssessmentReports {
+
+    public static final int SMALL = 5;
+    private static final int MAX_GAPS = 25;
+
+    private static final String DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+    private final RapidAssessments rar;
+    private final MessageSource messages;
+    private final String fontFile;
+
+    /**
+     * @param fontFile a TrueType font with Latin and Arabic glyphs for the PDF (reach.report.font); when empty,
+     *                 DejaVu Sans is used where installed, otherwise Helvetica, which cannot show Urdu.
+     */
+    AssessmentReports(RapidAssessments rar, MessageSource messages,
+                      @org.springframework.beans.factory.annotation.Value("${reach.report.font:}") String fontFile) {
+        this.rar = rar;
+        this.messages = messages;
+        this.fontFile = fontFile.isBlank() && new java.io.File(DEJAVU).canRead() ? DEJAVU : fontFile;
+    }
+
+    private Font font(float size, int style) {
+        if (!fontFile.isBlank()) {
+            try {
+                com.lowagie.text.pdf.BaseFont base = com.lowagie.text.pdf.BaseFont.createFont(fontFile,
+                        com.lowagie.text.pdf.BaseFont.IDENTITY_H, com.lowagie.text.pdf.BaseFont.EMBEDDED);
+                return new Font(base, size, style);
+            } catch (IOException | RuntimeException unreadable) {
+                // fall back to the built-in font below
+            }
+        }
+        return FontFactory.getFont(FontFactory.HELVETICA, size, style);
+    }
+
+    /** One line of text; a borderless one-cell table so right-to-left languages are shaped and ordered. */
+    private static void line(Document document, String text, Font font, boolean rtl, float spacingBefore) {
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        holder.setSpacingBefore(spacingBefore);
+        if (rtl) {
+            holder.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
+        }
+        PdfPCell cell = new PdfPCell(new Phrase(text, font));
+        cell.setBorder(PdfPCell.NO_BORDER);
+        cell.setPaddingLeft(0);
+        cell.setPaddingRight(0);
+        holder.addCell(cell);
+        document.add(holder);
+    }
+
+    /** People counts below five become "<5". */
+    public static String people(Number count) {
+        if (count == null) {
+            return "–";
+        }
+        long value = Math.round(count.doubleValue());
+        return value < SMALL ? "<" + SMALL : Long.toString(value);
+    }
+
+    public static String range(Estimate e) {
+        return e == null ? "–" : people(e.rounded()) + " (" + people(e.roundedLow()) + "–" + people(e.roundedHigh()) + ")";
+    }
+
+    /** The report's tables, each a title, headers and rows of text, shared by the PDF and the XLSX. */
+    record Section(String title, List<String> headers, List<List<String>> rows) {
+    }
+
+    List<Section> sections(ReachUser actor, Assessment a, Locale locale) {
+        List<Section> sections = new ArrayList<>();
+        SizeEstimates estimates = rar.estimates(actor, a.id());
+        List<List<String>> hotspotRows = new ArrayList<>();
+        for (HotspotEstimate e : estimates.hotspots()) {
+            Hotspot h = e.hotspot();
+            hotspotRows.add(List.of(h.name(), nz(h.district()), t(h.typology().messageKey(), locale),
+                    t(h.useType().messageKey(), locale),
+                    h.drugs().stream().map(d -> t("rar.drug." + d, locale)).collect(Collectors.joining(", ")),
+                    String.format(Locale.ROOT, "%.4f, %.4f", h.latitude(), h.longitude())
+                            + (h.imprecise() ? " (" + t("rar.hotspot.imprecise", locale) + ")" : ""),
+                    range(e.best()), e.best() == null ? "–" : t(e.best().method().messageKey(), locale)));
+        }
+        sections.add(new Section(t("rar.report.hotspots", locale),
+                List.of(t("rar.field.name", locale), t("rar.field.district", locale), t("rar.field.typology", locale),
+                        t("rar.field.useType", locale), t("rar.field.drugs", locale), t("field.coordinates", locale),
+                        t("rar.estimate.range", locale), t("rar.estimate.method", locale)),
+                hotspotRows));
+        List<List<String>> areaRows = new ArrayList<>();
+        for (AreaEstimate area : estimates.areas()) {
+            areaRows.add(List.of(nz(area.district()), Integer.toString(area.hotspots()), Integer.toString(area.estimated()),
+                    people(area.point()), people(area.low()) + "–" + people(area.high())));
+        }
+        AreaEstimate total = estimates.total();
+        areaRows.add(List.of(t("rar.estimate.total", locale), Integer.toString(total.hotspots()),
+                Integer.toString(total.estimated()), people(total.point()), people(total.low()) + "–" + people(total.high())));
+        sections.add(new Section(t("rar.report.estimates", locale),
+                List.of(t("rar.field.district", locale), t("rar.report.hotspotCount", locale),
+                        t("rar.report.estimatedCount", locale), t("rar.estimate.point", locale),
+                        t("rar.estimate.range", locale)),
+                areaRows));
+        List<List<String>> gapRows = new ArrayList<>();
+        rar.gaps(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
+                t(g.subgroup().messageKey(), locale), people(g.estimated()), people(g.reached()), people(g.gap()),
+                g.coverage() == null ? "–" : Math.round(g.coverage() * 100) + "%",
+                g.distanceKm() == null ? "–" : String.format(locale, "%.1f km", g.distanceKm()) + " · " + g.nearestSite())));
+        sections.add(new Section(t("rar.report.gaps", locale),
+                List.of(t("rar.gap.hotspot", locale), t("rar.gap.subgroup", locale), t("rar.gap.estimated", locale),
+                        t("rar.gap.reached", locale), t("rar.gap.gap", locale), t("rar.gap.coverage", locale),
+                        t("rar.gap.nearest", locale)),
+                gapRows));
+        List<List<String>> codeRows = new ArrayList<>();
+        for (CodeCount c : rar.codeCounts(actor, a.id())) {
+            codeRows.add(List.of(t(c.code().messageKey(), locale), Integer.toString(c.total()),
+                    c.bySubgroup().entrySet().stream().map(e -> t(e.getKey().messageKey(), locale) + " " + e.getValue())
+                            .collect(Collectors.joining(", "))));
+        }
+        sections.add(new Section(t("rar.report.findings", locale),
+                List.of(t("rar.finding.code", locale), t("rar.finding.notes", locale), t("rar.finding.bySubgroup", locale)),
+                codeRows));
+        List<List<String>> recommendationRows = new ArrayList<>();
+        for (Recommendation r : rar.recommendations(actor, a.id())) {
+            recommendationRows.add(List.of(Integer.toString(r.ordinal()), r.text(),
+                    r.codes().stream().map(c -> t(c.messageKey(), locale)).collect(Collectors.joining(", ")),
+                    t(r.priority().messageKey(), locale), nz(r.owner()), t(r.status().messageKey(), locale)));
+        }
+        sections.add(new Section(t("rar.report.recommendations", locale),
+                List.of("#", t("rar.recommendation.text", locale), t("rar.recommendation.codes", locale),
+                        t("rar.recommendation.priority", locale), t("rar.recommendation.owner", locale),
+                        t("field.status", locale)),
+                recommendationRows));
+        return sections;
+    }
+
+    public byte[] pdf(ReachUser actor, long assessmentId, Locale locale) {
+        Assessment a = rar.assessment(actor, assessmentId);
+        List<Section> sections = sections(actor, a, locale);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+        PdfWriter.getInstance(document, out);
+        document.addTitle(a.title());
+        document.open();
+        boolean rtl = org.reach.platform.Languages.isRightToLeft(locale);
+        Font title = font(16, Font.BOLD);
+        Font heading = font(12, Font.BOLD);
+        Font body = font(8, Font.NORMAL);
+        Font bold = font(8, Font.BOLD);
+        line(document, t("rar.report.title", locale) + ": " + a.title(), title, rtl, 0);
+        line(document, a.area() + " · " + (a.periodStart() == null ? "" : a.periodStart() + " – ")
+                + (a.periodEnd() == null ? "" : a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
+                font(10, Font.NORMAL), rtl, 0);
+        if (a.researchQuestions() != null) {
+            line(document, t("rar.questions", locale), heading, rtl, 8);
+            for (String question : a.researchQuestions().split("\\R")) {
+                if (!question.isBlank()) {
+                    line(document, "• " + question.strip(), body, rtl, 0);
+                }
+            }
+        }
+        line(document, t("rar.report.small", locale), font(8, Font.ITALIC), rtl, 6);
+        for (Section section : sections) {
+            line(document, section.title(), heading, rtl, 10);
+            PdfPTable table = new PdfPTable(section.headers().size());
+            table.setWidthPercentage(100);
+            table.setHeaderRows(1);
+            table.setSpacingBefore(4);
+            if (rtl) {
+                table.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
+            }
+            for (String header : section.headers()) {
+                PdfPCell cell = new PdfPCell(new Phrase(header, bold));
+                cell.setBackgroundColor(new Color(0xE8, 0xED, 0xF2));
+                table.addCell(cell);
+            }
+            for (List<String> row : section.rows()) {
+                for (String value : row) {
+                    PdfPCell cell = new PdfPCell(new Phrase(value, body));
+                    cell.setHorizontalAlignment(Element.ALIGN_LEFT);
+                    table.addCell(cell);
+                }
+            }
+            if (section.rows().isEmpty()) {
+                PdfPCell none = new PdfPCell(new Phrase(t("none", locale), body));
+                none.setColspan(section.headers().size());
+                table.addCell(none);
+            }
+            document.add(table);
+        }
+        document.close();
+        rar.recordReport(actor, a, "pdf");
+        return out.toByteArray();
+    }
+
+    public byte[] xlsx(ReachUser actor, long assessmentId, Locale locale) {
+        Assessment a = rar.assessment(actor, assessmentId);
+        List<Section> sections = sections(actor, a, locale);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (Section section : sections) {
+                Sheet sheet = workbook.createSheet(section.title().replaceAll("[\\\\/?*\\[\\]:]", " ")
+                        .substring(0, Math.min(31, section.title().length())));
+                Row header = sheet.createRow(0);
+                for (int i = 0; i < section.headers().size(); i++) {
+                    header.createCell(i).setCellValue(section.headers().get(i));
+                }
+                for (int r = 0; r < section.rows().size(); r++) {
+                    Row row = sheet.createRow(r + 1);
+                    List<String> values = section.rows().get(r);
+                    for (int i = 0; i < values.size(); i++) {
+                        row.createCell(i).setCellValue(values.get(i));
+                    }
+                }
+            }
+            workbook.write(out);
+            rar.recordReport(actor, a, "xlsx");
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String t(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+}

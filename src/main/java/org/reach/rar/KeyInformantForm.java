@@ -1,0 +1,4 @@
+package org.reach.rar;
+
+public record KeyInformantForm(String informant, Integer minimum, Integer maximum) {
+}

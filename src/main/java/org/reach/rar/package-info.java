@@ -1,0 +1,7 @@
+/**
+ * Rapid Assessment and Response: where people use drugs (hotspots), how many are there, whom the
+ * services miss and why, and the recommendations that follow.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Rapid assessment",
+        allowedDependencies = {"platform", "audit", "organisations"})
+package org.reach.rar;

@@ -1,0 +1,107 @@
+/* Hotspot map: Leaflet with optional tiles; without tiles the points sit on a blank background (works offline). */
+(function () {
+  'use strict';
+  var COLOURS = { INJECTING: '#b3261e', NON_INJECTING: '#1f6feb', MIXED: '#8a4baf' };
+
+  function baseMap(element) {
+    var map = L.map(element, { preferCanvas: false });
+    var tiles = element.getAttribute('data-tiles');
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
+    } else {
+      element.classList.add('blank-map');
+    }
+    return map;
+  }
+
+  function radius(estimate) {
+    return estimate ? Math.min(30, 5 + Math.sqrt(estimate) * 1.5) : 5;
+  }
+
+  function fit(map, latlngs) {
+    if (latlngs.length) {
+      map.fitBounds(L.latLngBounds(latlngs).pad(0.1));
+    } else {
+      map.setView([24.86, 67.01], 11);
+    }
+  }
+
+  function hotspotMap(element) {
+    var points = JSON.parse(document.getElementById('rar-points').textContent);
+    var sites = JSON.parse(document.getElementById('rar-sites').textContent);
+    var map = baseMap(element);
+    var layer = L.layerGroup().addTo(map);
+    var siteLayer = L.layerGroup().addTo(map);
+    sites.forEach(function (s) {
+      L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'site-icon', iconSize: [14, 14] }), title: s.name })
+        .bindPopup(s.name).addTo(siteLayer);
+    });
+    var drug = document.getElementById('filter-drug');
+    var typology = document.getElementById('filter-typology');
+    var subgroup = document.getElementById('filter-subgroup');
+    var shown = document.getElementById('shown');
+    function draw() {
+      layer.clearLayers();
+      var count = 0;
+      points.forEach(function (p) {
+        if (drug.value && p.drugs.indexOf(drug.value) < 0) return;
+        if (typology.value && p.typology !== typology.value) return;
+        if (subgroup.value && !p[subgroup.value]) return;
+        count++;
+        L.circleMarker([p.lat, p.lon], {
+          radius: radius(p.estimate), color: COLOURS[p.use], fillColor: COLOURS[p.use], fillOpacity: 0.55,
+          weight: p.imprecise ? 1 : 2, dashArray: p.imprecise ? '3' : null, className: 'hotspot hotspot-' + p.id
+        }).bindPopup('<a href="' + element.getAttribute('data-base') + p.id + '">' + escape(p.name) + '</a><br>'
+          + escape(p.district || '') + '<br>' + escape(p.label)).addTo(layer);
+      });
+      shown.textContent = count;
+      element.setAttribute('data-shown', count);
+    }
+    [drug, typology, subgroup].forEach(function (f) { f.addEventListener('change', draw); });
+    draw();
+    fit(map, points.map(function (p) { return [p.lat, p.lon]; }).concat(sites.map(function (s) { return [s.lat, s.lon]; })));
+    element.setAttribute('data-ready', 'true');
+  }
+
+  function pickerMap(element) {
+    var others = JSON.parse(document.getElementById('rar-others').textContent);
+    var lat = document.getElementById('latitude');
+    var lon = document.getElementById('longitude');
+    var acc = document.getElementById('gpsAccuracy');
+    var map = baseMap(element);
+    others.forEach(function (o) {
+      L.circleMarker([o.lat, o.lon], { radius: 4, color: '#5b6775' }).bindTooltip(o.name).addTo(map);
+    });
+    var marker = null;
+    function place(latlng) {
+      if (marker) { marker.setLatLng(latlng); } else {
+        marker = L.circleMarker(latlng, { radius: 8, color: '#0b6e4f', fillOpacity: 0.8 }).addTo(map);
+      }
+    }
+    var here = lat.value && lon.value ? [parseFloat(lat.value), parseFloat(lon.value)] : null;
+    if (here) { place(here); map.setView(here, 14); } else {
+      fit(map, others.map(function (o) { return [o.lat, o.lon]; }));
+    }
+    map.on('click', function (e) {
+      place(e.latlng);
+      lat.value = e.latlng.lat.toFixed(6);
+      lon.value = e.latlng.lng.toFixed(6);
+      if (acc) acc.value = '';
+    });
+    element.setAttribute('data-ready', 'true');
+  }
+
+  function escape(text) {
+    return String(text).replace(/[&<>"]/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c];
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    if (typeof L === 'undefined') return;
+    var m = document.getElementById('rar-map');
+    if (m) hotspotMap(m);
+    var p = document.getElementById('rar-picker');
+    if (p) pickerMap(p);
+  });
+})();

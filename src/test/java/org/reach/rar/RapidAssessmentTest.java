@@ -1,0 +1,288 @@
+package org.reach.rar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.reach.ProgrammeFixture;
+import org.reach.accounts.Accounts;
+import org.reach.accounts.ApiTokens;
+import org.reach.accounts.SignIn;
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditFilter;
+import org.reach.audit.AuditTrail;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.Forbidden;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.NotFound;
+import org.reach.platform.ReachUser;
+import org.reach.platform.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class RapidAssessmentTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired OrganisationDirectory directory;
+    @Autowired Accounts accounts;
+    @Autowired SignIn signIn;
+    @Autowired ApiTokens tokens;
+    @Autowired AuditTrail audit;
+    @Autowired RapidAssessments rar;
+    @Autowired HotspotExchange exchange;
+    @Autowired AssessmentReports reports;
+
+    ProgrammeFixture world;
+    ReachUser manager;
+    Assessment assessment;
+
+    @BeforeEach
+    void setUp() {
+        world = new ProgrammeFixture(directory, accounts, signIn, tokens);
+        manager = world.user(Role.ORG_MANAGER);
+        assessment = rar.createAssessment(manager, new AssessmentForm(world.home.id(), "Lyari and Korangi", "Karachi",
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 31), "peers", AssessmentForm.KARACHI_QUESTIONS,
+                AssessmentStatus.FIELDWORK));
+    }
+
+    @Test
+    void theApiCreatesAssessmentsAndHotspotsAndEveryWriteIsAudited() throws Exception {
+        String body = "{\"organisationId\":" + world.home.id() + ",\"title\":\"API study\",\"area\":\"Karachi\",\"status\":\"PLANNING\"}";
+        String created = mvc.perform(post("/api/rar/assessments").header("Authorization", "Bearer " + world.token(Role.ME_OFFICER))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.title").value("API study"))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        mvc.perform(post("/api/rar/assessments/{id}/hotspots", id).header("Authorization", "Bearer " + world.token(Role.OUTREACH_WORKER))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"Graveyard\",\"latitude\":24.87,\"longitude\":66.99,\"gpsAccuracy\":80,"
+                                + "\"typology\":\"GRAVEYARD\",\"useType\":\"INJECTING\",\"drugs\":[\"HEROIN\"]}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.imprecise").value(true));
+        mvc.perform(post("/api/rar/assessments").header("Authorization", "Bearer " + world.token(Role.OUTREACH_WORKER))
+                        .contentType(MediaType.APPLICATION_JSON).content(body.replace("API study", "Peer study")))
+                .andExpect(status().isForbidden());
+
+        var entries = audit.search(ReachUser.system(), new AuditFilter(null, null, null, AuditAction.CREATE, null, null,
+                world.home.id()), 0, 50).events();
+        assertThat(entries).extracting(e -> e.entityType()).contains("rar_assessment", "rar_hotspot");
+    }
+
+    @Test
+    void impossibleCaptureRecaptureIsRefusedWithTheFieldNamed() throws Exception {
+        Hotspot hotspot = hotspot("Park", 24.87, 66.99);
+        mvc.perform(post("/api/rar/hotspots/{id}/captures", hotspot.id()).header("Authorization", "Bearer " + world.token(Role.ME_OFFICER))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"marked\":10,\"secondSample\":12,\"recaptured\":11}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("recaptured"))
+                .andExpect(jsonPath("$.errors[0].code").value("rar.estimate.error.recaptures"));
+        assertThat(rar.detail(manager, hotspot.id()).captures()).isEmpty();
+    }
+
+    @Test
+    void estimatesRollUpPerDistrictAndGapsRankTheLeastServedFirst() {
+        Hotspot lyari = hotspot("Lyari graveyard", 24.8690, 66.9940);
+        Hotspot korangi = hotspot("Korangi bridge", 24.9000, 67.2000);
+        // Lyari: Chapman 30, 25, 10 -> 72.27; Korangi: direct counts 20 and 10 -> 20
+        rar.addCapture(manager, lyari.id(), new CaptureForm(null, null, 30, 25, 10));
+        rar.addVisit(manager, lyari.id(), new VisitForm(LocalDate.of(2026, 2, 10), TimeOfDay.EVENING, 40, 10, 30, 4, 8, 0));
+        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 20, 20, 0, 0, 0, 0));
+        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 18), null, 10, 10, 0, 0, 0, 0));
+        rar.setReached(manager, lyari.id(), Map.of(Subgroup.ALL, 60, Subgroup.NON_INJECTING, 10));
+        rar.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 2));
+
+        SizeEstimates estimates = rar.estimates(manager, assessment.id());
+        assertThat(estimates.total().point()).isEqualTo(72 + 20);
+        assertThat(estimates.hotspots()).filteredOn(e -> e.hotspot().id() == lyari.id()).singleElement()
+                .satisfies(e -> assertThat(e.best().method()).isEqualTo(Estimate.Method.CAPTURE_RECAPTURE));
+
+        List<CoverageGap> gaps = rar.gaps(world.user(Role.COORDINATOR), assessment.id());
+        // Lyari best = 72.27 from capture-recapture; its visit counted 40: 10 injecting, 30 not, 4 women, 8 young.
+        // Subgroup sizes: injecting 72.27*10/40 = 18, non-injecting 72.27*30/40 = 54, women 7, youth 14.
+        // Korangi best = 20 (direct count), all 30 counted were injecting: injecting 20.
+        // Nobody reached: coverage 0, largest gap first; then Korangi everybody 2/20 = 10 %, Lyari non-injecting
+        // 10/54 = 18.5 %, Lyari everybody 60/72 = 83 %.
+        assertThat(gaps).extracting(g -> (g.hotspotId() == lyari.id() ? "Lyari " : "Korangi ") + g.subgroup() + " "
+                        + g.estimated() + "/" + g.reached())
+                .containsExactly("Korangi INJECTING 20/0", "Lyari INJECTING 18/0", "Lyari YOUTH 14/0", "Lyari WOMEN 7/0",
+                        "Korangi ALL 20/2", "Lyari NON_INJECTING 54/10", "Lyari ALL 72/60");
+        assertThat(gaps.get(4).coverage()).isEqualTo(0.1);
+        // The home site of the fixture is at 24.8687, 66.9936: about 0.05 km from the Lyari hotspot (shown to 0.1 km).
+        CoverageGap lyariAll = gaps.stream().filter(g -> g.hotspotId() == lyari.id() && g.subgroup() == Subgroup.ALL)
+                .findFirst().orElseThrow();
+        assertThat(lyariAll.distanceKm()).isLessThanOrEqualTo(0.1);
+        assertThat(lyariAll.nearestSite()).isEqualTo(world.homeSite.name());
+    }
+
+    @Test
+    void coordinatorsReadAggregatesButNeverNotesAndForeignOrganisationsSeeNothing() throws Exception {
+        rar.addNote(world.user(Role.OUTREACH_WORKER), assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, Subgroup.WOMEN,
+                List.of(FindingCode.BARRIERS), "Women avoid the centre when men are there", "Secret words", false));
+        ReachUser coordinator = world.user(Role.COORDINATOR);
+        assertThat(rar.codeCounts(coordinator, assessment.id())).filteredOn(c -> c.code() == FindingCode.BARRIERS)
+                .singleElement().satisfies(c -> assertThat(c.bySubgroup()).containsEntry(Subgroup.WOMEN, 1));
+        assertThatThrownBy(() -> rar.notes(coordinator, assessment.id())).isInstanceOf(Forbidden.class);
+        String page = mvc.perform(get("/rar/{id}/findings", assessment.id()).with(user(coordinator)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).doesNotContain("Secret words").doesNotContain("Women avoid the centre");
+
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        assertThatThrownBy(() -> rar.assessment(foreignManager, assessment.id())).isInstanceOf(NotFound.class);
+        assertThat(rar.assessments(foreignManager)).noneMatch(a -> a.id() == assessment.id());
+        mvc.perform(get("/api/rar/assessments/{id}/gaps", assessment.id())
+                .header("Authorization", "Bearer " + world.foreignManagerToken())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void notesThatLookIdentifyingAreRefusedUntilConfirmed() {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        NoteForm phone = new NoteForm(null, NoteKind.INTERVIEW, null, List.of(FindingCode.NEEDS), "Needs food",
+                "Call me on 0300 1234567", false);
+        assertThatThrownBy(() -> rar.addNote(peer, assessment.id(), phone)).isInstanceOf(InvalidInput.class)
+                .satisfies(e -> assertThat(((InvalidInput) e).problems()).anySatisfy(p -> {
+                    assertThat(p.field()).isEqualTo("quote");
+                    assertThat(p.messageKey()).isEqualTo("rar.error.identifying");
+                }));
+        assertThatThrownBy(() -> rar.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null,
+                List.of(FindingCode.NEEDS), "My name is Ali and I sleep here", null, false))).isInstanceOf(InvalidInput.class);
+        assertThat(rar.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null, List.of(FindingCode.NEEDS),
+                "Needs food", "Room 1234567 at the shelter", true)).quote()).contains("1234567");
+    }
+
+    @Test
+    void aSurveyExportWithOneBadRowImportsNothingUnlessGoodRowsAreChosen() {
+        String csv = """
+                start,hotspot_name,gps,district,drugs_seen
+                2026-02-01,Lyari nullah,24.871 66.998 5 6,Lyari,heroin methamphetamine
+                2026-02-01,Saddar bus stand,not a place,Saddar,heroin
+                2026-02-02,Kemari wall,24.82 66.98 3 90,Kemari,glue-sniffing
+                2026-02-03,Orangi hill,24.95 66.99 0 4,Orangi,cannabis
+                """;
+        FieldUpload upload = exchange.upload(manager, assessment.id(), "kobo.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(upload.guessedMapping()).containsEntry("name", "hotspot_name").containsEntry("gps", "gps")
+                .containsEntry("district", "district").containsEntry("drugs", "drugs_seen");
+
+        ImportResult strict = exchange.importRows(manager, assessment.id(), upload.id(), upload.guessedMapping(), false);
+        assertThat(strict.imported()).isZero();
+        assertThat(strict.problems()).extracting(p -> p.line() + " " + p.column() + " " + p.messageKey())
+                .containsExactly("3 gps rar.import.error.gps", "4 drugs_seen rar.error.drug");
+        assertThat(rar.hotspots(manager, assessment.id())).isEmpty();
+
+        ImportResult lenient = exchange.importRows(manager, assessment.id(), upload.id(), upload.guessedMapping(), true);
+        assertThat(lenient.imported()).isEqualTo(2);
+        assertThat(rar.hotspots(manager, assessment.id())).extracting(Hotspot::name)
+                .containsExactlyInAnyOrder("Lyari nullah", "Orangi hill");
+        assertThat(rar.hotspots(manager, assessment.id())).filteredOn(h -> h.name().equals("Lyari nullah")).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.latitude()).isEqualTo(24.871);
+                    assertThat(h.gpsAccuracy()).isEqualTo(6.0);
+                    assertThat(h.drugs()).containsExactly("HEROIN", "METHAMPHETAMINE");
+                });
+    }
+
+    @Test
+    void geoJsonRoundTripsAndTheReportSuppressesSmallNumbersInTheReadersLanguage() throws Exception {
+        Hotspot small = hotspot("Tiny corner", 24.85, 67.02);
+        rar.addVisit(manager, small.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 3, 0, 3, 0, 0, 0));
+        String geojson = exchange.exportGeoJson(manager, assessment.id());
+        assertThat(geojson).contains("\"FeatureCollection\"").contains("[67.02,24.85]").contains("\"estimate\":3");
+
+        Assessment copy = rar.createAssessment(manager, new AssessmentForm(world.home.id(), "Copy", "Karachi", null, null,
+                null, null, AssessmentStatus.PLANNING));
+        List<Hotspot> imported = exchange.importGeoJson(manager, copy.id(), geojson);
+        assertThat(imported).singleElement().satisfies(h -> {
+            assertThat(h.name()).isEqualTo("Tiny corner");
+            assertThat(h.latitude()).isEqualTo(24.85);
+            assertThat(h.useType()).isEqualTo(UseType.MIXED);
+        });
+
+        byte[] pdf = reports.pdf(manager, assessment.id(), Locale.forLanguageTag("nl"));
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        byte[] urdu = reports.pdf(manager, assessment.id(), Locale.forLanguageTag("ur"));
+        assertThat(new String(urdu, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        if (new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").canRead()) {
+            assertThat(new String(urdu, StandardCharsets.ISO_8859_1)).as("a font with Arabic glyphs is embedded").contains("DejaVuSans");
+        }
+        byte[] xlsx = reports.xlsx(manager, assessment.id(), Locale.forLanguageTag("nl"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet hotspots = workbook.getSheetAt(0);
+            assertThat(workbook.getSheetName(0)).isEqualTo("Hotspots");
+            assertThat(workbook.getSheetName(1)).isEqualTo("Schattingen per district");
+            Row first = hotspots.getRow(1);
+            DataFormatter cells = new DataFormatter();
+            assertThat(cells.formatCellValue(first.getCell(0))).isEqualTo("Tiny corner");
+            assertThat(cells.formatCellValue(first.getCell(6))).isEqualTo("<5 (<5–<5)");
+            assertThat(cells.formatCellValue(first.getCell(7))).isEqualTo("Directe tellingen");
+        }
+        mvc.perform(get("/rar/{id}/report.pdf", assessment.id()).with(user(world.user(Role.COORDINATOR))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    @Test
+    void theImportPagesMapColumnsAndReportEveryBadRowWithItsLine() throws Exception {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        String csv = "hotspot,_gps_latitude,_gps_longitude,_gps_precision\n"
+                + "Korangi crossing,24.835,67.135,7\n"
+                + "Landhi railway,north,67.2,5\n";
+        String mapping = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/rar/{id}/import", assessment.id())
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "odk.csv", "text/csv",
+                                csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(user(peer)).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(mapping).contains("<option value=\"_gps_latitude\" selected=\"selected\">_gps_latitude</option>");
+        String upload = mapping.replaceAll("(?s).*action=\"/rar/\\d+/import/([0-9a-f-]+)\".*", "$1");
+
+        String location = mvc.perform(post("/rar/{id}/import/{upload}", assessment.id(), upload).with(user(peer))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("map_name", "hotspot").param("map_latitude", "_gps_latitude")
+                        .param("map_longitude", "_gps_longitude").param("map_gpsAccuracy", "_gps_precision"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        String result = "";
+        for (int attempt = 0; attempt < 50 && !result.contains("import-summary"); attempt++) {
+            Thread.sleep(100);
+            result = mvc.perform(get(location).with(user(peer))).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+        }
+        assertThat(result).contains("0 of 2 rows imported").contains("<td>3</td>").contains("_gps_latitude")
+                .contains("Not a number: north.");
+        assertThat(rar.hotspots(peer, assessment.id())).isEmpty();
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesAssessmentsHotspotsEstimatesAndGaps() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(docs).contains("\"/api/rar/assessments\"", "\"/api/rar/assessments/{id}/hotspots\"",
+                "\"/api/rar/hotspots/{id}\"", "\"/api/rar/assessments/{id}/estimates\"", "\"/api/rar/assessments/{id}/gaps\"",
+                "Rapid assessment");
+    }
+
+    private Hotspot hotspot(String name, double lat, double lon) {
+        return rar.createHotspot(manager, assessment.id(), new HotspotForm(name, name.split(" ")[0], lat, lon, 5.0, null,
+                Typology.STREET, UseType.MIXED, List.of("HEROIN"), List.of(), List.of(), List.of(), false, false, false));
+    }
+}
