@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -183,6 +184,21 @@ public class ClientRegistry implements Clients {
         StoredClient stored = stored(actor, clientId);
         audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, null);
         return toClient(stored);
+    }
+
+    @Override
+    public Map<Long, Client> clients(ReachUser actor, Collection<Long> clientIds) {
+        long organisation = readable(actor);
+        if (clientIds.isEmpty()) {
+            return Map.of();
+        }
+        List<StoredClient> found = store.byIds(organisation, clientIds);
+        ClientSettings settings = settingsOf(organisation);
+        audit.recordRead(actor, organisation, ENTITY, found.size() == 1 ? found.get(0).id() : null,
+                "lookup of " + found.size() + " clients");
+        Map<Long, Client> answer = new HashMap<>();
+        found.forEach(c -> answer.put(c.id(), toClient(c, settings)));
+        return answer;
     }
 
     @Override
@@ -461,26 +477,60 @@ public class ClientRegistry implements Clients {
      */
     @EventListener
     public void contacted(ClientContacted contact) {
-        StoredClient current = store.byId(contact.clientId())
-                .filter(c -> c.organisationId() == contact.organisationId())
-                .orElseThrow(() -> new NotFound(ENTITY, contact.clientId()));
-        if (current.explicitStatus() == ClientStatus.DECEASED) {
-            throw InvalidInput.of("clientId", "client.error.deceased");
+        contacted(new ClientsContacted(contact.organisationId(), List.of(contact)));
+    }
+
+    /**
+     * Many contacts at once: the clients are read in one query and their dates written in one batch; one audit
+     * entry names how many clients were contacted (or which one, when it is one).
+     */
+    @EventListener
+    public void contacted(ClientsContacted batch) {
+        if (batch.contacts().isEmpty()) {
+            return;
         }
-        if (contact.date() == null || contact.date().isAfter(today())) {
-            throw InvalidInput.of("date", "client.error.future");
+        Map<Long, LocalDate> earliest = new HashMap<>();
+        Map<Long, LocalDate> latest = new HashMap<>();
+        for (ClientContacted contact : batch.contacts()) {
+            if (contact.date() == null || contact.date().isAfter(today())) {
+                throw InvalidInput.of("date", "client.error.future");
+            }
+            earliest.merge(contact.clientId(), contact.date(), (a, b) -> a.isBefore(b) ? a : b);
+            latest.merge(contact.clientId(), contact.date(), (a, b) -> a.isAfter(b) ? a : b);
         }
-        LocalDate first = contact.date().isBefore(current.firstContact()) ? contact.date() : current.firstContact();
-        LocalDate last = contact.date().isAfter(current.lastContact()) ? contact.date() : current.lastContact();
-        store.setContacts(current.id(), first, last, now());
+        Map<Long, StoredClient> current = store.byIds(batch.organisationId(), latest.keySet()).stream()
+                .collect(Collectors.toMap(StoredClient::id, c -> c));
+        for (Long id : latest.keySet()) {
+            StoredClient client = current.get(id);
+            if (client == null) {
+                throw new NotFound(ENTITY, id);
+            }
+            if (client.explicitStatus() == ClientStatus.DECEASED) {
+                throw InvalidInput.of("clientId", "client.error.deceased");
+            }
+        }
         ReachUser actor = CurrentUser.get().orElse(ReachUser.system());
-        if (current.explicitStatus() != null && ENDED_BY_CONTACT.contains(current.explicitStatus())
-                && !contact.date().isBefore(current.explicitStatusDate())) {
-            store.setExplicitStatus(current.id(), null, null, now());
-            ClientStatus now = derived(last, settingsOf(current.organisationId()));
-            store.addStatusChange(current.id(), now, contact.date(), null, actorId(actor), now());
+        List<ClientStore.ContactDates> changes = new ArrayList<>();
+        ClientSettings settings = null;
+        for (StoredClient client : current.values()) {
+            LocalDate early = earliest.get(client.id());
+            LocalDate late = latest.get(client.id());
+            LocalDate first = early.isBefore(client.firstContact()) ? early : client.firstContact();
+            LocalDate last = late.isAfter(client.lastContact()) ? late : client.lastContact();
+            if (!first.equals(client.firstContact()) || !last.equals(client.lastContact())) {
+                changes.add(new ClientStore.ContactDates(client.id(), first, last));
+            }
+            if (client.explicitStatus() != null && ENDED_BY_CONTACT.contains(client.explicitStatus())
+                    && !late.isBefore(client.explicitStatusDate())) {
+                settings = settings != null ? settings : settingsOf(client.organisationId());
+                store.setExplicitStatus(client.id(), null, null, now());
+                store.addStatusChange(client.id(), derived(last, settings), late, null, actorId(actor), now());
+            }
         }
-        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, ENTITY, current.id(), "contact");
+        store.setContactsAll(changes, now());
+        Long single = current.size() == 1 ? current.keySet().iterator().next() : null;
+        audit.recordWrite(actor, batch.organisationId(), AuditAction.UPDATE, ENTITY, single,
+                single != null ? "contact" : "contact of " + current.size() + " clients");
     }
 
     // ---- import

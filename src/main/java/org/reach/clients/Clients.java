@@ -1,5 +1,7 @@
 package org.reach.clients;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reach.platform.ReachUser;
@@ -15,4 +17,10 @@ public interface Clients {
 
     /** The client with exactly this code in the actor's organisation, if any. */
     Optional<Client> findByUic(ReachUser actor, String uic);
+
+    /**
+     * Several clients of the actor's organisation at once, recorded as one read. Ids of clients that do not
+     * exist or belong to another organisation are simply absent from the answer.
+     */
+    Map<Long, Client> clients(ReachUser actor, Collection<Long> clientIds);
 }

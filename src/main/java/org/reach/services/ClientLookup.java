@@ -1,6 +1,8 @@
 package org.reach.services;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +52,18 @@ class ClientLookup {
                     return Optional.empty();
                 }
             });
+        }
+
+        /** Asks for all these clients in one call, so a batch does not ask once per client. */
+        void prefetch(Collection<Long> ids) {
+            List<Long> missing = ids.stream().filter(id -> id != null && !byId.containsKey(id)).distinct().toList();
+            if (clients == null || missing.isEmpty()) {
+                return;
+            }
+            Map<Long, Client> found = clients.clients(actor, missing);
+            for (Long id : missing) {
+                byId.put(id, Optional.ofNullable(found.get(id)).filter(this::ownOrganisation));
+            }
         }
 
         Optional<Client> byUic(String uic) {

@@ -24,6 +24,7 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.ClientContacted;
+import org.reach.clients.ClientsContacted;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
 import org.reach.platform.FieldProblem;
@@ -114,6 +115,7 @@ public class Encounters {
         problems.check(forms.size() <= MAX_BATCH, "encounters", "encounter.error.batchTooLarge", MAX_BATCH);
         problems.throwIfAny();
         Context context = context(actor, organisationId);
+        context.clients.prefetch(forms.stream().map(EncounterForm::clientId).toList());
         List<Prepared> prepared = new ArrayList<>();
         Map<Integer, List<FieldProblem>> invalid = new LinkedHashMap<>();
         for (int i = 0; i < forms.size(); i++) {
@@ -209,7 +211,11 @@ public class Encounters {
             audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", null,
                     auditDetail != null ? auditDetail : fresh.size() + " encounters in a batch");
         }
-        fresh.forEach(this::publishContact);
+        List<ClientContacted> contacts = fresh.stream().filter(row -> row.clientId() != null)
+                .map(row -> new ClientContacted(row.clientId(), row.organisationId(), row.date())).toList();
+        if (!contacts.isEmpty()) {
+            events.publishEvent(new ClientsContacted(organisationId, contacts));
+        }
         List<BatchResult.IndexedWarning> warnings = new ArrayList<>();
         for (Prepared p : prepared) {
             p.warnings().forEach(w -> warnings.add(new BatchResult.IndexedWarning(p.index(), w)));

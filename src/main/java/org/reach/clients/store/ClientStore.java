@@ -26,6 +26,7 @@ import org.reach.clients.KeyPopulation;
 import org.reach.clients.PeerEducator;
 import org.reach.clients.Route;
 import org.reach.clients.uic.UicScheme;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -42,8 +43,10 @@ public class ClientStore {
             FROM clients""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
 
-    ClientStore(JdbcClient jdbc) {
+    ClientStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbcTemplate = jdbcTemplate;
         this.jdbc = jdbc;
     }
 
@@ -91,6 +94,33 @@ public class ClientStore {
         }
         return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = :organisation AND uic IN (:uics) ORDER BY uic")
                 .param("organisation", organisationId).param("uics", List.copyOf(uics)).query(ClientStore::map).list());
+    }
+
+    /** The organisation's clients among these ids, in one query (plus one for key populations). */
+    public List<StoredClient> byIds(long organisationId, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = :organisation AND id IN (:ids)")
+                .param("organisation", organisationId).param("ids", List.copyOf(ids)).query(ClientStore::map).list());
+    }
+
+    /** New first and last contact dates for many clients in one JDBC batch. */
+    public void setContactsAll(List<ContactDates> changes, Instant now) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Timestamp at = Timestamp.from(now);
+        jdbcTemplate.batchUpdate("UPDATE clients SET first_contact = ?, last_contact = ?, updated_at = ? WHERE id = ?",
+                changes, changes.size(), (statement, change) -> {
+                    statement.setObject(1, change.first());
+                    statement.setObject(2, change.last());
+                    statement.setTimestamp(3, at);
+                    statement.setLong(4, change.clientId());
+                });
+    }
+
+    public record ContactDates(long clientId, LocalDate first, LocalDate last) {
     }
 
     /** Every code of the organisation, for the near-match check. */
