@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -191,6 +193,19 @@ public class ClientRegistry implements Clients {
         Optional<StoredClient> found = store.byUic(organisation, UicCodes.normalise(uic));
         audit.recordRead(actor, organisation, ENTITY, found.map(StoredClient::id).orElse(null), "find by code");
         return found.map(this::toClient);
+    }
+
+    @Override
+    public Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds) {
+        long organisation = readable(actor);
+        Set<Long> wanted = clientIds.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> codes = store.codesOf(organisation, wanted);
+        audit.recordRead(actor, organisation, ENTITY, null, "codes of " + codes.size() + " clients");
+        return Map.copyOf(codes);
     }
 
     public ClientProfile profile(ReachUser actor, long clientId) {

@@ -1,5 +1,7 @@
 package org.reach.clients;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reach.platform.ReachUser;
@@ -15,4 +17,10 @@ public interface Clients {
 
     /** The client with exactly this code in the actor's organisation, if any. */
     Optional<Client> findByUic(ReachUser actor, String uic);
+
+    /**
+     * The codes of these clients by id, in one look-up and one audit entry. Ids of clients of another
+     * organisation, or of no client at all, are simply absent from the answer.
+     */
+    Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds);
 }

@@ -3,11 +3,15 @@ package org.reach.services;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.reach.clients.Client;
 import org.reach.clients.ClientHistory;
 import org.reach.clients.TimelineEntry;
 import org.reach.platform.ReachUser;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,10 +21,12 @@ class ServicesHistory implements ClientHistory {
 
     private final Encounters encounters;
     private final Referrals referrals;
+    private final MessageSource messages;
 
-    ServicesHistory(Encounters encounters, Referrals referrals) {
+    ServicesHistory(Encounters encounters, Referrals referrals, MessageSource messages) {
         this.encounters = encounters;
         this.referrals = referrals;
+        this.messages = messages;
     }
 
     @Override
@@ -29,7 +35,7 @@ class ServicesHistory implements ClientHistory {
         List<TimelineEntry> entries = new ArrayList<>();
         for (Encounter encounter : encounters.ofClient(actor, client)) {
             entries.add(new TimelineEntry(encounter.date(), "encounter", "timeline.encounter",
-                    List.of(encounter.services().size()), "/encounters/" + encounter.id()));
+                    List.of(encounter.services().size(), serviceNames(encounter)), "/encounters/" + encounter.id()));
         }
         for (Referral referral : referrals.ofClient(actor, client)) {
             entries.add(new TimelineEntry(referral.madeOn(), "referral", "timeline.referralMade",
@@ -46,5 +52,13 @@ class ServicesHistory implements ClientHistory {
         }
         entries.sort(Comparator.comparing(TimelineEntry::date).reversed());
         return entries;
+    }
+
+    /** The services given, in the reader's language: custom services by their name, built-in ones by key. */
+    private String serviceNames(Encounter encounter) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return encounter.services().stream()
+                .map(s -> s.name() != null ? s.name() : messages.getMessage(s.messageKey(), null, s.code(), locale))
+                .collect(Collectors.joining(", "));
     }
 }
