@@ -250,7 +250,9 @@ public class ClientRegistry implements Clients {
         entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
                 List.of(siteName(stored.enrolmentSiteId())), null));
         histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
-        entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        // Newest first; on the same day the registration is the oldest entry, and otherwise each source's order stays.
+        entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(entry -> "registration".equals(entry.kind())));
         return entries;
     }
 

@@ -38,17 +38,18 @@ class ServicesHistory implements ClientHistory {
                     List.of(encounter.services().size(), serviceNames(encounter)), "/encounters/" + encounter.id()));
         }
         for (Referral referral : referrals.ofClient(actor, client)) {
-            entries.add(new TimelineEntry(referral.madeOn(), "referral", "timeline.referralMade",
-                    List.of(referral.providerName()), "/referrals/" + referral.id()));
-            if (referral.acceptedOn() != null) {
-                entries.add(new TimelineEntry(referral.acceptedOn(), "referral", "timeline.referralAccepted",
-                        List.of(referral.providerName()), "/referrals/" + referral.id()));
-            }
+            // newest step first, so steps taken on the same day keep their order once sorted by date
+            String href = "/referrals/" + referral.id();
+            List<Object> provider = List.of(referral.providerName());
             if (referral.closedOn() != null) {
                 entries.add(new TimelineEntry(referral.closedOn(), "referral",
                         referral.status() == ReferralStatus.COMPLETED ? "timeline.referralCompleted" : "timeline.referralFailed",
-                        List.of(referral.providerName()), "/referrals/" + referral.id()));
+                        provider, href));
             }
+            if (referral.acceptedOn() != null) {
+                entries.add(new TimelineEntry(referral.acceptedOn(), "referral", "timeline.referralAccepted", provider, href));
+            }
+            entries.add(new TimelineEntry(referral.madeOn(), "referral", "timeline.referralMade", provider, href));
         }
         entries.sort(Comparator.comparing(TimelineEntry::date).reversed());
         return entries;
