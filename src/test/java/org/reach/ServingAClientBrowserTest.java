@@ -187,6 +187,7 @@ class ServingAClientBrowserTest {
         List<WebElement> entries = browser.driver().findElements(By.cssSelector("ol.timeline li"));
         assertThat(entries.get(entries.size() - 1).getAttribute("data-kind")).as("the registration comes first in time")
                 .isEqualTo("registration");
+        browser.script("document.querySelector('ol.timeline').scrollIntoView()");
         browser.screenshot("serving-a-client-timeline-" + lang);
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 import org.reach.clients.Client;
 import org.reach.clients.ClientHistory;
@@ -60,6 +59,7 @@ class ServicesHistory implements ClientHistory {
         Locale locale = LocaleContextHolder.getLocale();
         return encounter.services().stream()
                 .map(s -> s.name() != null ? s.name() : messages.getMessage(s.messageKey(), null, s.code(), locale))
-                .collect(Collectors.joining(", "));
+                .reduce((list, next) -> messages.getMessage("timeline.serviceList", new Object[] {list, next}, locale))
+                .orElse("");
     }
 }
