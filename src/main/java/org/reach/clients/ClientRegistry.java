@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -209,6 +210,19 @@ public class ClientRegistry implements Clients {
         return found.map(this::toClient);
     }
 
+    @Override
+    public Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds) {
+        long organisation = readable(actor);
+        Set<Long> wanted = clientIds.stream().filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> codes = store.codesOf(organisation, wanted);
+        audit.recordRead(actor, organisation, ENTITY, null, "codes of " + codes.size() + " clients");
+        return Map.copyOf(codes);
+    }
+
     public ClientProfile profile(ReachUser actor, long clientId) {
         StoredClient stored = stored(actor, clientId);
         audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, "profile");
@@ -251,7 +265,9 @@ public class ClientRegistry implements Clients {
         entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
                 List.of(siteName(stored.enrolmentSiteId())), null));
         histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
-        entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder())));
+        // Newest first; on the same day the registration is the oldest entry, and otherwise each source's order stays.
+        entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(entry -> "registration".equals(entry.kind())));
         return entries;
     }
 

@@ -23,4 +23,10 @@ public interface Clients {
      * exist or belong to another organisation are simply absent from the answer.
      */
     Map<Long, Client> clients(ReachUser actor, Collection<Long> clientIds);
+
+    /**
+     * The codes of these clients by id, in one look-up and one audit entry. Ids of clients of another
+     * organisation, or of no client at all, are simply absent from the answer.
+     */
+    Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.reach.clients.Client;
 import org.reach.clients.Clients;
+import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
 import org.reach.platform.ReachUser;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,6 +29,19 @@ class ClientLookup {
 
     Session session(ReachUser actor) {
         return new Session(actor, registry.getIfAvailable());
+    }
+
+    /** The codes of these clients of the actor's organisation, by id; unknown and foreign ids are absent. */
+    Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds) {
+        Clients clients = registry.getIfAvailable();
+        if (clients == null || clientIds.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return clients.codes(actor, clientIds);
+        } catch (Forbidden | NotFound notReadable) {
+            return Map.of();
+        }
     }
 
     static final class Session {

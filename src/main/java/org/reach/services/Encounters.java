@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -254,6 +256,13 @@ public class Encounters {
     public Optional<Client> findClient(ReachUser actor, String uic) {
         ServiceAccess.requireRecorder(actor, "look up client");
         return uic == null || uic.isBlank() ? Optional.empty() : clients.session(actor).byUic(uic.strip());
+    }
+
+    /** The codes of these clients, for pages that show encounters and referrals; one look-up, one audit entry. */
+    @Transactional // not read-only: the read is written to the audit log
+    public Map<Long, String> clientCodes(ReachUser actor, Collection<Long> clientIds) {
+        ServiceAccess.requireReader(actor, "look up clients");
+        return clients.codes(actor, clientIds.stream().filter(Objects::nonNull).distinct().toList());
     }
 
     /** The sites the actor may record at: every site of the organisation for its managers, else their own. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -285,6 +286,34 @@ class ClientRegistryTest {
                 .isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> registry.client(world.user(Role.ADMIN), foreignClient.id())).isInstanceOf(Forbidden.class);
         assertThatThrownBy(() -> registry.register(world.user(Role.ME_OFFICER), byCode("LLLLM80", TODAY)))
+                .isInstanceOf(Forbidden.class);
+    }
+
+    @Test
+    void codesAreLookedUpInOneReadAndOnlyForTheActorsOwnOrganisation() {
+        Client first = created(byCode("CCDDM81", TODAY));
+        Client second = created(byCode("EEGGF82", TODAY));
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        Client foreignClient = registry.register(foreignManager, new ClientRegistration(null, "HHJJM83", Gender.MALE, 1983,
+                Set.of(), null, null, null, world.foreignSite.id(), world.marker, null, TODAY, null, null, null)).client();
+        AuditFilter reads = new AuditFilter(null, null, null, AuditAction.READ, "client", null, world.home.id());
+        long readsBefore = audit.search(ReachUser.system(), reads, 0, 1000).events().stream()
+                .filter(e -> e.detail() != null && e.detail().startsWith("codes of")).count();
+
+        Map<Long, String> codes = registry.codes(manager,
+                List.of(first.id(), second.id(), foreignClient.id(), first.id(), Long.MAX_VALUE));
+
+        assertThat(codes).containsExactlyInAnyOrderEntriesOf(Map.of(first.id(), "CCDDM81", second.id(), "EEGGF82"));
+        assertThat(codes).doesNotContainKey(foreignClient.id());
+        assertThat(codes.values()).doesNotContain("HHJJM83");
+        assertThat(registry.codes(peer, List.of(foreignClient.id()))).as("a foreign client's id answers nothing").isEmpty();
+        assertThat(registry.codes(foreignManager, List.of(foreignClient.id(), first.id())))
+                .containsOnlyKeys(foreignClient.id());
+        long readsAfter = audit.search(ReachUser.system(), reads, 0, 1000).events().stream()
+                .filter(e -> e.detail() != null && e.detail().startsWith("codes of")).count();
+        assertThat(readsAfter - readsBefore).as("one audit entry per look-up").isEqualTo(2);
+        assertThat(registry.codes(manager, List.of())).isEmpty();
+        assertThatThrownBy(() -> registry.codes(world.user(Role.COORDINATOR), List.of(first.id())))
                 .isInstanceOf(Forbidden.class);
     }
 

@@ -449,6 +449,34 @@ class EncountersAndReferralsTest {
         assertThat(history.timeline(foreignManager, client)).isEmpty();
     }
 
+    @Test
+    void servicePagesNameClientsByTheirCodeAndLinkToThem() throws Exception {
+        record(encounter(uuid(), client.id(), "CONDOMS", 3)).andExpect(status().isCreated());
+        long encounter = jdbc.sql("SELECT MAX(id) FROM encounters WHERE client_id = ?").param(client.id()).query(Long.class).single();
+        long referral = refer(client.id(), today.minusDays(20));
+        String link = "href=\"/clients/" + client.id() + "\"";
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        for (String page : List.of("/encounters", "/encounters/" + encounter, "/referrals", "/referrals/" + referral)) {
+            mvc.perform(get(page).with(user(peer)).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(link)))
+                    .andExpect(content().string(containsString(">HOHOM75</a>")))
+                    .andExpect(content().string(not(containsString("#" + client.id() + "<"))));
+        }
+        mvc.perform(get("/referrals/new").param("client", String.valueOf(client.id())).with(user(peer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(">HOHOM75</strong>")));
+        mvc.perform(get("/encounters/new").param("code", "HOHOM75").with(user(peer)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"HOHOM75\"")))
+                .andExpect(content().string(containsString("hx-trigger=\"load, change")));
+        mvc.perform(get("/clients/{id}", client.id()).with(user(peer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/encounters/new?code=HOHOM75\"")))
+                .andExpect(content().string(containsString("href=\"/referrals/new?client=" + client.id() + "\"")));
+        // a foreign client's id on a referral form names nobody
+        mvc.perform(get("/referrals/new").param("client", String.valueOf(foreignClient.id())).with(user(peer)))
+                .andExpect(status().isOk()).andExpect(content().string(not(containsString("AWAWM80"))));
+    }
+
     // ---- import
 
     @Test

@@ -123,6 +123,20 @@ public class ClientStore {
     public record ContactDates(long clientId, LocalDate first, LocalDate last) {
     }
 
+    /** The codes of these clients that belong to the organisation, by client id; others are left out. */
+    public Map<Long, String> codesOf(long organisationId, Collection<Long> clientIds) {
+        Map<Long, String> codes = new LinkedHashMap<>();
+        if (clientIds.isEmpty()) {
+            return codes;
+        }
+        jdbc.sql("SELECT id, uic FROM clients WHERE organisation_id = :organisation AND id IN (:ids) ORDER BY id")
+                .param("organisation", organisationId).param("ids", List.copyOf(clientIds))
+                .query(rs -> {
+                    codes.put(rs.getLong("id"), rs.getString("uic"));
+                });
+        return codes;
+    }
+
     /** Every code of the organisation, for the near-match check. */
     public List<String> codes(long organisationId) {
         return jdbc.sql("SELECT uic FROM clients WHERE organisation_id = ?").param(organisationId).query(String.class).list();

@@ -72,7 +72,9 @@ class EncounterPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) Long site, Model model) {
         LocalDate start = from != null ? from : LocalDate.now(clock).minusDays(30);
-        model.addAttribute("encounters", encounters.list(me, new EncounterFilter(start, to, site, null)));
+        List<Encounter> found = encounters.list(me, new EncounterFilter(start, to, site, null));
+        model.addAttribute("encounters", found);
+        model.addAttribute("clientCodes", encounters.clientCodes(me, found.stream().map(Encounter::clientId).toList()));
         model.addAttribute("from", start);
         model.addAttribute("to", to);
         model.addAttribute("selectedSite", site);
@@ -83,15 +85,22 @@ class EncounterPages {
 
     @GetMapping("/encounters/{id}")
     String show(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
-        model.addAttribute("encounter", encounters.encounter(me, id));
+        Encounter encounter = encounters.encounter(me, id);
+        model.addAttribute("encounter", encounter);
+        model.addAttribute("clientCodes", encounter.clientId() == null ? Map.of()
+                : encounters.clientCodes(me, List.of(encounter.clientId())));
         model.addAttribute("siteNames", siteNames(me));
         return "services/encounter";
     }
 
     @GetMapping("/encounters/new")
-    String newForm(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long saved, Model model) {
+    String newForm(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long saved,
+                   @RequestParam(required = false) String code, Model model) {
         requireRecorder(me);
         EncounterPageForm form = fresh(me);
+        if (code != null && !code.isBlank()) {
+            form.setClientCode(code.strip());
+        }
         model.addAttribute("form", form);
         model.addAttribute("saved", saved);
         return form(me, model, List.of());

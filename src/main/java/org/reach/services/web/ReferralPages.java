@@ -3,6 +3,7 @@ package org.reach.services.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,9 @@ class ReferralPages {
     @GetMapping("/referrals")
     String followUp(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Integer days, Model model) {
         int openDays = days == null ? Referrals.DEFAULT_FOLLOW_UP_DAYS : Math.max(0, days);
-        model.addAttribute("referrals", referrals.list(me, null, openDays));
+        List<Referral> found = referrals.list(me, null, openDays);
+        model.addAttribute("referrals", found);
+        model.addAttribute("clientCodes", encounters.clientCodes(me, found.stream().map(Referral::clientId).toList()));
         model.addAttribute("days", openDays);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("mayRecord", referrals.mayRecord(me));
@@ -107,15 +110,19 @@ class ReferralPages {
 
     private String detail(ReachUser me, Referral referral, Model model, InvalidInput invalid) {
         model.addAttribute("referral", referral);
+        model.addAttribute("clientCodes", encounters.clientCodes(me, List.of(referral.clientId())));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("daysOpen", ChronoUnit.DAYS.between(referral.madeOn(), LocalDate.now(clock)));
         model.addAttribute("mayRecord", referrals.mayRecord(me));
-        model.addAttribute("stepProblems", invalid == null ? java.util.List.of() : invalid.problems());
+        model.addAttribute("stepProblems", invalid == null ? List.of() : invalid.problems());
         model.addAttribute("siteNames", siteNames(me));
         return "services/referral";
     }
 
     private String form(ReachUser me, Model model) {
+        ReferralPageForm form = (ReferralPageForm) model.getAttribute("form");
+        model.addAttribute("clientCodes", form == null || form.getClientId() == null ? Map.of()
+                : encounters.clientCodes(me, List.of(form.getClientId())));
         model.addAttribute("providerTypes", ProviderType.values());
         model.addAttribute("sites", encounters.recordingSites(me));
         return "services/referral-form";
