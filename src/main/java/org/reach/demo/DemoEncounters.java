@@ -287,13 +287,13 @@ class DemoEncounters implements ApplicationRunner {
         }
 
         LocalDate treatmentOn = treatmentIndex >= 0 ? dates.get(treatmentIndex) : null;
-        if (treatmentOn != null && random.nextInt(100) < 55) {
+        if (treatmentOn != null && random.nextInt(100) < 40) {
             LocalDate madeOn = later(windowStart, treatmentOn.minusDays(3 + random.nextInt(12)));
             LocalDate acceptedOn = later(madeOn, treatmentOn.minusDays(random.nextInt(3)));
             referrals.add(new PlannedReferral(ProviderType.OAT_CENTRE, madeOn, acceptedOn, treatmentOn, null,
                     "Assessed and started on methadone"));
         }
-        if (referrals.size() < 2 && random.nextInt(100) < 8) {
+        if (referrals.size() < 2 && random.nextInt(100) < 7) {
             LocalDate madeOn = dates.get(random.nextInt(dates.size()));
             referrals.add(outcome(random, otherProvider(random, client, injecting), madeOn, last, endedOn, today));
         }

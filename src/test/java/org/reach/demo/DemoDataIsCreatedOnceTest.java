@@ -97,25 +97,35 @@ class DemoDataIsCreatedOnceTest {
             int withEncounters = 0;
             for (Client client : registered) {
                 List<Encounter> own = encounters.ofClient(manager, client);
-                if (!own.isEmpty()) {
-                    withEncounters++;
+                if (own.isEmpty()) {
+                    continue;
                 }
+                withEncounters++;
                 own.forEach(e -> months.add(YearMonth.from(e.date())));
-                LocalDate last = own.stream().map(Encounter::date).max(LocalDate::compareTo).orElse(null);
-                if (client.status() == ClientStatus.ACTIVE) {
-                    assertThat(last).as("last encounter of an active client").isAfter(LocalDate.now().minusMonths(3).minusDays(1));
-                } else if (client.status() == ClientStatus.LOST_TO_FOLLOW_UP && last != null) {
-                    assertThat(last).as("last encounter of a client lost to follow-up").isBefore(LocalDate.now().minusMonths(9));
+                LocalDate last = own.stream().map(Encounter::date).max(LocalDate::compareTo).orElseThrow();
+                LocalDate today = LocalDate.now();
+                assertThat(client.lastContact()).as("last contact of %s", client.uic()).isEqualTo(last);
+                switch (client.status()) {
+                    case ACTIVE -> assertThat(last).as("active").isAfterOrEqualTo(today.minusMonths(3));
+                    case DEFAULTER -> assertThat(last).as("defaulter").isBefore(today.minusMonths(3))
+                            .isAfterOrEqualTo(today.minusMonths(9));
+                    case LOST_TO_FOLLOW_UP -> assertThat(last).as("lost to follow-up").isBefore(today.minusMonths(9));
+                    case DETAINED, TRANSFERRED, DECEASED, EXITED ->
+                            assertThat(last).as("contacts stop before the status date")
+                                    .isBefore(clients.statusHistory(manager, client.id()).get(0).date());
+                    default -> { }
                 }
             }
-            assertThat(withEncounters).as("%s clients with encounters", username).isEqualTo(registered.size());
+            // clients other tests register on the demo organisations may have none yet
+            assertThat(withEncounters).as("%s clients with encounters", username).isGreaterThan(registered.size() * 95 / 100);
             assertThat(months).as("%s months with client encounters", username).hasSizeGreaterThanOrEqualTo(10);
 
             List<Client> injecting = registered.stream().filter(c -> c.route() == Route.INJECTING).toList();
             assertThat(injecting).isNotEmpty();
             long gotNeedles = injecting.stream().filter(c -> encounters.ofClient(manager, c).stream()
-                    .flatMap(e -> e.services().stream()).anyMatch(s -> s.code().equals("NEEDLES_SYRINGES"))).count();
-            assertThat(gotNeedles).as("%s injecting clients given needles", username).isEqualTo(injecting.size());
+                    .flatMap(e -> e.services().stream()).anyMatch(s -> s.code().equals("NEEDLES_SYRINGES")
+                            && s.quantity() >= 10 && s.quantity() <= 40)).count();
+            assertThat(gotNeedles).as("%s injecting clients given needles", username).isGreaterThan(injecting.size() * 95 / 100);
 
             List<Client> inTreatment = registered.stream().filter(c -> c.stage() == CareStage.TREATMENT).toList();
             assertThat(inTreatment).isNotEmpty().allSatisfy(c -> assertThat(encounters.ofClient(manager, c).stream()
@@ -125,7 +135,7 @@ class DemoDataIsCreatedOnceTest {
                     .isNotEmpty().allSatisfy(r -> assertThat(r.status().open()).isTrue());
             long referred = referralService.list(manager, null, null).stream().map(Referral::clientId).distinct().count();
             assertThat(referred).as("%s clients with referrals", username)
-                    .isBetween(registered.size() * 8L / 100, registered.size() * 25L / 100);
+                    .isBetween(registered.size() * 10L / 100, registered.size() * 20L / 100);
         }
     }
 
