@@ -154,13 +154,17 @@ class DemoEncounters implements ApplicationRunner {
 
         int referred = 0;
         int referralCount = 0;
+        int open = 0;
+        int inTreatment = 0;
         for (Plan plan : plans) {
             for (PlannedReferral referral : plan.referrals()) {
                 refer(city, manager, plan.client(), referral, sites);
                 referralCount++;
+                open += referral.completedOn() == null && referral.failedOn() == null ? 1 : 0;
             }
             referred += plan.referrals().isEmpty() ? 0 : 1;
             if (plan.treatmentOn() != null) {
+                inTreatment++;
                 registry.changeStage(manager, plan.client().id(), new StageChange(CareStage.TREATMENT, plan.treatmentOn(),
                         "Started opioid agonist therapy"));
             }
@@ -173,8 +177,8 @@ class DemoEncounters implements ApplicationRunner {
                         reason(plan.ending())));
             }
         }
-        log.info("Demo encounters for {}: {} encounters stored, {} referrals for {} of {} clients.", city.key(), stored,
-                referralCount, referred, clients.size());
+        log.info("Demo encounters for {}: {} encounters stored, {} referrals ({} open) for {} of {} clients, {} started OAT.",
+                city.key(), stored, referralCount, open, referred, clients.size(), inTreatment);
     }
 
     private List<Client> clients(ReachUser manager) {
@@ -302,7 +306,8 @@ class DemoEncounters implements ApplicationRunner {
             LocalDate acceptedOn = random.nextBoolean() ? earlier(today, madeOn.plusDays(2 + random.nextInt(10))) : null;
             referrals.add(new PlannedReferral(ProviderType.LEGAL_AID, madeOn, acceptedOn, null, null, null));
         }
-        return new Plan(client, visits, referrals.size() > 2 ? referrals.subList(0, 2) : referrals, treatmentOn,
+        List<PlannedReferral> settled = referrals.stream().limit(2).map(r -> settled(r, random, today)).toList();
+        return new Plan(client, visits, settled, treatmentOn,
                 stableIndex >= 0 ? dates.get(stableIndex) : null, ending, endedOn);
     }
 
@@ -385,6 +390,16 @@ class DemoEncounters implements ApplicationRunner {
         boolean completes = !completedOn.isAfter(last) && (endedOn == null || completedOn.isBefore(endedOn));
         return new PlannedReferral(ProviderType.ART_CLINIC, madeOn, acceptedOn, completes ? completedOn : null, null,
                 completes ? "Started on ART" : null);
+    }
+
+    /** Most referrals still open after two and a half months are closed as failed; a few stay open. */
+    private static PlannedReferral settled(PlannedReferral referral, Random random, LocalDate today) {
+        boolean open = referral.completedOn() == null && referral.failedOn() == null;
+        if (!open || referral.madeOn().isAfter(today.minusDays(75)) || random.nextInt(100) < 15) {
+            return referral;
+        }
+        return new PlannedReferral(referral.type(), referral.madeOn(), referral.acceptedOn(), null,
+                referral.madeOn().plusDays(30 + random.nextInt(31)), "Lost contact with the client");
     }
 
     /** Completed (when that is a contact before the last one), failed, or still open. */
