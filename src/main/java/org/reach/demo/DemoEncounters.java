@@ -56,10 +56,10 @@ import org.springframework.stereotype.Component;
  * to follow-up (nothing in the last nine months) or, for a few, detained, transferred, deceased or exited
  * some time after their last contact. Encounters carry the services people in that situation get (needles
  * and syringes for people who inject, hygiene, food and support for smokers, dental and family support for
- * women, OAT dose-days once in treatment), about one client in seven has referrals with dated steps, then
- * stage changes and recorded statuses follow. Encounter uuids come from the client's code, anonymous
- * contacts per peer are added too, and nothing is recorded for an organisation whose clients already have
- * encounters, so a restart adds nothing.
+ * women, OAT dose-days once in treatment: buprenorphine in Karachi, methadone in Mombasa). About one client
+ * in six has one or two referrals with dated steps; then stage changes and recorded statuses follow.
+ * Encounter uuids come from the client's code, anonymous contacts per peer are added too, and nothing is
+ * recorded for an organisation whose clients already have encounters, so a restart adds nothing.
  */
 @Component
 @Order(20)
@@ -71,17 +71,17 @@ class DemoEncounters implements ApplicationRunner {
     private static final int BATCH = Encounters.MAX_BATCH;
 
     /** Who works for an organisation in the demo and where its clients are referred to. */
-    private record City(String key, String manager, String siteManager, String peer,
+    private record City(String key, String manager, String siteManager, String peer, String oat,
                         Map<ProviderType, String> providers, Map<ProviderType, String> internalSites) {
     }
 
     private static final List<City> CITIES = List.of(
-            new City("karachi", "karachi.manager", "karachi.site", "karachi.peer", providers(
+            new City("karachi", "karachi.manager", "karachi.site", "karachi.peer", "OAT_BUPRENORPHINE", providers(
                     "Civil Hospital Karachi ART centre", "Korangi OAT centre", "Ojha Institute of Chest Diseases",
                     "Dow dental outpatients", "Jinnah Hospital psychiatry outpatients", "Legal Aid Society Karachi",
                     "Edhi Home Sohrab Goth"),
                     Map.of(ProviderType.OAT_CENTRE, "Korangi OAT centre")),
-            new City("mombasa", "mombasa.manager", null, "mombasa.peer", providers(
+            new City("mombasa", "mombasa.manager", null, "mombasa.peer", "OAT_METHADONE", providers(
                     "Coast General comprehensive care clinic", "Kisauni MAT clinic", "Port Reitz TB clinic",
                     "Coast General dental unit", "Port Reitz mental health unit", "Kituo cha Sheria Mombasa",
                     "Old Town night shelter"),
@@ -233,7 +233,7 @@ class DemoEncounters implements ApplicationRunner {
             last = later(windowStart, endedOn.minusDays(1 + random.nextInt(10)));
         } else {
             int kind = random.nextInt(100);
-            int daysAgo = kind < 62 ? random.nextInt(85) : kind < 82 ? 100 + random.nextInt(160) : 285 + random.nextInt(75);
+            int daysAgo = kind < 62 ? random.nextInt(85) : kind < 82 ? 115 + random.nextInt(150) : 285 + random.nextInt(75);
             last = later(windowStart, today.minusDays(daysAgo));
         }
 
@@ -295,7 +295,7 @@ class DemoEncounters implements ApplicationRunner {
             LocalDate madeOn = later(windowStart, treatmentOn.minusDays(3 + random.nextInt(12)));
             LocalDate acceptedOn = later(madeOn, treatmentOn.minusDays(random.nextInt(3)));
             referrals.add(new PlannedReferral(ProviderType.OAT_CENTRE, madeOn, acceptedOn, treatmentOn, null,
-                    "Assessed and started on methadone"));
+                    "Assessed and started on opioid agonist therapy"));
         }
         if (referrals.size() < 2 && random.nextInt(100) < 7) {
             LocalDate madeOn = dates.get(random.nextInt(dates.size()));
@@ -318,7 +318,7 @@ class DemoEncounters implements ApplicationRunner {
         boolean sexWork = client.keyPopulations().contains(KeyPopulation.SEX_WORKER);
         Integer returned = null;
         if (onOat) {
-            add(services, "OAT_METHADONE", 7 + random.nextInt(22));
+            add(services, city.oat(), 7 + random.nextInt(22));
         }
         if (injecting) {
             if (!onOat || random.nextInt(100) < 60) {
