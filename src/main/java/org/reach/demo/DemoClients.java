@@ -9,12 +9,8 @@ import java.util.Random;
 import java.util.Set;
 
 import org.reach.accounts.SignIn;
-import org.reach.clients.CareStage;
-import org.reach.clients.Client;
-import org.reach.clients.ClientContacted;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.ClientStatus;
 import org.reach.clients.Drug;
 import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
@@ -22,8 +18,6 @@ import org.reach.clients.KeyPopulation;
 import org.reach.clients.PeerEducator;
 import org.reach.clients.RegistrationOutcome;
 import org.reach.clients.Route;
-import org.reach.clients.StageChange;
-import org.reach.clients.StatusChange;
 import org.reach.organisations.Site;
 import org.reach.platform.ReachUser;
 import org.slf4j.Logger;
@@ -31,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * About 300 clients for Karachi and 150 for Mombasa, registered through the registry with a fixed seed:
  * people who inject or smoke heroin, methamphetamine smokers, about 15 % women, some transgender people,
- * registered with the codes from their code cards, contacts spread over two and a half years, a few detained, transferred or deceased, most in harm
- * reduction, some in treatment and a few in recovery. Nothing is added when the clients already exist.
+ * registered with the codes from their code cards, first met at some point in the last two and a half years.
+ * Their year of contacts, their stages and the occasional recorded status (detained, transferred, deceased)
+ * follow from the encounters and referrals {@link DemoEncounters} records for them, so statuses derived from
+ * the last contact stay coherent. Nothing is added when the clients already exist.
  */
 @Component
 @Order(6)
@@ -65,13 +60,11 @@ class DemoClients implements ApplicationRunner {
 
     private final ClientRegistry registry;
     private final SignIn signIn;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DemoClients(ClientRegistry registry, SignIn signIn, ApplicationEventPublisher events, Clock clock) {
+    DemoClients(ClientRegistry registry, SignIn signIn, Clock clock) {
         this.registry = registry;
         this.signIn = signIn;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -125,44 +118,8 @@ class DemoClients implements ApplicationRunner {
                 continue;
             }
             created++;
-            history(manager, outcome.client(), random, today);
         }
         return created;
-    }
-
-    /** Contacts, stages and the occasional recorded status, so lists and timelines look like a real programme. */
-    private void history(ReachUser manager, Client client, Random random, LocalDate today) {
-        long sinceFirst = today.toEpochDay() - client.firstContact().toEpochDay();
-        int roll = random.nextInt(100);
-        long daysAgo = roll < 60 ? random.nextInt(80) : roll < 80 ? 100 + random.nextInt(170) : 290 + random.nextInt(300);
-        LocalDate last = daysAgo >= sinceFirst ? client.firstContact() : today.minusDays(daysAgo);
-        long span = last.toEpochDay() - client.firstContact().toEpochDay();
-        if (span > 0) {
-            for (int contact = 0; contact < 1 + random.nextInt(4); contact++) {
-                LocalDate date = client.firstContact().plusDays(1 + (long) (random.nextDouble() * (span - 1)));
-                events.publishEvent(new ClientContacted(client.id(), client.organisationId(), date));
-            }
-            events.publishEvent(new ClientContacted(client.id(), client.organisationId(), last));
-        }
-        int stage = random.nextInt(100);
-        if (stage >= 80 && span > 30) {
-            LocalDate treatment = client.firstContact().plusDays(span / 3);
-            registry.changeStage(manager, client.id(), new StageChange(CareStage.TREATMENT, treatment, "Started opioid agonist therapy"));
-            if (stage >= 95) {
-                registry.changeStage(manager, client.id(), new StageChange(CareStage.LIFE_STABILITY,
-                        treatment.plusDays(span / 3), "Stable on OAT, back at work"));
-            }
-        }
-        int status = random.nextInt(100);
-        if (status < 3) {
-            registry.changeStatus(manager, client.id(), new StatusChange(ClientStatus.DETAINED, last, "Arrested during a police sweep"));
-        } else if (status < 5) {
-            registry.changeStatus(manager, client.id(), new StatusChange(ClientStatus.TRANSFERRED, last, "Moved to family in another city"));
-        } else if (status < 6) {
-            registry.changeStatus(manager, client.id(), new StatusChange(ClientStatus.DECEASED, last, "Overdose"));
-        } else if (status < 7) {
-            registry.changeStatus(manager, client.id(), new StatusChange(ClientStatus.EXITED, last, "Asked to leave the programme"));
-        }
     }
 
     /** The code as a code card written by an outreach worker would show it: mother 2, father 2, sex, year 2. */

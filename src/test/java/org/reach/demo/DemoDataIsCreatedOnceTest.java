@@ -2,7 +2,10 @@ package org.reach.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,11 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.SignIn;
 import org.reach.accounts.UserAccount;
+import org.reach.clients.CareStage;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientStatus;
 import org.reach.clients.Gender;
+import org.reach.clients.Route;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
@@ -27,6 +32,10 @@ import org.reach.partners.PartnerAssessments;
 import org.reach.partners.Twinnings;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
+import org.reach.services.Encounter;
+import org.reach.services.Encounters;
+import org.reach.services.Referral;
+import org.reach.services.Referrals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +58,8 @@ class DemoDataIsCreatedOnceTest {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired DemoRar demoRar;
     @Autowired org.reach.rar.RapidAssessments rar;
+    @Autowired Encounters encounters;
+    @Autowired Referrals referralService;
 
     @Test
     void aSecondStartAddsNothing() {
@@ -57,8 +68,11 @@ class DemoDataIsCreatedOnceTest {
         int people = accounts.list(ReachUser.system()).size();
         long encounters = encounters();
         int assessments = rar.assessments(ReachUser.system()).size();
+        long referrals = referrals();
+        long clientCount = jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single();
 
         demo.run(new DefaultApplicationArguments());
+        demoClients.run(new DefaultApplicationArguments());
         demoEncounters.run(new DefaultApplicationArguments());
         demoRar.run(new DefaultApplicationArguments());
 
@@ -67,11 +81,76 @@ class DemoDataIsCreatedOnceTest {
         assertThat(directory.organisations(ReachUser.system())).hasSize(organisations);
         assertThat(directory.sites(ReachUser.system(), null)).hasSize(sites);
         assertThat(accounts.list(ReachUser.system())).hasSize(people);
-        assertThat(encounters()).isGreaterThanOrEqualTo(120).isEqualTo(encounters);
+        assertThat(encounters()).isGreaterThanOrEqualTo(2000).isEqualTo(encounters);
+        assertThat(referrals()).isPositive().isEqualTo(referrals);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single()).isEqualTo(clientCount);
     }
 
     private long encounters() {
         return jdbc.sql("SELECT COUNT(*) FROM encounters").query(Long.class).single();
+    }
+
+    private long referrals() {
+        return jdbc.sql("SELECT COUNT(*) FROM referrals").query(Long.class).single();
+    }
+
+    @Test
+    void registeredClientsHaveAYearOfEncountersWithTheServicesTheyNeedAndReferralsToFollowUp() {
+        for (String username : List.of("karachi.manager", "mombasa.manager")) {
+            ReachUser manager = signIn.loadUserByUsername(username);
+            List<Client> registered = allClients(manager);
+            Set<YearMonth> months = new HashSet<>();
+            int withEncounters = 0;
+            for (Client client : registered) {
+                List<Encounter> own = encounters.ofClient(manager, client);
+                if (own.isEmpty()) {
+                    continue;
+                }
+                withEncounters++;
+                own.forEach(e -> months.add(YearMonth.from(e.date())));
+                LocalDate last = own.stream().map(Encounter::date).max(LocalDate::compareTo).orElseThrow();
+                LocalDate today = LocalDate.now();
+                assertThat(client.lastContact()).as("last contact of %s", client.uic()).isEqualTo(last);
+                switch (client.status()) {
+                    case ACTIVE -> assertThat(last).as("active").isAfterOrEqualTo(today.minusMonths(3));
+                    case DEFAULTER -> assertThat(last).as("defaulter").isBefore(today.minusMonths(3))
+                            .isAfterOrEqualTo(today.minusMonths(9));
+                    case LOST_TO_FOLLOW_UP -> assertThat(last).as("lost to follow-up").isBefore(today.minusMonths(9));
+                    case DETAINED, TRANSFERRED, DECEASED, EXITED ->
+                            assertThat(last).as("contacts stop before the status date")
+                                    .isBefore(clients.statusHistory(manager, client.id()).get(0).date());
+                    default -> { }
+                }
+            }
+            // clients other tests register on the demo organisations may have none yet
+            assertThat(withEncounters).as("%s clients with encounters", username).isGreaterThan(registered.size() * 95 / 100);
+            assertThat(months).as("%s months with client encounters", username).hasSizeGreaterThanOrEqualTo(10);
+
+            List<Client> injecting = registered.stream().filter(c -> c.route() == Route.INJECTING).toList();
+            assertThat(injecting).isNotEmpty();
+            long gotNeedles = injecting.stream().filter(c -> encounters.ofClient(manager, c).stream()
+                    .flatMap(e -> e.services().stream()).anyMatch(s -> s.code().equals("NEEDLES_SYRINGES")
+                            && s.quantity() >= 10 && s.quantity() <= 40)).count();
+            assertThat(gotNeedles).as("%s injecting clients given needles", username).isGreaterThan(injecting.size() * 95 / 100);
+
+            List<Client> inTreatment = registered.stream().filter(c -> c.stage() == CareStage.TREATMENT).toList();
+            assertThat(inTreatment).isNotEmpty().allSatisfy(c -> assertThat(encounters.ofClient(manager, c).stream()
+                    .flatMap(e -> e.services().stream())).anyMatch(s -> s.code().startsWith("OAT_")));
+
+            assertThat(referralService.list(manager, null, 14)).as("%s referrals open longer than 14 days", username)
+                    .isNotEmpty().allSatisfy(r -> assertThat(r.status().open()).isTrue());
+            long referred = referralService.list(manager, null, null).stream().map(Referral::clientId).distinct().count();
+            assertThat(referred).as("%s clients with referrals", username)
+                    .isBetween(registered.size() * 10L / 100, registered.size() * 20L / 100);
+        }
+    }
+
+    private List<Client> allClients(ReachUser manager) {
+        List<Client> all = new java.util.ArrayList<>();
+        for (int page = 0; all.size() < clients.clientCount(manager); page++) {
+            all.addAll(clients.search(manager, ClientSearch.everything(), page, 100).clients());
+        }
+        return all;
     }
 
     @Test
@@ -168,7 +247,7 @@ class DemoDataIsCreatedOnceTest {
         List<Client> all = clients.search(karachi, ClientSearch.everything(), 0, 100).clients();
         assertThat(all.stream().filter(c -> c.gender() == Gender.FEMALE).count()).isBetween(5L, 30L);
         for (ClientStatus status : List.of(ClientStatus.ACTIVE, ClientStatus.DEFAULTER, ClientStatus.LOST_TO_FOLLOW_UP,
-                ClientStatus.DETAINED, ClientStatus.DECEASED)) {
+                ClientStatus.DETAINED, ClientStatus.TRANSFERRED, ClientStatus.DECEASED)) {
             assertThat(clients.search(karachi, new ClientSearch(null, status, null, null), 0, 1).total())
                     .as("Karachi clients %s", status).isPositive();
         }
