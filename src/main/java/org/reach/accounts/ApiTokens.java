@@ -77,6 +77,8 @@ public class ApiTokens implements ApiTokenAuthenticator {
                 owned.token().name());
     }
 
+    private static final java.time.Duration TOUCH_EVERY = java.time.Duration.ofMinutes(1);
+
     @Override
     public Optional<ReachUser> authenticate(String rawToken) {
         if (rawToken == null || !rawToken.startsWith(PREFIX) || rawToken.length() > 100) {
@@ -86,7 +88,12 @@ public class ApiTokens implements ApiTokenAuthenticator {
         return tokens.byHash(hash(rawToken))
                 .filter(owned -> owned.token().usable(now))
                 .flatMap(owned -> {
-                    tokens.touch(owned.token().id(), now);
+                    Instant lastUsed = owned.token().lastUsedAt();
+                    if (lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_EVERY))) {
+                        // "last used" is for people reviewing their tokens: a minute's precision is plenty, and
+                        // not writing it on every call keeps busy devices from queueing on the token's row
+                        tokens.touch(owned.token().id(), now);
+                    }
                     return signIn.reload(owned.userId());
                 })
                 .filter(user -> user.isEnabled() && user.isAccountNonLocked());

@@ -36,6 +36,10 @@ class FreshPrincipal implements HandlerInterceptor {
         if (authentication == null || !(authentication.getPrincipal() instanceof ReachUser signedIn)) {
             return true;
         }
+        if (isApi(request)) {
+            // The API is stateless: its token was checked and its person reloaded moments ago in this request.
+            return true;
+        }
         Optional<ReachUser> fresh = signIn.reload(signedIn.id()).filter(u -> u.isEnabled() && u.isAccountNonLocked());
         if (fresh.isEmpty()) {
             SecurityContextHolder.clearContext();
