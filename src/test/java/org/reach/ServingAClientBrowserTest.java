@@ -11,9 +11,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +29,6 @@ import org.reach.clients.Route;
 import org.reach.platform.ReachUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 
 /**
@@ -43,35 +39,14 @@ import org.springframework.context.MessageSource;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class ServingAClientBrowserTest {
+class ServingAClientBrowserTest extends BrowserJourney {
 
-    private static final String PASSWORD = "reach-demo-2026";
     private static final String PROVIDER = "Civil Hospital ART clinic";
     private static final String REASON = "Moved to another district";
 
-    @LocalServerPort int port;
     @Autowired ClientRegistry registry;
     @Autowired SignIn signIn;
     @Autowired MessageSource messages;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @ParameterizedTest(name = "in {0}")
     @ValueSource(strings = {"en", "ur"})

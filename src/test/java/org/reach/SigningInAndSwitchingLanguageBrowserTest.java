@@ -3,42 +3,14 @@ package org.reach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class SigningInAndSwitchingLanguageBrowserTest {
-
-    private static final String PASSWORD = "reach-demo-2026";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class SigningInAndSwitchingLanguageBrowserTest extends BrowserJourney {
 
     @Test
     void aManagerSignsInReadsHomeInUrduAndEnglishAndSignsOut() {

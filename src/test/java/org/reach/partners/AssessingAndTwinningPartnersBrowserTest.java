@@ -5,17 +5,13 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.reach.Browser;
+import org.reach.BrowserJourney;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The coordinator's journey after the Kenya mission: a follow-up assessment of the Mombasa partner by two
@@ -24,31 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class AssessingAndTwinningPartnersBrowserTest {
-
-    private static final String PASSWORD = "reach-demo-2026";
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AssessingAndTwinningPartnersBrowserTest extends BrowserJourney {
 
     @Test
     void twoAssessorsDisagreeTheCoordinatorSettlesTwinsAndFollowsUpAnAction() {

@@ -10,43 +10,18 @@ import java.util.List;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.reach.Browser;
+import org.reach.BrowserJourney;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A field manager opens the demo assessment's map, filters it and downloads the report. */
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class RapidAssessmentMapBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class RapidAssessmentMapBrowserTest extends BrowserJourney {
 
     @Test
     void theMapDrawsFiltersAndTheReportDownloads() throws Exception {

@@ -8,15 +8,12 @@ import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.reach.Browser;
+import org.reach.BrowserJourney;
 import org.reach.accounts.SignIn;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
@@ -28,38 +25,15 @@ import org.reach.clients.Route;
 import org.reach.platform.ReachUser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class RecordingAnEncounterWithTheKeyboardBrowserTest {
+class RecordingAnEncounterWithTheKeyboardBrowserTest extends BrowserJourney {
 
-    private static final String PASSWORD = "reach-demo-2026";
-
-    @LocalServerPort int port;
     @Autowired ClientRegistry clients;
     @Autowired SignIn signIn;
     @Autowired JdbcClient jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aPeerRecordsTwoPeopleInARowWithTheKeyboardOnly() {
