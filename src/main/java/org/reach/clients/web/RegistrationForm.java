@@ -1,23 +1,15 @@
 package org.reach.clients.web;
 
-import java.time.LocalDate;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.DuplicateDecision;
-import org.reach.clients.Drug;
-import org.reach.clients.Gender;
-import org.reach.clients.KeyPopulation;
-import org.reach.clients.Route;
 import org.reach.clients.uic.UicComponents;
-import org.springframework.format.annotation.DateTimeFormat;
 
 /**
  * The registration page's fields. The component fields are read once to compute the code and then
  * cleared: the page never writes them back into a response.
  */
-public class RegistrationForm {
+public class RegistrationForm extends ClientFacts {
 
     private String code;
     private boolean computed;
@@ -28,18 +20,6 @@ public class RegistrationForm {
     private Integer birthMonth;
     private Integer birthDay;
     private Integer birthOrder;
-    private Gender gender;
-    private Integer birthYear;
-    private Set<KeyPopulation> keyPopulations = new LinkedHashSet<>();
-    private Drug primaryDrug;
-    private Drug secondaryDrug;
-    private Route route;
-    private Long enrolmentSiteId;
-    private String enrolmentHotspot;
-    private Long peerEducatorId;
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate firstContact;
-    private String alias;
     private String decision;
 
     boolean hasComponents() {
@@ -106,28 +86,6 @@ public class RegistrationForm {
     public void setBirthDay(Integer value) { this.birthDay = value; }
     public Integer getBirthOrder() { return null; }
     public void setBirthOrder(Integer value) { this.birthOrder = value; }
-    public Gender getGender() { return gender; }
-    public void setGender(Gender gender) { this.gender = gender; }
-    public Integer getBirthYear() { return birthYear; }
-    public void setBirthYear(Integer birthYear) { this.birthYear = birthYear; }
-    public Set<KeyPopulation> getKeyPopulations() { return keyPopulations; }
-    public void setKeyPopulations(Set<KeyPopulation> keyPopulations) { this.keyPopulations = keyPopulations == null ? new LinkedHashSet<>() : keyPopulations; }
-    public Drug getPrimaryDrug() { return primaryDrug; }
-    public void setPrimaryDrug(Drug primaryDrug) { this.primaryDrug = primaryDrug; }
-    public Drug getSecondaryDrug() { return secondaryDrug; }
-    public void setSecondaryDrug(Drug secondaryDrug) { this.secondaryDrug = secondaryDrug; }
-    public Route getRoute() { return route; }
-    public void setRoute(Route route) { this.route = route; }
-    public Long getEnrolmentSiteId() { return enrolmentSiteId; }
-    public void setEnrolmentSiteId(Long enrolmentSiteId) { this.enrolmentSiteId = enrolmentSiteId; }
-    public String getEnrolmentHotspot() { return enrolmentHotspot; }
-    public void setEnrolmentHotspot(String enrolmentHotspot) { this.enrolmentHotspot = enrolmentHotspot; }
-    public Long getPeerEducatorId() { return peerEducatorId; }
-    public void setPeerEducatorId(Long peerEducatorId) { this.peerEducatorId = peerEducatorId; }
-    public LocalDate getFirstContact() { return firstContact; }
-    public void setFirstContact(LocalDate firstContact) { this.firstContact = firstContact; }
-    public String getAlias() { return alias; }
-    public void setAlias(String alias) { this.alias = alias; }
     public String getDecision() { return decision; }
     public void setDecision(String decision) { this.decision = decision; }
 }
