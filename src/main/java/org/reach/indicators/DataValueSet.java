@@ -1,0 +1,10 @@
+package org.reach.indicators;
+
+import java.util.List;
+
+/** A DHIS2 {@code dataValueSets} payload; suppressed values are left out and counted in {@code withheld}. */
+public record DataValueSet(List<DataValue> dataValues, int withheld) {
+
+    public record DataValue(String dataElement, String period, String orgUnit, String categoryOptionCombo, String value) {
+    }
+}
