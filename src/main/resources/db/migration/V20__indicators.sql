@@ -47,12 +47,12 @@ CREATE TABLE indicator_denominators (
     organisation_id BIGINT NOT NULL REFERENCES organisations (id),
     population      VARCHAR(30) NOT NULL CHECK (population IN ('PEOPLE_WHO_INJECT_DRUGS', 'OPIOID_DEPENDENT')),
     area            VARCHAR(200) NOT NULL,
-    year            INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),
+    estimate_year   INTEGER NOT NULL CHECK (estimate_year BETWEEN 2000 AND 2100),
     estimate        INTEGER NOT NULL CHECK (estimate > 0),
     source          VARCHAR(300),
     updated_by      BIGINT REFERENCES user_accounts (id),
     updated_at      TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT indicator_denominators_unique UNIQUE (organisation_id, population, area, year)
+    CONSTRAINT indicator_denominators_unique UNIQUE (organisation_id, population, area, estimate_year)
 );
 
 -- The defined package per key-population type: a person is reached with the package when they received

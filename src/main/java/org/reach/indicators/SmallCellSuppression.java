@@ -40,8 +40,7 @@ public final class SmallCellSuppression {
         while (changed) {
             changed = false;
             for (Equation e : equations) {
-                if (hiddenIn(e, hidden) == 1) {
-                    hideOneMore(values, hidden, e);
+                if (hiddenIn(e, hidden) == 1 && hideOneMore(values, hidden, e)) {
                     changed = true;
                 }
             }
@@ -64,6 +63,9 @@ public final class SmallCellSuppression {
     public static boolean[] suppressLine(long[] cells, long total) {
         long[] values = Arrays.copyOf(cells, cells.length + 1);
         values[cells.length] = total;
+        if (cells.length == 0) {
+            return suppress(values, List.of());
+        }
         int[] parts = new int[cells.length];
         for (int i = 0; i < parts.length; i++) {
             parts[i] = i;

@@ -49,7 +49,7 @@ public class IndicatorStore {
             return null;
         }
         return jdbc.sql("SELECT SUM(estimate) FROM indicator_denominators WHERE organisation_id IN (:orgs) "
-                        + "AND population = :population AND year = :year")
+                        + "AND population = :population AND estimate_year = :year")
                 .param("orgs", organisationIds).param("population", population.name()).param("year", year)
                 .query(Long.class).optional().orElse(null);
     }
@@ -58,8 +58,8 @@ public class IndicatorStore {
         if (organisationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT id, organisation_id, population, area, year, estimate, source FROM indicator_denominators "
-                        + "WHERE organisation_id IN (:orgs) ORDER BY year DESC, population, area")
+        return jdbc.sql("SELECT id, organisation_id, population, area, estimate_year, estimate, source FROM indicator_denominators "
+                        + "WHERE organisation_id IN (:orgs) ORDER BY estimate_year DESC, population, area")
                 .param("orgs", organisationIds)
                 .query((rs, n) -> new Denominator(rs.getLong(1), rs.getLong(2),
                         Denominator.Population.valueOf(rs.getString(3)), rs.getString(4), rs.getInt(5), rs.getInt(6),
@@ -70,7 +70,7 @@ public class IndicatorStore {
     public long saveDenominator(long organisationId, Denominator.Population population, String area, int year,
                                 int estimate, String source, long userId, Instant now) {
         Long existing = jdbc.sql("SELECT id FROM indicator_denominators WHERE organisation_id = :org AND population = :p "
-                        + "AND area = :area AND year = :year")
+                        + "AND area = :area AND estimate_year = :year")
                 .param("org", organisationId).param("p", population.name()).param("area", area).param("year", year)
                 .query(Long.class).optional().orElse(null);
         Long by = userId > 0 ? userId : null;
@@ -82,7 +82,7 @@ public class IndicatorStore {
             return existing;
         }
         org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO indicator_denominators (organisation_id, population, area, year, estimate, source, "
+        jdbc.sql("INSERT INTO indicator_denominators (organisation_id, population, area, estimate_year, estimate, source, "
                         + "updated_by, updated_at) VALUES (:org, :p, :area, :year, :e, :s, :by, :at)")
                 .param("org", organisationId).param("p", population.name()).param("area", area).param("year", year)
                 .param("e", estimate).param("s", source).param("by", by).param("at", java.sql.Timestamp.from(now))
