@@ -222,4 +222,62 @@ class IndicatorsTest {
         assertThat(indicators.table(manager, s1, "NALOXONE_KITS", q1, Disaggregation.NONE, true).total().numerator())
                 .isEqualTo("3");
     }
+
+    @Test
+    void dhis2DataValueSetsFollowTheMappingAndThePayloadShape() throws Exception {
+        String token = world.token(Role.ME_OFFICER);
+        for (String body : List.of(
+                "{\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"deNaloxone1\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}",
+                "{\"indicatorCode\":\"NSP_NEEDLES_PER_PWID\",\"disaggregation\":\"NONE\",\"category\":\"TOTAL\",\"dataElement\":\"deNeedles01\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}",
+                "{\"indicatorCode\":\"ACTIVE_CLIENTS\",\"disaggregation\":\"SEX\",\"category\":\"male\",\"dataElement\":\"deActive001\",\"categoryOptionCombo\":\"cocMale0001\",\"orgUnit\":\"ouKarachi01\"}")) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/indicators/dhis2-mappings")
+                            .header("Authorization", "Bearer " + token).contentType("application/json").content(body))
+                    .andExpect(status().isCreated());
+        }
+        // A data element that is not a DHIS2 uid is refused.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/indicators/dhis2-mappings")
+                        .header("Authorization", "Bearer " + token).contentType("application/json")
+                        .content("{\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"x\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dataElement"));
+
+        // Quarter: naloxone 5, needles 97.3 per person per year; the 3 active men are withheld, never sent.
+        String quarter = mvc.perform(get("/api/indicators/dhis2").param("period", "2026Q1")
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Reach-Withheld", "1"))
+                .andExpect(jsonPath("$.dataValues.length()").value(2))
+                .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNaloxone1')].value").value("5"))
+                .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNeedles01')].value").value("97.3"))
+                .andReturn().getResponse().getContentAsString();
+        assertPayloadShape(quarter, "2026Q1");
+        // Year and month formats: 2026 and 202603 (March: naloxone 3 is small, so withheld).
+        assertPayloadShape(mvc.perform(get("/api/indicators/dhis2").param("period", "2026")
+                .header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "2026");
+        mvc.perform(get("/api/indicators/dhis2").param("period", "2026-03").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNaloxone1')]").isEmpty())
+                .andExpect(jsonPath("$.dataValues[0].period").value("202603"));
+        // Custom ranges have no DHIS2 period.
+        mvc.perform(get("/api/indicators/dhis2").param("period", "2026-01-01..2026-01-31")
+                        .header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
+    }
+
+    /** The DHIS2 dataValueSets shape: an object whose only member is dataValues, each with the five string fields. */
+    private static void assertPayloadShape(String json, String period) {
+        Object parsed = com.jayway.jsonpath.JsonPath.parse(json).json();
+        assertThat(parsed).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) parsed).keySet().stream().map(String::valueOf).toList()).containsExactly("dataValues");
+        List<Map<String, Object>> values = com.jayway.jsonpath.JsonPath.read(json, "$.dataValues");
+        assertThat(values).isNotEmpty();
+        for (Map<String, Object> v : values) {
+            assertThat(v.keySet()).containsExactlyInAnyOrder("dataElement", "period", "orgUnit", "categoryOptionCombo", "value");
+            assertThat(v.values()).allMatch(x -> x instanceof String && !((String) x).isBlank());
+            assertThat(v.get("period")).isEqualTo(period);
+            assertThat((String) v.get("dataElement")).matches("[A-Za-z][A-Za-z0-9]{10}");
+            assertThat((String) v.get("orgUnit")).matches("[A-Za-z][A-Za-z0-9]{10}");
+            assertThat((String) v.get("categoryOptionCombo")).matches("[A-Za-z][A-Za-z0-9]{10}");
+        }
+    }
 }
