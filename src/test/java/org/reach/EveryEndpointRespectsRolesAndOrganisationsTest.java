@@ -719,7 +719,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /indicators", INDICATOR_VIEWERS,
                 c -> page(get("/indicators").param("period", "2026Q1").param("disaggregation", "SITE"), c),
                 c -> page(get("/indicators").param("period", "2026Q1").param("organisationId", foreign), c)));
-        for (String path : List.of("/indicators/export.csv", "/indicators/export.xlsx")) {
+        for (String path : List.of("/indicators/export.csv", "/indicators/export.xlsx", "/indicators/report.pdf")) {
             all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS,
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
                     c -> page(get(path).param("period", "2026Q1").param("organisationId", foreign), c)));

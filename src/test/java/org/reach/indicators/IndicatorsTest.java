@@ -280,4 +280,24 @@ class IndicatorsTest {
             assertThat((String) v.get("categoryOptionCombo")).matches("[A-Za-z][A-Za-z0-9]{10}");
         }
     }
+
+    @Test
+    void theDonorReportIsAPdfWithTheSuppressedSummary() throws Exception {
+        byte[] pdf = mvc.perform(get("/indicators/report.pdf").param("period", "2026Q1").header("Accept-Language", "en")
+                        .with(user(world.user(Role.COORDINATOR))))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", "application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        assertThat(text.toString()).contains("Indicator report", world.homeProgramme.name(), "2026Q1",
+                "Naloxone kits distributed", "97.3", "Low coverage", "<5");
+        assertThat(text.toString()).doesNotContain(world.marker);
+    }
 }

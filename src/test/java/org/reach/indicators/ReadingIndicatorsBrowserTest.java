@@ -69,6 +69,11 @@ class ReadingIndicatorsBrowserTest {
         Object csv = browser.script("return fetch(arguments[0]).then(r => r.text());".replace("arguments[0]",
                 "'" + href + "'"));
         assertThat(csv).asString().startsWith("indicator,name,period,disaggregation,category,numerator,denominator,value,band");
+        String pdf = browser.driver().findElement(By.id("export-pdf")).getAttribute("href");
+        assertThat(pdf).contains("period=" + previous);
+        Object head = browser.script("return fetch('" + pdf + "').then(r => r.arrayBuffer())"
+                + ".then(b => String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5))));");
+        assertThat(head).isEqualTo("%PDF-");
         // Every count that leaves as a file is 0, 5 or more, or suppressed.
         for (String line : csv.toString().split("\\r?\\n")) {
             String[] cells = line.split(",");

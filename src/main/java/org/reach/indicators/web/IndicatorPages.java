@@ -38,10 +38,13 @@ class IndicatorPages {
 
     private final Indicators indicators;
     private final IndicatorExports exports;
+    private final org.reach.indicators.IndicatorReport report;
     private final OrganisationDirectory directory;
 
-    IndicatorPages(Indicators indicators, IndicatorExports exports, OrganisationDirectory directory) {
+    IndicatorPages(Indicators indicators, IndicatorExports exports, org.reach.indicators.IndicatorReport report,
+                   OrganisationDirectory directory) {
         this.indicators = indicators;
+        this.report = report;
         this.exports = exports;
         this.directory = directory;
     }
@@ -177,6 +180,17 @@ class IndicatorPages {
         List<IndicatorTable> tables = exportTables(me, period, disaggregation, indicator, organisationId, programmeId, siteId);
         return download(exports.xlsx(tables, LocaleContextHolder.getLocale()), "indicators.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @GetMapping("/indicators/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                               @RequestParam(required = false) Long organisationId,
+                               @RequestParam(required = false) Long programmeId,
+                               @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        return download(report.pdf(me, scope, p, LocaleContextHolder.getLocale()), "indicators-" + p.code() + ".pdf",
+                MediaType.APPLICATION_PDF);
     }
 
     /** Exports are always suppressed, whoever asks. */
