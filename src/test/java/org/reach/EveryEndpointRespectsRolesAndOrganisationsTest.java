@@ -719,6 +719,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /indicators", INDICATOR_VIEWERS,
                 c -> page(get("/indicators").param("period", "2026Q1").param("disaggregation", "SITE"), c),
                 c -> page(get("/indicators").param("period", "2026Q1").param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /indicators/estimates", INDICATOR_VIEWERS, c -> page(get("/indicators/estimates"), c),
+                c -> page(get("/indicators/estimates").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /indicators/estimates", INDICATOR_EDITORS,
+                c -> page(post("/indicators/estimates").param("population", "OPIOID_DEPENDENT").param("area", "Lyari")
+                        .param("year", "2026").param("estimate", "700"), c),
+                c -> page(post("/indicators/estimates").param("organisationId", foreign).param("population", "OPIOID_DEPENDENT")
+                        .param("area", "Planted").param("year", "2026").param("estimate", "1"), c)));
         for (String path : List.of("/indicators/export.csv", "/indicators/export.xlsx", "/indicators/report.pdf")) {
             all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS,
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),

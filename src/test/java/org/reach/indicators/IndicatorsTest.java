@@ -300,4 +300,23 @@ class IndicatorsTest {
                 "Naloxone kits distributed", "97.3", "Low coverage", "<5");
         assertThat(text.toString()).doesNotContain(world.marker);
     }
+
+    @Test
+    void anMAndEOfficerEntersASizeEstimateOnThePage() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/estimates")
+                        .param("population", "PEOPLE_WHO_INJECT_DRUGS").param("area", "Korangi").param("year", "2026")
+                        .param("estimate", "10").with(user(world.user(Role.ME_OFFICER)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection());
+        // Lyari 10 + Korangi 10 = 20 people who inject: A and B reached with needles are 2/20 = 10 %.
+        assertThat(value("NSP_REACHED_ESTIMATE")).isEqualTo(10.0);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/indicators/estimates")
+                        .param("population", "PEOPLE_WHO_INJECT_DRUGS").param("area", "Korangi").param("year", "2026")
+                        .param("estimate", "0").with(user(world.user(Role.ME_OFFICER)))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("class=\"error\"")));
+        mvc.perform(get("/indicators/estimates").with(user(world.user(Role.COORDINATOR))))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Korangi")))
+                .andExpect(content().string(not(containsString("<form class=\"stacked card\""))));
+    }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.reach.indicators.Denominator;
+import org.reach.indicators.DenominatorForm;
 import org.reach.indicators.Disaggregation;
 import org.reach.indicators.IndicatorDefinition;
 import org.reach.indicators.IndicatorExports;
@@ -19,6 +21,8 @@ import org.reach.indicators.Period;
 import org.reach.indicators.Trend;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.FormErrors;
+import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -29,7 +33,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The indicator dashboard and its CSV and XLSX exports (always suppressed). */
@@ -191,6 +198,38 @@ class IndicatorPages {
         Period p = IndicatorQuery.period(period, indicators.today());
         return download(report.pdf(me, scope, p, LocaleContextHolder.getLocale()), "indicators-" + p.code() + ".pdf",
                 MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/indicators/estimates")
+    String estimates(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisationId,
+                     Model model) {
+        model.addAttribute("form", new DenominatorForm(null, Denominator.Population.PEOPLE_WHO_INJECT_DRUGS, null,
+                indicators.today().getYear(), null, null));
+        return estimatesPage(me, organisationId, model);
+    }
+
+    @PostMapping("/indicators/estimates")
+    String saveEstimate(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") DenominatorForm form,
+                        BindingResult result, Model model) {
+        if (result.hasErrors()) {
+            return estimatesPage(me, null, model);
+        }
+        try {
+            indicators.saveDenominator(me, form);
+            return "redirect:/indicators/estimates?saved";
+        } catch (InvalidInput invalid) {
+            FormErrors.bind(invalid, result);
+            return estimatesPage(me, null, model);
+        }
+    }
+
+    private String estimatesPage(ReachUser me, Long organisationId, Model model) {
+        IndicatorScope scope = indicators.scope(me, organisationId, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("estimates", indicators.denominators(me, scope));
+        model.addAttribute("mayEdit", indicators.mayEdit(me));
+        model.addAttribute("populations", Denominator.Population.values());
+        return "indicators/estimates";
     }
 
     /** Exports are always suppressed, whoever asks. */
