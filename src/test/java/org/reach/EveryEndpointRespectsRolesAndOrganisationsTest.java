@@ -111,6 +111,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> ORGANISATION_MEMBERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
             Role.OUTREACH_WORKER);
     private static final Set<Role> SERVICE_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
+    private static final Set<Role> INDICATOR_VIEWERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.ORG_MANAGER,
+            Role.SITE_MANAGER, Role.ME_OFFICER);
+    private static final Set<Role> INDICATOR_EDITORS = EnumSet.of(Role.ORG_MANAGER, Role.ME_OFFICER);
     private static final Set<Role> RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
 
     @Autowired MockMvc mvc;
@@ -834,6 +837,54 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /rar/{id}/import/geojson", RAR_FIELD_TEAM,
                 c -> rarUpload(multipart("/rar/{id}/import/geojson", ha).file(geojsonFile("GeoJSON hotspot " + c.n())), c),
                 c -> rarUpload(multipart("/rar/{id}/import/geojson", fa).file(geojsonFile("Planted " + c.n())), c)));
+        // Indicators: definitions, suppressed values, size estimates, DHIS2, dashboard and exports
+        String home = String.valueOf(w.home.id());
+        String foreign = String.valueOf(w.foreign.id());
+        for (String path : List.of("/api/indicators/values", "/api/indicators/all", "/api/indicators/trend")) {
+            all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS,
+                    c -> api(get(path).param("indicator", "NALOXONE_KITS").param("period", "2026Q1")
+                            .param("disaggregation", "SITE"), c),
+                    c -> api(get(path).param("indicator", "NALOXONE_KITS").param("period", "2026Q1")
+                            .param("disaggregation", "SITE").param("organisationId", foreign), c)));
+        }
+        all.add(new Endpoint("GET /api/indicators", INDICATOR_VIEWERS, c -> api(get("/api/indicators"), c),
+                c -> api(get("/api/indicators"), c)));
+        all.add(new Endpoint("GET /api/indicators/denominators", INDICATOR_VIEWERS,
+                c -> api(get("/api/indicators/denominators"), c),
+                c -> api(get("/api/indicators/denominators").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /api/indicators/denominators", INDICATOR_EDITORS,
+                c -> json(api(post("/api/indicators/denominators"), c),
+                        "{\"population\":\"PEOPLE_WHO_INJECT_DRUGS\",\"area\":\"Lyari\",\"year\":2026,\"estimate\":1200}"),
+                c -> json(api(post("/api/indicators/denominators"), c), "{\"organisationId\":" + foreign
+                        + ",\"population\":\"PEOPLE_WHO_INJECT_DRUGS\",\"area\":\"Planted\",\"year\":2026,\"estimate\":1}")));
+        all.add(new Endpoint("GET /api/indicators/dhis2-mappings", INDICATOR_VIEWERS,
+                c -> api(get("/api/indicators/dhis2-mappings").param("organisationId", home), c),
+                c -> api(get("/api/indicators/dhis2-mappings").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /api/indicators/dhis2-mappings", INDICATOR_EDITORS,
+                c -> json(api(post("/api/indicators/dhis2-mappings"), c), "{\"indicatorCode\":\"NALOXONE_KITS\","
+                        + "\"disaggregation\":\"NONE\",\"dataElement\":\"deNaloxone1\",\"categoryOptionCombo\":\"HllvX50cXC0\","
+                        + "\"orgUnit\":\"ouKarachi01\"}"),
+                c -> json(api(post("/api/indicators/dhis2-mappings"), c), "{\"organisationId\":" + foreign
+                        + ",\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"deNaloxone1\","
+                        + "\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}")));
+        all.add(new Endpoint("GET /api/indicators/dhis2", INDICATOR_VIEWERS,
+                c -> api(get("/api/indicators/dhis2").param("period", "2026Q1").param("organisationId", home), c),
+                c -> api(get("/api/indicators/dhis2").param("period", "2026Q1").param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /indicators", INDICATOR_VIEWERS,
+                c -> page(get("/indicators").param("period", "2026Q1").param("disaggregation", "SITE"), c),
+                c -> page(get("/indicators").param("period", "2026Q1").param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /indicators/estimates", INDICATOR_VIEWERS, c -> page(get("/indicators/estimates"), c),
+                c -> page(get("/indicators/estimates").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /indicators/estimates", INDICATOR_EDITORS,
+                c -> page(post("/indicators/estimates").param("population", "OPIOID_DEPENDENT").param("area", "Lyari")
+                        .param("year", "2026").param("estimate", "700"), c),
+                c -> page(post("/indicators/estimates").param("organisationId", foreign).param("population", "OPIOID_DEPENDENT")
+                        .param("area", "Planted").param("year", "2026").param("estimate", "1"), c)));
+        for (String path : List.of("/indicators/export.csv", "/indicators/export.xlsx", "/indicators/report.pdf")) {
+            all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS,
+                    c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
+                    c -> page(get(path).param("period", "2026Q1").param("organisationId", foreign), c)));
+        }
         return all;
     }
 

@@ -1,0 +1,44 @@
+package org.reach.indicators;
+
+import java.time.LocalDate;
+import java.util.Locale;
+
+import org.reach.platform.InvalidInput;
+
+/** Reads the period and disaggregation parameters pages and the API share. */
+public final class IndicatorQuery {
+
+    private IndicatorQuery() {
+    }
+
+    /** The period named, or the current quarter when none is. */
+    public static Period period(String text, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return Period.quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
+        }
+        Period period = Period.parse(text);
+        if (period == null) {
+            throw InvalidInput.of("period", "indicators.error.period");
+        }
+        return period;
+    }
+
+    /** A custom range from two dates, or the period text when either is missing. */
+    public static Period period(String text, LocalDate from, LocalDate to, LocalDate today) {
+        if (from != null && to != null) {
+            return period(from + ".." + to, today);
+        }
+        return period(text, today);
+    }
+
+    public static Disaggregation disaggregation(String text) {
+        if (text == null || text.isBlank()) {
+            return Disaggregation.NONE;
+        }
+        try {
+            return Disaggregation.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.of("disaggregation", "indicators.error.disaggregation");
+        }
+    }
+}

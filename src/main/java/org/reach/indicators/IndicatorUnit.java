@@ -1,0 +1,10 @@
+package org.reach.indicators;
+
+/** What an indicator's value measures. */
+public enum IndicatorUnit {
+    COUNT, PERCENT, PER_100, PER_PERSON_YEAR;
+
+    public String messageKey() {
+        return "indicators.unit." + name();
+    }
+}

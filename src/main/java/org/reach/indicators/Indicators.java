@@ -1,0 +1,411 @@
+package org.reach.indicators;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.AuditTrail;
+import org.reach.indicators.store.FactStore;
+import org.reach.indicators.store.Facts;
+import org.reach.indicators.store.IndicatorStore;
+import org.reach.organisations.Organisation;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.organisations.Programme;
+import org.reach.organisations.Site;
+import org.reach.platform.Forbidden;
+import org.reach.platform.NotFound;
+import org.reach.platform.Problems;
+import org.reach.platform.ReachUser;
+import org.reach.platform.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The indicator facade: who may see which aggregates, computation for a scope and period, suppression of
+ * small cells, size estimates and DHIS2 mappings. Organisation staff (not outreach workers) see their own
+ * organisation; coordinators the organisations of their programme; administrators any. Only staff of the
+ * one organisation in scope may see exact small counts, and only on pages; everything else is suppressed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Indicators {
+
+    private static final Set<Role> VIEWERS = Set.of(Role.ADMIN, Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER,
+            Role.ME_OFFICER);
+    private static final Set<Role> EDITORS = Set.of(Role.ORG_MANAGER, Role.ME_OFFICER);
+    private static final Pattern DHIS2_UID = Pattern.compile("[A-Za-z][A-Za-z0-9]{10}");
+
+    private final IndicatorStore store;
+    private final FactStore facts;
+    private final OrganisationDirectory directory;
+    private final AuditTrail audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Indicators(IndicatorStore store, FactStore facts, OrganisationDirectory directory, AuditTrail audit,
+               MessageSource messages, Clock clock) {
+        this.store = store;
+        this.facts = facts;
+        this.directory = directory;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    public boolean mayView(ReachUser actor) {
+        return actor.roles().stream().anyMatch(VIEWERS::contains);
+    }
+
+    public boolean mayEdit(ReachUser actor) {
+        return actor.organisationId() != null && actor.roles().stream().anyMatch(EDITORS::contains);
+    }
+
+    private void requireViewer(ReachUser actor) {
+        if (!mayView(actor)) {
+            throw new Forbidden("view indicators");
+        }
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public List<IndicatorDefinition> definitions(ReachUser actor) {
+        requireViewer(actor);
+        return store.definitions();
+    }
+
+    public IndicatorDefinition definition(ReachUser actor, String code) {
+        return definitions(actor).stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFound("indicator", code));
+    }
+
+    /**
+     * Whose data: a programme (coordinator of it, or administrator), an organisation the person may see, or
+     * by default the person's own organisation or programme; optionally one visible site of it.
+     */
+    public IndicatorScope scope(ReachUser actor, Long organisationId, Long programmeId, Long siteId) {
+        requireViewer(actor);
+        IndicatorScope scope;
+        if (organisationId != null) {
+            scope = organisationScope(actor, directory.organisation(actor, organisationId));
+        } else if (programmeId != null) {
+            scope = programmeScope(actor, directory.programme(actor, programmeId));
+        } else if (actor.organisationId() != null) {
+            scope = organisationScope(actor, directory.organisation(actor, actor.organisationId()));
+        } else if (actor.programmeId() != null) {
+            scope = programmeScope(actor, directory.programme(actor, actor.programmeId()));
+        } else {
+            List<Programme> programmes = directory.programmes(actor);
+            if (programmes.isEmpty()) {
+                throw new NotFound("programme", 0);
+            }
+            scope = programmeScope(actor, programmes.get(0));
+        }
+        if (siteId == null) {
+            return scope;
+        }
+        Site site = directory.site(actor, siteId);
+        if (!scope.organisationIds().contains(site.organisationId())) {
+            throw new NotFound("site", siteId);
+        }
+        return new IndicatorScope(scope.organisationId(), scope.programmeId(), scope.organisationIds(), siteId,
+                scope.label() + " – " + site.name());
+    }
+
+    private IndicatorScope organisationScope(ReachUser actor, Organisation organisation) {
+        boolean allowed = actor.isAdmin() || actor.coordinatesProgramme(organisation.programmeId())
+                || (actor.isMemberOf(organisation.id()) && mayView(actor));
+        if (!allowed) {
+            throw new NotFound("organisation", organisation.id());
+        }
+        return new IndicatorScope(organisation.id(), organisation.programmeId(), List.of(organisation.id()), null,
+                organisation.name());
+    }
+
+    private IndicatorScope programmeScope(ReachUser actor, Programme programme) {
+        if (!actor.isAdmin() && !actor.coordinatesProgramme(programme.id())) {
+            throw new Forbidden("view programme indicators");
+        }
+        List<Long> ids = directory.organisations(actor).stream()
+                .filter(o -> programme.id() == (o.programmeId() == null ? -1 : o.programmeId())).map(Organisation::id)
+                .toList();
+        return new IndicatorScope(null, programme.id(), ids, null, programme.name());
+    }
+
+    /** Whether this person may see exact small counts of this scope on a page: its own staff only. */
+    public boolean maySeeExact(ReachUser actor, IndicatorScope scope) {
+        return scope.organisationIds().size() == 1 && actor.mayReadClientsOf(scope.organisationIds().get(0));
+    }
+
+    /** The sites a person may filter by within the scope. */
+    public List<Site> sites(ReachUser actor, IndicatorScope scope) {
+        requireViewer(actor);
+        return directory.sites(actor, null).stream().filter(s -> scope.organisationIds().contains(s.organisationId()))
+                .toList();
+    }
+
+    // ---- computation
+
+    private IndicatorEngine engine(IndicatorScope scope, LocalDate end) {
+        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), end);
+        return new IndicatorEngine(loaded, store.packages(),
+                (population, year) -> store.estimate(scope.organisationIds(), population, year));
+    }
+
+    /** Every indicator for the scope and period, broken down where the indicator allows the disaggregation. */
+    public List<IndicatorTable> tables(ReachUser actor, IndicatorScope scope, Period period, Disaggregation d,
+                                       boolean exact) {
+        requireViewer(actor);
+        boolean showExact = exact && maySeeExact(actor, scope);
+        IndicatorEngine engine = engine(scope, period.end());
+        List<IndicatorTable> tables = new ArrayList<>();
+        for (IndicatorDefinition def : store.definitions()) {
+            Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
+            tables.add(table(def, period, used, engine.compute(def.code(), period, used), showExact, scope));
+        }
+        return tables;
+    }
+
+    public IndicatorTable table(ReachUser actor, IndicatorScope scope, String code, Period period, Disaggregation d,
+                                boolean exact) {
+        IndicatorDefinition def = definition(actor, code);
+        Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
+        IndicatorEngine engine = engine(scope, period.end());
+        return table(def, period, used, engine.compute(code, period, used), exact && maySeeExact(actor, scope), scope);
+    }
+
+    /** The indicator's total for each month of the period, suppressed as one line with the period's total. */
+    public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period period, boolean exact) {
+        IndicatorDefinition def = definition(actor, code);
+        IndicatorEngine engine = engine(scope, period.end());
+        List<Period> months = period.months();
+        List<IndicatorEngine.Raw> raws = new ArrayList<>();
+        for (Period month : months) {
+            raws.add(engine.compute(code, month, Disaggregation.NONE).cells().get(IndicatorEngine.TOTAL));
+        }
+        IndicatorEngine.Result whole = engine.compute(code, period, Disaggregation.NONE);
+        IndicatorEngine.Result first = engine.compute(code, months.get(0), Disaggregation.NONE);
+        IndicatorEngine.Raw total = whole.cells().get(IndicatorEngine.TOTAL);
+        boolean showExact = exact && maySeeExact(actor, scope);
+        List<IndicatorRow> points = rows(def, raws, total, months.stream().map(Period::code).toList(),
+                months.stream().map(Period::code).toList(), first.estimateDenominator(), -1, showExact, months);
+        return new Trend(def, months, points.subList(0, points.size() - 1));
+    }
+
+    private IndicatorTable table(IndicatorDefinition def, Period period, Disaggregation d, IndicatorEngine.Result result,
+                                 boolean exact, IndicatorScope scope) {
+        List<String> categories = result.cells().keySet().stream().filter(k -> !k.equals(IndicatorEngine.TOTAL)).toList();
+        List<IndicatorEngine.Raw> raws = categories.stream().map(result.cells()::get).toList();
+        IndicatorEngine.Raw total = result.cells().getOrDefault(IndicatorEngine.TOTAL, new IndicatorEngine.Raw(0, null));
+        Map<Long, String> siteNames = d == Disaggregation.SITE ? siteNames(scope) : Map.of();
+        List<String> labels = categories.stream().map(c -> label(d, c, siteNames)).toList();
+        List<IndicatorRow> all = rows(def, raws, total, categories, labels, result.estimateDenominator(), result.scale(),
+                exact, null);
+        return new IndicatorTable(def, period, d, all.get(all.size() - 1), all.subList(0, all.size() - 1), !exact);
+    }
+
+    private Map<Long, String> siteNames(IndicatorScope scope) {
+        return facts.load(scope.organisationIds(), scope.siteId(), LocalDate.of(1900, 1, 1)).siteNames();
+    }
+
+    /**
+     * Rows then the total, suppressed as one line per column. Scale -1 means per month: each month's own
+     * annualisation. Values are hidden when their numerator or denominator is.
+     */
+    private List<IndicatorRow> rows(IndicatorDefinition def, List<IndicatorEngine.Raw> raws, IndicatorEngine.Raw total,
+                                    List<String> categories, List<String> labels, boolean estimate, double scale,
+                                    boolean exact, List<Period> months) {
+        int n = raws.size();
+        long[] nums = new long[n];
+        long[] dens = new long[n];
+        for (int i = 0; i < n; i++) {
+            nums[i] = raws.get(i).numerator();
+            dens[i] = raws.get(i).denominator() == null ? 0 : raws.get(i).denominator();
+        }
+        boolean[] hideNum = exact ? new boolean[n + 1] : SmallCellSuppression.suppressLine(nums, total.numerator());
+        boolean countDenominator = !estimate && total.denominator() != null;
+        boolean[] hideDen = exact || !countDenominator ? new boolean[n + 1]
+                : SmallCellSuppression.suppressLine(dens, total.denominator());
+        List<IndicatorRow> rows = new ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            IndicatorEngine.Raw raw = i < n ? raws.get(i) : total;
+            String category = i < n ? categories.get(i) : IndicatorEngine.TOTAL;
+            String label = i < n ? labels.get(i) : message("indicators.category.TOTAL");
+            double s = scale;
+            if (scale < 0 && months != null) {
+                Period p = i < n ? months.get(i) : null;
+                s = scaleFor(def, p);
+            }
+            boolean hidden = hideNum[i] || hideDen[i];
+            Double value = hidden ? null : value(def, raw, s);
+            String numerator = text(raw.numerator(), hideNum[i]);
+            String denominator = raw.denominator() == null ? null
+                    : countDenominator ? text(raw.denominator(), hideDen[i]) : String.valueOf(raw.denominator());
+            rows.add(new IndicatorRow(category, label, numerator, denominator, value, def.band(value), hidden));
+        }
+        return rows;
+    }
+
+    private static double scaleFor(IndicatorDefinition def, Period month) {
+        return switch (def.unit()) {
+            case COUNT -> 1;
+            case PER_PERSON_YEAR -> month == null ? 1 : 365.0 / month.days();
+            default -> 100;
+        };
+    }
+
+    private static String text(long count, boolean hidden) {
+        if (!hidden) {
+            return String.valueOf(count);
+        }
+        return SmallCellSuppression.isSmall(count) ? SmallCellSuppression.SMALL : SmallCellSuppression.HIDDEN;
+    }
+
+    private static Double value(IndicatorDefinition def, IndicatorEngine.Raw raw, double scale) {
+        if (def.unit() == IndicatorUnit.COUNT) {
+            return (double) raw.numerator();
+        }
+        if (raw.denominator() == null || raw.denominator() == 0) {
+            return null;
+        }
+        return Math.round(raw.numerator() * scale / raw.denominator() * 10) / 10.0;
+    }
+
+    private String label(Disaggregation d, String category, Map<Long, String> siteNames) {
+        if (category.equals(IndicatorEngine.UNKNOWN) || category.equals(IndicatorEngine.TOTAL)) {
+            return message("indicators.category." + category);
+        }
+        return switch (d) {
+            case SITE -> siteNames.getOrDefault(Long.valueOf(category), category);
+            case SEX -> message("gender." + category);
+            case KEY_POPULATION -> message("keyPopulation." + category);
+            case DRUG -> message("drug." + category);
+            case ROUTE -> message("route." + category);
+            case AGE_25, AGE_BANDS -> message("indicators.age." + category);
+            default -> category;
+        };
+    }
+
+    private String message(String key) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    // ---- size estimates
+
+    public List<Denominator> denominators(ReachUser actor, IndicatorScope scope) {
+        requireViewer(actor);
+        return store.denominators(scope.organisationIds());
+    }
+
+    @Transactional
+    public Denominator saveDenominator(ReachUser actor, DenominatorForm form) {
+        if (!mayEdit(actor)) {
+            throw new Forbidden("enter size estimate");
+        }
+        long organisationId = actor.organisationId();
+        Problems problems = new Problems();
+        problems.check(form.organisationId() == null || form.organisationId() == organisationId, "organisationId",
+                "indicators.error.organisation");
+        problems.check(form.population() != null, "population", "error.required");
+        String area = form.area() == null ? "" : form.area().trim();
+        problems.check(!area.isEmpty(), "area", "error.required");
+        problems.check(area.length() <= 200, "area", "error.tooLong", 200);
+        problems.check(form.year() != null && form.year() >= 2000 && form.year() <= 2100, "year", "indicators.error.year");
+        problems.check(form.estimate() != null && form.estimate() > 0, "estimate", "indicators.error.estimate");
+        String source = form.source() == null || form.source().isBlank() ? null : form.source().trim();
+        problems.check(source == null || source.length() <= 300, "source", "error.tooLong", 300);
+        problems.throwIfAny();
+        long id = store.saveDenominator(organisationId, form.population(), area, form.year(), form.estimate(), source,
+                actor.id(), Instant.now(clock));
+        audit.recordWrite(actor, organisationId, AuditAction.UPDATE, "indicator_denominator", id,
+                form.population() + " " + form.year());
+        return store.denominators(List.of(organisationId)).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    // ---- DHIS2
+
+    public List<Dhis2Mapping> mappings(ReachUser actor, IndicatorScope scope) {
+        requireViewer(actor);
+        return store.mappings(scope.organisationIds());
+    }
+
+    @Transactional
+    public Dhis2Mapping saveMapping(ReachUser actor, Dhis2MappingForm form) {
+        if (!mayEdit(actor)) {
+            throw new Forbidden("map indicator to DHIS2");
+        }
+        long organisationId = actor.organisationId();
+        Problems problems = new Problems();
+        problems.check(form.organisationId() == null || form.organisationId() == organisationId, "organisationId",
+                "indicators.error.organisation");
+        IndicatorDefinition def = store.definitions().stream().filter(d -> d.code().equals(form.indicatorCode()))
+                .findFirst().orElse(null);
+        problems.check(def != null, "indicatorCode", "indicators.error.indicator");
+        Disaggregation d = form.disaggregation() == null ? Disaggregation.NONE : form.disaggregation();
+        problems.check(def == null || d == Disaggregation.NONE || def.disaggregations().contains(d), "disaggregation",
+                "indicators.error.disaggregation");
+        String category = form.category() == null || form.category().isBlank() ? IndicatorEngine.TOTAL
+                : form.category().trim().toUpperCase(Locale.ROOT);
+        problems.check(category.length() <= 60, "category", "error.tooLong", 60);
+        problems.check(d != Disaggregation.NONE || category.equals(IndicatorEngine.TOTAL), "category",
+                "indicators.error.category");
+        for (String[] uid : new String[][] {{"dataElement", form.dataElement()},
+                {"categoryOptionCombo", form.categoryOptionCombo()}, {"orgUnit", form.orgUnit()}}) {
+            problems.check(uid[1] != null && DHIS2_UID.matcher(uid[1]).matches(), uid[0], "indicators.error.uid");
+        }
+        problems.throwIfAny();
+        long id = store.saveMapping(organisationId, def.code(), d, category, form.dataElement(),
+                form.categoryOptionCombo(), form.orgUnit(), Instant.now(clock));
+        audit.recordWrite(actor, organisationId, AuditAction.UPDATE, "indicator_dhis2_mapping", id, def.code());
+        return store.mappings(List.of(organisationId)).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * The DHIS2 {@code dataValueSets} payload for one organisation and a month, quarter or year: one data value
+     * per mapping, suppressed values withheld. Counts are sent for count indicators, rates with one decimal.
+     */
+    public DataValueSet dataValueSet(ReachUser actor, IndicatorScope scope, Period period) {
+        requireViewer(actor);
+        Problems problems = new Problems();
+        problems.check(period.dhis2() != null, "period", "indicators.error.dhis2Period");
+        problems.check(scope.organisationIds().size() == 1 && scope.siteId() == null, "organisationId",
+                "indicators.error.dhis2Scope");
+        problems.throwIfAny();
+        List<DataValueSet.DataValue> values = new ArrayList<>();
+        int withheld = 0;
+        Map<String, IndicatorTable> cache = new java.util.HashMap<>();
+        IndicatorEngine engine = engine(scope, period.end());
+        for (Dhis2Mapping m : store.mappings(scope.organisationIds())) {
+            IndicatorDefinition def = store.definitions().stream().filter(d -> d.code().equals(m.indicatorCode()))
+                    .findFirst().orElseThrow();
+            IndicatorTable table = cache.computeIfAbsent(m.indicatorCode() + "/" + m.disaggregation(),
+                    k -> table(def, period, m.disaggregation(), engine.compute(def.code(), period, m.disaggregation()),
+                            false, scope));
+            IndicatorRow row = m.category().equals(IndicatorEngine.TOTAL) ? table.total()
+                    : table.rows().stream().filter(r -> r.category().equals(m.category())).findFirst().orElse(null);
+            if (row == null) {
+                continue;
+            }
+            if (row.suppressed() || row.value() == null) {
+                withheld++;
+                continue;
+            }
+            String value = def.unit() == IndicatorUnit.COUNT ? String.valueOf(Math.round(row.value()))
+                    : String.valueOf(row.value());
+            values.add(new DataValueSet.DataValue(m.dataElement(), period.dhis2(), m.orgUnit(), m.categoryOptionCombo(),
+                    value));
+        }
+        return new DataValueSet(values, withheld);
+    }
+}

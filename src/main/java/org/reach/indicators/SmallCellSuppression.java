@@ -1,0 +1,237 @@
+package org.reach.indicators;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Small-cell suppression of a table of counts tied together by additive equations (a total and the cells
+ * that add up to it). Counts of 1 to 4 are hidden (primary suppression). Then, in every equation that hides
+ * exactly one of its members, the smallest shown non-zero part is hidden as well (complementary
+ * suppression), or the total when no part is left, until every equation hides none or at least two.
+ * Finally the whole system is solved as an attacker would, by linear elimination over the hidden values, and
+ * while any hidden value can be derived exactly, one more cell of an equation it appears in is hidden.
+ * Pure: no state, no Spring.
+ */
+public final class SmallCellSuppression {
+
+    public static final int THRESHOLD = 5;
+    public static final String SMALL = "<5";
+    public static final String HIDDEN = "*";
+
+    private SmallCellSuppression() {
+    }
+
+    public static boolean isSmall(long count) {
+        return count >= 1 && count < THRESHOLD;
+    }
+
+    /** An equation: {@code values[total] == sum of values[parts]}. */
+    public record Equation(int total, int[] parts) {
+    }
+
+    /** Which values to hide. {@code values} are counts; equations index into it. */
+    public static boolean[] suppress(long[] values, List<Equation> equations) {
+        boolean[] hidden = new boolean[values.length];
+        for (int i = 0; i < values.length; i++) {
+            hidden[i] = isSmall(values[i]);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Equation e : equations) {
+                if (hiddenIn(e, hidden) == 1 && hideOneMore(values, hidden, e)) {
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                int derivable = firstDerivable(values, hidden, equations);
+                if (derivable >= 0) {
+                    for (Equation e : equations) {
+                        if (contains(e, derivable) && hideOneMore(values, hidden, e)) {
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return hidden;
+    }
+
+    /** A list of cells and their total: the cells' flags, then the total's flag last. */
+    public static boolean[] suppressLine(long[] cells, long total) {
+        long[] values = Arrays.copyOf(cells, cells.length + 1);
+        values[cells.length] = total;
+        if (cells.length == 0) {
+            return suppress(values, List.of());
+        }
+        int[] parts = new int[cells.length];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = i;
+        }
+        return suppress(values, List.of(new Equation(cells.length, parts)));
+    }
+
+    private static int hiddenIn(Equation e, boolean[] hidden) {
+        int n = hidden[e.total()] ? 1 : 0;
+        for (int p : e.parts()) {
+            n += hidden[p] ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static boolean contains(Equation e, int index) {
+        if (e.total() == index) {
+            return true;
+        }
+        for (int p : e.parts()) {
+            if (p == index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Hides the smallest shown non-zero part, else any shown part, else the total; false if all are hidden. */
+    private static boolean hideOneMore(long[] values, boolean[] hidden, Equation e) {
+        int best = -1;
+        for (int p : e.parts()) {
+            if (!hidden[p] && values[p] > 0 && (best < 0 || values[p] < values[best])) {
+                best = p;
+            }
+        }
+        if (best < 0) {
+            for (int p : e.parts()) {
+                if (!hidden[p]) {
+                    best = p;
+                    break;
+                }
+            }
+        }
+        if (best < 0 && !hidden[e.total()]) {
+            best = e.total();
+        }
+        if (best < 0) {
+            return false;
+        }
+        hidden[best] = true;
+        return true;
+    }
+
+    /**
+     * The first hidden value an attacker can compute exactly from the shown ones, or -1. Each equation
+     * becomes a row over the hidden values; a hidden value is derivable exactly when its unit vector lies
+     * in the row space, found by Gaussian elimination.
+     */
+    static int firstDerivable(long[] values, boolean[] hidden, List<Equation> equations) {
+        List<Integer> unknowns = new ArrayList<>();
+        int[] column = new int[values.length];
+        Arrays.fill(column, -1);
+        for (int i = 0; i < values.length; i++) {
+            if (hidden[i]) {
+                column[i] = unknowns.size();
+                unknowns.add(i);
+            }
+        }
+        if (unknowns.isEmpty()) {
+            return -1;
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (Equation e : equations) {
+            double[] row = new double[unknowns.size()];
+            boolean any = false;
+            if (column[e.total()] >= 0) {
+                row[column[e.total()]] -= 1;
+                any = true;
+            }
+            for (int p : e.parts()) {
+                if (column[p] >= 0) {
+                    row[column[p]] += 1;
+                    any = true;
+                }
+            }
+            if (any) {
+                rows.add(row);
+            }
+        }
+        List<double[]> basis = reduce(rows, unknowns.size());
+        for (int u = 0; u < unknowns.size(); u++) {
+            double[] unit = new double[unknowns.size()];
+            unit[u] = 1;
+            if (inSpan(basis, unit)) {
+                return unknowns.get(u);
+            }
+        }
+        return -1;
+    }
+
+    private static final double EPSILON = 1e-9;
+
+    /** Reduced row echelon form: each basis row has a leading 1 in a column where the others have 0. */
+    private static List<double[]> reduce(List<double[]> input, int width) {
+        List<double[]> rows = new ArrayList<>();
+        for (double[] r : input) {
+            rows.add(r.clone());
+        }
+        List<double[]> basis = new ArrayList<>();
+        int rank = 0;
+        for (int col = 0; col < width && rank < rows.size(); col++) {
+            int pivot = -1;
+            for (int r = rank; r < rows.size(); r++) {
+                if (Math.abs(rows.get(r)[col]) > EPSILON) {
+                    pivot = r;
+                    break;
+                }
+            }
+            if (pivot < 0) {
+                continue;
+            }
+            double[] p = rows.get(pivot);
+            rows.set(pivot, rows.get(rank));
+            rows.set(rank, p);
+            double lead = p[col];
+            for (int k = 0; k < width; k++) {
+                p[k] /= lead;
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                if (r != rank && Math.abs(rows.get(r)[col]) > EPSILON) {
+                    double f = rows.get(r)[col];
+                    for (int k = 0; k < width; k++) {
+                        rows.get(r)[k] -= f * p[k];
+                    }
+                }
+            }
+            rank++;
+        }
+        for (int r = 0; r < rank; r++) {
+            basis.add(rows.get(r));
+        }
+        return basis;
+    }
+
+    private static boolean inSpan(List<double[]> basis, double[] vector) {
+        double[] rest = vector.clone();
+        for (double[] row : basis) {
+            int lead = -1;
+            for (int k = 0; k < row.length; k++) {
+                if (Math.abs(row[k]) > EPSILON) {
+                    lead = k;
+                    break;
+                }
+            }
+            if (lead >= 0 && Math.abs(rest[lead]) > EPSILON) {
+                double f = rest[lead];
+                for (int k = 0; k < row.length; k++) {
+                    rest[k] -= f * row[k];
+                }
+            }
+        }
+        for (double v : rest) {
+            if (Math.abs(v) > EPSILON) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,124 @@
+package org.reach.indicators.api;
+
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.reach.indicators.DataValueSet;
+import org.reach.indicators.Denominator;
+import org.reach.indicators.DenominatorForm;
+import org.reach.indicators.Dhis2Mapping;
+import org.reach.indicators.Dhis2MappingForm;
+import org.reach.indicators.IndicatorDefinition;
+import org.reach.indicators.IndicatorQuery;
+import org.reach.indicators.IndicatorScope;
+import org.reach.indicators.IndicatorTable;
+import org.reach.indicators.Indicators;
+import org.reach.indicators.Period;
+import org.reach.indicators.Trend;
+import org.reach.platform.ReachUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Indicator definitions and values (always small-cell suppressed), size estimates and the DHIS2 export. */
+@RestController
+@RequestMapping("/api/indicators")
+@Tag(name = "Indicators", description = "Indicator definitions, suppressed values, size estimates and DHIS2 export")
+@SecurityRequirement(name = "token")
+class IndicatorsApi {
+
+    private final Indicators indicators;
+
+    IndicatorsApi(Indicators indicators) {
+        this.indicators = indicators;
+    }
+
+    @GetMapping
+    @Operation(summary = "The indicator definitions: numerator, denominator, unit, disaggregations, bands, source")
+    List<IndicatorDefinition> definitions(@AuthenticationPrincipal ReachUser me) {
+        return indicators.definitions(me);
+    }
+
+    @GetMapping("/values")
+    @Operation(summary = "One indicator for a scope and period (2026-04, 2026Q2, 2026 or 2026-01-01..2026-02-15), "
+            + "broken down by a disaggregation; counts of 1 to 4 are returned as \"<5\", complementary cells as \"*\"")
+    IndicatorTable values(@AuthenticationPrincipal ReachUser me, @RequestParam String indicator,
+                          @RequestParam(required = false) String period,
+                          @RequestParam(required = false) String disaggregation,
+                          @RequestParam(required = false) Long organisationId,
+                          @RequestParam(required = false) Long programmeId, @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        return indicators.table(me, scope, indicator, IndicatorQuery.period(period, indicators.today()),
+                IndicatorQuery.disaggregation(disaggregation), false);
+    }
+
+    @GetMapping("/all")
+    @Operation(summary = "Every indicator for a scope and period, suppressed")
+    List<IndicatorTable> all(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                             @RequestParam(required = false) String disaggregation,
+                             @RequestParam(required = false) Long organisationId,
+                             @RequestParam(required = false) Long programmeId, @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        return indicators.tables(me, scope, IndicatorQuery.period(period, indicators.today()),
+                IndicatorQuery.disaggregation(disaggregation), false);
+    }
+
+    @GetMapping("/trend")
+    @Operation(summary = "One indicator month by month within a period, suppressed")
+    Trend trend(@AuthenticationPrincipal ReachUser me, @RequestParam String indicator,
+                @RequestParam(required = false) String period, @RequestParam(required = false) Long organisationId,
+                @RequestParam(required = false) Long programmeId, @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        return indicators.trend(me, scope, indicator, IndicatorQuery.period(period, indicators.today()), false);
+    }
+
+    @GetMapping("/denominators")
+    @Operation(summary = "Size estimates entered for the scope")
+    List<Denominator> denominators(@AuthenticationPrincipal ReachUser me,
+                                   @RequestParam(required = false) Long organisationId,
+                                   @RequestParam(required = false) Long programmeId) {
+        return indicators.denominators(me, indicators.scope(me, organisationId, programmeId, null));
+    }
+
+    @PostMapping("/denominators")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Enter or replace a size estimate of the caller's organisation (managers, M&E officers)")
+    Denominator saveDenominator(@AuthenticationPrincipal ReachUser me, @RequestBody DenominatorForm form) {
+        return indicators.saveDenominator(me, form);
+    }
+
+    @GetMapping("/dhis2-mappings")
+    @Operation(summary = "The DHIS2 mappings of the scope")
+    List<Dhis2Mapping> mappings(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisationId) {
+        return indicators.mappings(me, indicators.scope(me, organisationId, null, null));
+    }
+
+    @PostMapping("/dhis2-mappings")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Map an indicator (and a category of a disaggregation, or TOTAL) to a DHIS2 data element")
+    Dhis2Mapping saveMapping(@AuthenticationPrincipal ReachUser me, @RequestBody Dhis2MappingForm form) {
+        return indicators.saveMapping(me, form);
+    }
+
+    @GetMapping("/dhis2")
+    @Operation(summary = "DHIS2 dataValueSets payload for one organisation and a month, quarter or year; "
+            + "suppressed values are withheld")
+    ResponseEntity<Map<String, List<DataValueSet.DataValue>>> dhis2(@AuthenticationPrincipal ReachUser me,
+                                                                   @RequestParam(required = false) String period,
+                                                                   @RequestParam(required = false) Long organisationId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, null, null);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        DataValueSet set = indicators.dataValueSet(me, scope, p);
+        return ResponseEntity.ok().header("X-Reach-Withheld", String.valueOf(set.withheld())).body(set.payload());
+    }
+}

@@ -1,0 +1,252 @@
+package org.reach.indicators.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.reach.indicators.Denominator;
+import org.reach.indicators.DenominatorForm;
+import org.reach.indicators.Disaggregation;
+import org.reach.indicators.IndicatorDefinition;
+import org.reach.indicators.IndicatorExports;
+import org.reach.indicators.IndicatorQuery;
+import org.reach.indicators.IndicatorRow;
+import org.reach.indicators.IndicatorScope;
+import org.reach.indicators.IndicatorTable;
+import org.reach.indicators.Indicators;
+import org.reach.indicators.Period;
+import org.reach.indicators.Trend;
+import org.reach.organisations.Organisation;
+import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.FormErrors;
+import org.reach.platform.InvalidInput;
+import org.reach.platform.ReachUser;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The indicator dashboard and its CSV and XLSX exports (always suppressed). */
+@Controller
+class IndicatorPages {
+
+    private final Indicators indicators;
+    private final IndicatorExports exports;
+    private final org.reach.indicators.IndicatorReport report;
+    private final OrganisationDirectory directory;
+
+    IndicatorPages(Indicators indicators, IndicatorExports exports, org.reach.indicators.IndicatorReport report,
+                   OrganisationDirectory directory) {
+        this.indicators = indicators;
+        this.report = report;
+        this.exports = exports;
+        this.directory = directory;
+    }
+
+    @GetMapping("/indicators")
+    String dashboard(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                     @RequestParam(required = false) String disaggregation,
+                     @RequestParam(required = false) String indicator,
+                     @RequestParam(required = false) Long organisationId,
+                     @RequestParam(required = false) Long programmeId,
+                     @RequestParam(required = false) Long siteId, Model model) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, from, to, indicators.today());
+        Disaggregation d = IndicatorQuery.disaggregation(disaggregation);
+        boolean exact = indicators.maySeeExact(me, scope);
+        List<IndicatorTable> tiles = indicators.tables(me, scope, p, Disaggregation.NONE, exact);
+        String selected = indicator != null && tiles.stream().anyMatch(t -> t.definition().code().equals(indicator))
+                ? indicator : tiles.get(0).definition().code();
+        IndicatorTable breakdown = indicators.table(me, scope, selected, p, d, exact);
+        Trend trend = indicators.trend(me, scope, selected, p, exact);
+        IndicatorDefinition definition = breakdown.definition();
+
+        model.addAttribute("scope", scope);
+        model.addAttribute("period", p);
+        model.addAttribute("periodCode", p.code());
+        model.addAttribute("periods", periodChoices(indicators.today()));
+        model.addAttribute("disaggregation", d);
+        model.addAttribute("disaggregations", Disaggregation.values());
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("selected", selected);
+        model.addAttribute("definition", definition);
+        model.addAttribute("breakdown", breakdown);
+        model.addAttribute("trend", trend);
+        model.addAttribute("exact", exact);
+        model.addAttribute("sites", indicators.sites(me, scope));
+        model.addAttribute("siteId", siteId);
+        model.addAttribute("organisations", organisationChoices(me, scope));
+        model.addAttribute("organisationId", organisationId);
+        model.addAttribute("programmeId", scope.programmeId());
+        model.addAttribute("coordinatorView", scope.organisationId() == null || !me.isMemberOf(scope.organisationId()));
+        model.addAttribute("trendChart", trendChart(trend, definition));
+        model.addAttribute("breakdownChart", breakdownChart(breakdown));
+        model.addAttribute("exportQuery", exportQuery(p, d, selected, organisationId, scope, siteId));
+        model.addAttribute("exportAllQuery", exportQuery(p, d, "", organisationId, scope, siteId));
+        return "indicators/dashboard";
+    }
+
+    private List<Organisation> organisationChoices(ReachUser me, IndicatorScope scope) {
+        if (scope.programmeId() == null || !(me.isAdmin() || me.coordinatesProgramme(scope.programmeId()))) {
+            return List.of();
+        }
+        return directory.organisations(me).stream()
+                .filter(o -> scope.programmeId().equals(o.programmeId())).toList();
+    }
+
+    /** The last eight quarters, the last twelve months and the last three years, newest first. */
+    private static List<String> periodChoices(LocalDate today) {
+        List<String> choices = new ArrayList<>();
+        Period q = IndicatorQuery.period(null, today);
+        LocalDate start = q.start();
+        for (int i = 0; i < 8; i++) {
+            LocalDate s = start.minusMonths(3L * i);
+            choices.add(Period.quarter(s.getYear(), (s.getMonthValue() - 1) / 3 + 1).code());
+        }
+        for (int i = 0; i < 12; i++) {
+            LocalDate s = today.withDayOfMonth(1).minusMonths(i);
+            choices.add(Period.month(s.getYear(), s.getMonthValue()).code());
+        }
+        for (int i = 0; i < 3; i++) {
+            choices.add(String.valueOf(today.getYear() - i));
+        }
+        return choices;
+    }
+
+    private static String exportQuery(Period p, Disaggregation d, String indicator, Long organisationId,
+                                      IndicatorScope scope, Long siteId) {
+        StringBuilder q = new StringBuilder("period=").append(p.code()).append("&disaggregation=").append(d.name())
+                .append("&indicator=").append(indicator);
+        if (organisationId != null) {
+            q.append("&organisationId=").append(organisationId);
+        } else if (scope.organisationId() == null && scope.programmeId() != null) {
+            q.append("&programmeId=").append(scope.programmeId());
+        }
+        if (siteId != null) {
+            q.append("&siteId=").append(siteId);
+        }
+        return q.toString();
+    }
+
+    private static Map<String, Object> trendChart(Trend trend, IndicatorDefinition definition) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("months", trend.months().stream().map(Period::code).toList());
+        chart.put("values", trend.points().stream().map(IndicatorRow::value).toList());
+        chart.put("bandLow", definition.bandLow());
+        chart.put("bandHigh", definition.bandHigh());
+        return chart;
+    }
+
+    private static Map<String, Object> breakdownChart(IndicatorTable table) {
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("categories", table.rows().stream().map(IndicatorRow::label).toList());
+        boolean counts = table.definition().unit() == org.reach.indicators.IndicatorUnit.COUNT
+                || table.rows().stream().allMatch(r -> r.value() == null);
+        chart.put("values", table.rows().stream().map(r -> counts ? numeric(r.numerator()) : r.value()).toList());
+        return chart;
+    }
+
+    private static Double numeric(String text) {
+        return text != null && text.matches("\\d+") ? Double.valueOf(text) : null;
+    }
+
+    @GetMapping("/indicators/export.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                               @RequestParam(required = false) String disaggregation,
+                               @RequestParam(required = false) String indicator,
+                               @RequestParam(required = false) Long organisationId,
+                               @RequestParam(required = false) Long programmeId,
+                               @RequestParam(required = false) Long siteId) {
+        List<IndicatorTable> tables = exportTables(me, period, disaggregation, indicator, organisationId, programmeId, siteId);
+        return download(exports.csv(tables, LocaleContextHolder.getLocale()), "indicators.csv",
+                MediaType.parseMediaType("text/csv;charset=UTF-8"));
+    }
+
+    @GetMapping("/indicators/export.xlsx")
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                                @RequestParam(required = false) String disaggregation,
+                                @RequestParam(required = false) String indicator,
+                                @RequestParam(required = false) Long organisationId,
+                                @RequestParam(required = false) Long programmeId,
+                                @RequestParam(required = false) Long siteId) {
+        List<IndicatorTable> tables = exportTables(me, period, disaggregation, indicator, organisationId, programmeId, siteId);
+        return download(exports.xlsx(tables, LocaleContextHolder.getLocale()), "indicators.xlsx",
+                MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    }
+
+    @GetMapping("/indicators/report.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                               @RequestParam(required = false) Long organisationId,
+                               @RequestParam(required = false) Long programmeId,
+                               @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        return download(report.pdf(me, scope, p, LocaleContextHolder.getLocale()), "indicators-" + p.code() + ".pdf",
+                MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/indicators/estimates")
+    String estimates(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisationId,
+                     Model model) {
+        model.addAttribute("form", new DenominatorForm(null, Denominator.Population.PEOPLE_WHO_INJECT_DRUGS, null,
+                indicators.today().getYear(), null, null));
+        return estimatesPage(me, organisationId, model);
+    }
+
+    @PostMapping("/indicators/estimates")
+    String saveEstimate(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") DenominatorForm form,
+                        BindingResult result, Model model) {
+        if (result.hasErrors()) {
+            return estimatesPage(me, null, model);
+        }
+        try {
+            indicators.saveDenominator(me, form);
+            return "redirect:/indicators/estimates?saved";
+        } catch (InvalidInput invalid) {
+            FormErrors.bind(invalid, result);
+            return estimatesPage(me, null, model);
+        }
+    }
+
+    private String estimatesPage(ReachUser me, Long organisationId, Model model) {
+        IndicatorScope scope = indicators.scope(me, organisationId, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("estimates", indicators.denominators(me, scope));
+        model.addAttribute("mayEdit", indicators.mayEdit(me));
+        model.addAttribute("populations", Denominator.Population.values());
+        return "indicators/estimates";
+    }
+
+    /** Exports are always suppressed, whoever asks. */
+    private List<IndicatorTable> exportTables(ReachUser me, String period, String disaggregation, String indicator,
+                                              Long organisationId, Long programmeId, Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        Disaggregation d = IndicatorQuery.disaggregation(disaggregation);
+        if (indicator == null || indicator.isBlank()) {
+            return indicators.tables(me, scope, p, d, false);
+        }
+        return List.of(indicators.table(me, scope, indicator, p, d, false));
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(type).body(body);
+    }
+}

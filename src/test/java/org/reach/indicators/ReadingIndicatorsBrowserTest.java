@@ -1,0 +1,86 @@
+package org.reach.indicators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+import org.reach.Browser;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An M&E officer opens the dashboard, changes the period and downloads the indicator table as CSV. */
+@Tag("browser")
+@SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
+class ReadingIndicatorsBrowserTest {
+
+    private static final String PASSWORD = "reach-demo-2026";
+
+    @LocalServerPort int port;
+
+    Browser browser;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        Browser.requireChromium();
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.forLocalPort(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theDashboardFollowsThePeriodAndExportsItsTable() {
+        browser.open("/login");
+        browser.type("#username", "karachi.me").type("#password", PASSWORD).clickAndLoad("#sign-in");
+        browser.open("/indicators?lang=en");
+        browser.waitFor("#tiles");
+        assertThat(browser.driver().findElements(By.cssSelector("#tiles .tile"))).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(browser.driver().findElements(By.cssSelector("#trend-chart canvas, #trend-chart svg")))
+                .as("the trend chart is drawn").isNotEmpty();
+        String before = browser.text("#scope-label");
+
+        Select period = new Select(browser.driver().findElement(By.id("period")));
+        String previous = period.getOptions().get(1).getAttribute("value");
+        period.selectByIndex(1);
+        new Select(browser.driver().findElement(By.id("disaggregation"))).selectByValue("SEX");
+        browser.clickAndLoad("#indicator-filters button[type=submit]");
+        assertThat(browser.query()).contains("period=" + previous);
+        assertThat(browser.text("#scope-label")).isNotEqualTo(before);
+        assertThat(new Select(browser.driver().findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo(previous);
+        browser.screenshot("indicators-dashboard");
+
+        String href = browser.driver().findElement(By.id("export-csv")).getAttribute("href");
+        assertThat(href).contains("period=" + previous).contains("disaggregation=SEX");
+        Object csv = browser.script("return fetch(arguments[0]).then(r => r.text());".replace("arguments[0]",
+                "'" + href + "'"));
+        assertThat(csv).asString().startsWith("indicator,name,period,disaggregation,category,numerator,denominator,value,band");
+        String pdf = browser.driver().findElement(By.id("export-pdf")).getAttribute("href");
+        assertThat(pdf).contains("period=" + previous);
+        Object head = browser.script("return fetch('" + pdf + "').then(r => r.arrayBuffer())"
+                + ".then(b => String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 5))));");
+        assertThat(head).isEqualTo("%PDF-");
+        // Every count that leaves as a file is 0, 5 or more, or suppressed.
+        for (String line : csv.toString().split("\\r?\\n")) {
+            String[] cells = line.split(",");
+            if (cells.length > 6 && cells[5].matches("\\d+")) {
+                long n = Long.parseLong(cells[5]);
+                assertThat(n == 0 || n >= 5).as(line).isTrue();
+            }
+        }
+    }
+}
