@@ -3,44 +3,17 @@ package org.reach.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.reach.Browser;
+import org.reach.BrowserJourney;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An M&E officer opens the dashboard, changes the period and downloads the indicator table as CSV. */
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
-class ReadingIndicatorsBrowserTest {
-
-    private static final String PASSWORD = "reach-demo-2026";
-
-    @LocalServerPort int port;
-
-    Browser browser;
-
-    @BeforeAll
-    static void chromiumIsInstalled() {
-        Browser.requireChromium();
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.forLocalPort(port);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ReadingIndicatorsBrowserTest extends BrowserJourney {
 
     @Test
     void theDashboardFollowsThePeriodAndExportsItsTable() {
