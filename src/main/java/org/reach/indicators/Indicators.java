@@ -154,6 +154,22 @@ public class Indicators {
                 .toList();
     }
 
+    /**
+     * Checks of the records behind the indicators for the scope and period. Counts of 1 to 4 show as "<5" to
+     * everyone who may not see exact counts, as every other aggregate does.
+     */
+    public List<DataQualityCheck> dataQuality(ReachUser actor, IndicatorScope scope, Period period, boolean exact) {
+        requireViewer(actor);
+        boolean showExact = exact && maySeeExact(actor, scope);
+        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.end());
+        return DataQualityChecks.run(loaded, period).stream()
+                .map(found -> new DataQualityCheck(found.kind(),
+                        !showExact && SmallCellSuppression.isSmall(found.count()) ? SmallCellSuppression.SMALL
+                                : String.valueOf(found.count()),
+                        found.count() == 0, found.examples()))
+                .toList();
+    }
+
     // ---- computation
 
     private IndicatorEngine engine(IndicatorScope scope, LocalDate end) {

@@ -24,6 +24,8 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector("#tiles .tile"))).hasSizeGreaterThanOrEqualTo(20);
         assertThat(browser.driver().findElements(By.cssSelector("#trend-chart canvas, #trend-chart svg")))
                 .as("the trend chart is drawn").isNotEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("#data-quality li[data-check]")))
+                .as("the four data-quality checks sit beside the indicators").hasSize(4);
         String before = browser.text("#scope-label");
 
         Select period = new Select(browser.driver().findElement(By.id("period")));

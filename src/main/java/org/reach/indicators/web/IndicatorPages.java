@@ -83,6 +83,7 @@ class IndicatorPages {
         model.addAttribute("disaggregation", d);
         model.addAttribute("disaggregations", Disaggregation.values());
         model.addAttribute("tiles", tiles);
+        model.addAttribute("quality", indicators.dataQuality(me, scope, p, exact));
         model.addAttribute("selected", selected);
         model.addAttribute("definition", definition);
         model.addAttribute("breakdown", breakdown);
