@@ -867,6 +867,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> json(api(post("/api/indicators/dhis2-mappings"), c), "{\"organisationId\":" + foreign
                         + ",\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"deNaloxone1\","
                         + "\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}")));
+        all.add(new Endpoint("POST /api/indicators/dhis2/push", INDICATOR_EDITORS,
+                c -> api(post("/api/indicators/dhis2/push").param("period", "2026Q1").param("organisationId", home), c),
+                c -> api(post("/api/indicators/dhis2/push").param("period", "2026Q1").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /indicators/dhis2", INDICATOR_EDITORS,
+                c -> page(post("/indicators/dhis2").param("period", "2026Q1").param("organisationId", home), c),
+                c -> page(post("/indicators/dhis2").param("period", "2026Q1").param("organisationId", foreign), c)));
         all.add(new Endpoint("GET /api/indicators/dhis2", INDICATOR_VIEWERS,
                 c -> api(get("/api/indicators/dhis2").param("period", "2026Q1").param("organisationId", home), c),
                 c -> api(get("/api/indicators/dhis2").param("period", "2026Q1").param("organisationId", foreign), c)));

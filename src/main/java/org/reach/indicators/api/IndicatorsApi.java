@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reach.indicators.DataValueSet;
+import org.reach.indicators.Dhis2Push;
 import org.reach.indicators.Denominator;
 import org.reach.indicators.DenominatorForm;
 import org.reach.indicators.Dhis2Mapping;
@@ -38,8 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorsApi {
 
     private final Indicators indicators;
+    private final Dhis2Push push;
 
-    IndicatorsApi(Indicators indicators) {
+    IndicatorsApi(Indicators indicators, Dhis2Push push) {
+        this.push = push;
         this.indicators = indicators;
     }
 
@@ -120,5 +123,15 @@ class IndicatorsApi {
         Period p = IndicatorQuery.period(period, indicators.today());
         DataValueSet set = indicators.dataValueSet(me, scope, p);
         return ResponseEntity.ok().header("X-Reach-Withheld", String.valueOf(set.withheld())).body(set.payload());
+    }
+
+    @PostMapping("/dhis2/push")
+    @Operation(summary = "Send the DHIS2 payload to the configured DHIS2 instance; a dry run (the default) shows "
+            + "DHIS2's import summary without importing")
+    Dhis2Push.ImportSummary push(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                                 @RequestParam(required = false) Long organisationId,
+                                 @RequestParam(defaultValue = "true") boolean dryRun) {
+        IndicatorScope scope = indicators.scope(me, organisationId, null, null);
+        return push.push(me, scope, IndicatorQuery.period(period, indicators.today()), dryRun);
     }
 }

@@ -47,9 +47,11 @@ class IndicatorPages {
     private final IndicatorExports exports;
     private final org.reach.indicators.IndicatorReport report;
     private final OrganisationDirectory directory;
+    private final org.reach.indicators.Dhis2Push push;
 
     IndicatorPages(Indicators indicators, IndicatorExports exports, org.reach.indicators.IndicatorReport report,
-                   OrganisationDirectory directory) {
+                   OrganisationDirectory directory, org.reach.indicators.Dhis2Push push) {
+        this.push = push;
         this.indicators = indicators;
         this.report = report;
         this.exports = exports;
@@ -84,6 +86,7 @@ class IndicatorPages {
         model.addAttribute("disaggregations", Disaggregation.values());
         model.addAttribute("tiles", tiles);
         model.addAttribute("quality", indicators.dataQuality(me, scope, p, exact));
+        model.addAttribute("mayPush", push.mayPush(me, scope) && p.dhis2() != null);
         model.addAttribute("selected", selected);
         model.addAttribute("definition", definition);
         model.addAttribute("breakdown", breakdown);
@@ -164,6 +167,19 @@ class IndicatorPages {
 
     private static Double numeric(String text) {
         return text != null && text.matches("\\d+") ? Double.valueOf(text) : null;
+    }
+
+    /** Always a dry run first: the dashboard's button asks for one, and only its result page offers to send. */
+    @PostMapping("/indicators/dhis2")
+    String dhis2(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                 @RequestParam(required = false) Long organisationId, @RequestParam(defaultValue = "true") boolean dryRun,
+                 Model model) {
+        IndicatorScope scope = indicators.scope(me, organisationId, null, null);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        model.addAttribute("summary", push.push(me, scope, p, dryRun));
+        model.addAttribute("periodCode", p.code());
+        model.addAttribute("organisationId", organisationId);
+        return "indicators/dhis2";
     }
 
     @GetMapping("/indicators/export.csv")
