@@ -7,13 +7,13 @@ import java.util.Locale;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import org.reach.platform.PdfFonts;
 import org.reach.platform.ReachUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -31,18 +31,20 @@ public class IndicatorReport {
 
     private final Indicators indicators;
     private final MessageSource messages;
+    private final PdfFonts fonts;
 
-    IndicatorReport(Indicators indicators, MessageSource messages) {
+    IndicatorReport(Indicators indicators, MessageSource messages, PdfFonts fonts) {
+        this.fonts = fonts;
         this.indicators = indicators;
         this.messages = messages;
     }
 
     public byte[] pdf(ReachUser actor, IndicatorScope scope, Period period, Locale locale) {
         List<IndicatorTable> tables = indicators.tables(actor, scope, period, Disaggregation.NONE, false);
-        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 18);
-        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+        Font title = fonts.font(18, Font.BOLD);
+        Font heading = fonts.font(12, Font.BOLD);
+        Font body = fonts.font(9, Font.NORMAL);
+        Font bold = fonts.font(9, Font.BOLD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);

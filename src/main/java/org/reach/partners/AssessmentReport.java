@@ -10,7 +10,6 @@ import java.util.Objects;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -19,6 +18,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
+import org.reach.platform.PdfFonts;
 import org.reach.platform.ReachUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -38,9 +38,11 @@ public class AssessmentReport {
     private final ActionPlans actions;
     private final AuditTrail audit;
     private final MessageSource messages;
+    private final PdfFonts fonts;
 
     AssessmentReport(PartnerAssessments assessments, Twinnings twinnings, ActionPlans actions, AuditTrail audit,
-                     MessageSource messages) {
+                     MessageSource messages, PdfFonts fonts) {
+        this.fonts = fonts;
         this.assessments = assessments;
         this.twinnings = twinnings;
         this.actions = actions;
@@ -56,10 +58,10 @@ public class AssessmentReport {
         List<PartnerAction> plan = actions.actions(actor, a.organisationId());
         audit.recordWrite(actor, a.organisationId(), AuditAction.EXPORT, "partner_assessment", assessmentId, "pdf report");
 
-        Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-        Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12);
-        Font body = FontFactory.getFont(FontFactory.HELVETICA, 9);
-        Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
+        Font title = fonts.font(16, Font.BOLD);
+        Font heading = fonts.font(12, Font.BOLD);
+        Font body = fonts.font(9, Font.NORMAL);
+        Font bold = fonts.font(9, Font.BOLD);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 36, 36, 36, 36);
         PdfWriter.getInstance(document, out);

@@ -291,6 +291,14 @@ class StrengtheningPartnersTest {
 
         mvc.perform(get("/partners/assessments/{id}/report.pdf", assessment.id()).with(user(world.user(Role.OUTREACH_WORKER))))
                 .andExpect(status().isNotFound());
+
+        if (new java.io.File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf").canRead()) {
+            // In Urdu the report embeds a font that has Arabic-script glyphs, so the labels do not vanish.
+            byte[] urdu = mvc.perform(get("/partners/assessments/{id}/report.pdf", assessment.id())
+                            .with(user(coordinator)).header("Accept-Language", "ur"))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+            assertThat(new String(urdu, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("DejaVuSans");
+        }
     }
 
     private ReachUser foreignCoordinator() {
