@@ -84,13 +84,13 @@ public class ClientStore {
         return jdbc.sql("""
                         SELECT c.enrolment_hotspot AS hotspot,
                                COUNT(*) AS total,
-                               SUM(CASE WHEN c.route = 'INJECTING' OR k.pwid = 1 THEN 1 ELSE 0 END) AS injecting,
-                               SUM(CASE WHEN NOT (c.route = 'INJECTING' OR k.pwid = 1)
-                                         AND (c.route IN ('SMOKING', 'INHALING', 'ORAL') OR k.pwud = 1)
+                               SUM(CASE WHEN c.route = 'INJECTING' OR COALESCE(k.pwid, 0) = 1 THEN 1 ELSE 0 END) AS injecting,
+                               SUM(CASE WHEN COALESCE(c.route, '') <> 'INJECTING' AND COALESCE(k.pwid, 0) = 0
+                                         AND (c.route IN ('SMOKING', 'INHALING', 'ORAL') OR COALESCE(k.pwud, 0) = 1)
                                         THEN 1 ELSE 0 END) AS non_injecting,
                                SUM(CASE WHEN c.gender IN ('FEMALE', 'TRANSGENDER_WOMAN') THEN 1 ELSE 0 END) AS women,
                                SUM(CASE WHEN c.birth_year > :youngest THEN 1 ELSE 0 END) AS youth,
-                               SUM(CASE WHEN c.gender IN ('TRANSGENDER_WOMAN', 'TRANSGENDER_MAN') OR k.tg = 1
+                               SUM(CASE WHEN c.gender IN ('TRANSGENDER_WOMAN', 'TRANSGENDER_MAN') OR COALESCE(k.tg, 0) = 1
                                         THEN 1 ELSE 0 END) AS transgender
                         FROM clients c
                         LEFT JOIN (SELECT client_id,
