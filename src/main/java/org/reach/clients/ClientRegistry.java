@@ -223,6 +223,43 @@ public class ClientRegistry implements Clients {
         return Map.copyOf(codes);
     }
 
+    /** Staff of the organisation, coordinators of its programme and administrators may count its clients. */
+    public boolean mayCountReach(ReachUser actor, long organisationId) {
+        if (actor.isAdmin() || actor.mayReadClientsOf(organisationId)) {
+            return true;
+        }
+        if (!actor.has(Role.COORDINATOR)) {
+            return false;
+        }
+        try {
+            return actor.coordinatesProgramme(directory.organisation(ReachUser.system(), organisationId).programmeId());
+        } catch (NotFound noSuchOrganisation) {
+            return false;
+        }
+    }
+
+    @Override
+    @Transactional // not read-only: the read is written to the audit log
+    public List<HotspotReach> reachByHotspot(ReachUser actor, long organisationId, LocalDate from, LocalDate to) {
+        if (!mayCountReach(actor, organisationId)) {
+            throw new Forbidden("count clients reached");
+        }
+        Problems problems = new Problems();
+        problems.check(from != null, "from", "error.required");
+        problems.check(to != null, "to", "error.required");
+        problems.check(from == null || to == null || !from.isAfter(to), "to", "client.error.periodOrder");
+        problems.throwIfAny();
+        Map<String, HotspotReach> merged = new LinkedHashMap<>();
+        for (HotspotReach row : store.reachByHotspot(organisationId, from, to)) {
+            String key = HotspotReach.normalise(row.hotspot());
+            if (!key.isEmpty()) {
+                merged.merge(key, row, HotspotReach::plus);
+            }
+        }
+        audit.recordRead(actor, organisationId, ENTITY, null, "reach by hotspot " + from + " to " + to);
+        return List.copyOf(merged.values());
+    }
+
     public ClientProfile profile(ReachUser actor, long clientId) {
         StoredClient stored = stored(actor, clientId);
         audit.recordRead(actor, stored.organisationId(), ENTITY, clientId, "profile");

@@ -1,6 +1,8 @@
 package org.reach.clients;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,4 +31,13 @@ public interface Clients {
      * organisation, or of no client at all, are simply absent from the answer.
      */
     Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds);
+
+    /**
+     * Per enrolment hotspot (normalised: case, accents and spaces ignored), how many distinct clients of the
+     * organisation were contacted between these dates (inclusive), by subgroup. Counts only, never clients.
+     * The registry keeps each client's first and last contact, so a client counts when that span overlaps the
+     * period. Allowed to the organisation's staff, coordinators of its programme and administrators; others
+     * are refused. Recorded as one read.
+     */
+    List<HotspotReach> reachByHotspot(ReachUser actor, long organisationId, LocalDate from, LocalDate to);
 }

@@ -52,9 +52,10 @@ class DemoClients implements ApplicationRunner {
             "Amina", "Mwajuma", "Saida", "Khadija", "Neema", "Tatu", "Asha", "Wanjiru", "Achieng", "Mariamu", "Salma");
     private static final List<String> MOMBASA_FATHERS = List.of("Juma", "Omari", "Bakari", "Hamisi", "Rashidi",
             "Swaleh", "Mohamed", "Kazungu", "Baraka", "Ochieng", "Kahindi", "Said", "Athumani", "Mwinyi", "Otieno", "Charo");
-    private static final List<String> KARACHI_HOTSPOTS = List.of("Lyari river bank", "Sher Shah bridge",
-            "Empress Market back lane", "Korangi crossing", "Cantt station", "Gizri graveyard", "Old Sabzi Mandi",
-            "Machar Colony", "Lea Market", "Native Jetty bridge");
+    /** Four of these are places of the demo rapid assessment, so its coverage gaps show registry counts. */
+    private static final List<String> KARACHI_HOTSPOTS = List.of("Nullah bank", "Sher Shah bridge",
+            "Empress Market back lane", "Crossing under the bridge", "Cantt station", "Gizri graveyard",
+            "Old Sabzi Mandi", "Machar Colony", "Lea Market", "Harbour wall");
     private static final List<String> MOMBASA_HOTSPOTS = List.of("Old Town alleys", "Mwembe Tayari", "Majengo",
             "Likoni ferry", "Kisauni base", "Bombolulu", "Mtopanga", "Kongowea market", "Makupa");
 

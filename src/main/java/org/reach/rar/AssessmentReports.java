@@ -132,12 +132,15 @@ public class AssessmentReports {
                 areaRows));
         List<List<String>> gapRows = new ArrayList<>();
         rar.gaps(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
-                t(g.subgroup().messageKey(), locale), people(g.estimated()), people(g.reached()), people(g.gap()),
+                t(g.subgroup().messageKey(), locale), people(g.estimated()),
+                g.suppressed() ? "<5" : g.source() == ReachSource.UNKNOWN ? "–" : people(g.reached()), t(g.source().messageKey(), locale),
+                people(g.gap()),
                 g.coverage() == null ? "–" : Math.round(g.coverage() * 100) + "%",
                 g.distanceKm() == null ? "–" : String.format(locale, "%.1f km", g.distanceKm()) + " · " + g.nearestSite())));
         sections.add(new Section(t("rar.report.gaps", locale),
                 List.of(t("rar.gap.hotspot", locale), t("rar.gap.subgroup", locale), t("rar.gap.estimated", locale),
-                        t("rar.gap.reached", locale), t("rar.gap.gap", locale), t("rar.gap.coverage", locale),
+                        t("rar.gap.reached", locale), t("rar.gap.source", locale), t("rar.gap.gap", locale),
+                        t("rar.gap.coverage", locale),
                         t("rar.gap.nearest", locale)),
                 gapRows));
         List<List<String>> codeRows = new ArrayList<>();

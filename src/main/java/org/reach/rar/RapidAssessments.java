@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
+import org.reach.clients.Clients;
+import org.reach.clients.HotspotReach;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
@@ -67,11 +69,12 @@ public class RapidAssessments {
     private final Findings findings;
     private final OrganisationDirectory directory;
     private final AuditTrail audit;
+    private final Clients clients;
     private final Clock clock;
     private final List<String> drugs;
 
     RapidAssessments(Assessments assessments, Hotspots hotspots, Fieldwork fieldwork, Findings findings,
-                     OrganisationDirectory directory, AuditTrail audit, Clock clock,
+                     OrganisationDirectory directory, AuditTrail audit, Clients clients, Clock clock,
                      @Value("${reach.rar.drugs:HEROIN,METHAMPHETAMINE,CANNABIS,PHARMACEUTICAL_OPIOIDS,BENZODIAZEPINES,ALCOHOL,SOLVENTS,OTHER}")
                      List<String> drugs) {
         this.assessments = assessments;
@@ -80,6 +83,7 @@ public class RapidAssessments {
         this.findings = findings;
         this.directory = directory;
         this.audit = audit;
+        this.clients = clients;
         this.clock = clock;
         this.drugs = drugs.stream().map(String::strip).filter(d -> !d.isEmpty()).toList();
     }
@@ -506,17 +510,26 @@ public class RapidAssessments {
      * For every hotspot and subgroup: the estimated size (the hotspot's best estimate times the subgroup's
      * share of the people counted on visits), the clients reached, and the distance to the nearest service
      * site of the organisation. Least served first: lowest coverage, then the largest gap.
+     * <p>
+     * Clients reached come from the client registry where a hotspot's name (or the place after "District:",
+     * or any part between slashes) matches the clients' enrolment hotspot, ignoring case, accents and spaces,
+     * counting clients contacted in the assessment's period (the last twelve months when it has none);
+     * otherwise from the numbers entered for the hotspot; otherwise they are unknown.
      */
-    @Transactional(readOnly = true)
+    @Transactional // not read-only: the registry writes its read of the counts to the audit log
     public List<CoverageGap> gaps(ReachUser actor, long assessmentId) {
         Assessment assessment = assessment(actor, assessmentId);
         List<Site> sites = directory.sites(ReachUser.system(), assessment.organisationId()).stream()
                 .filter(Site::active).filter(Site::hasLocation).toList();
+        List<Hotspot> places = hotspots.ofAssessment(assessmentId);
+        Map<String, HotspotReach> registry = places.isEmpty() ? Map.of() : registryReach(actor, assessment);
         List<CoverageGap> gaps = new ArrayList<>();
-        for (Hotspot hotspot : hotspots.ofAssessment(assessmentId)) {
+        for (Hotspot hotspot : places) {
             HotspotEstimate estimate = estimate(hotspot);
             List<Visit> visits = fieldwork.visits(hotspot.id());
-            Map<Subgroup, Integer> reached = fieldwork.reached(hotspot.id());
+            HotspotReach fromRegistry = aliases(hotspot.name()).stream().map(registry::get).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
+            Map<Subgroup, Integer> entered = fromRegistry == null ? fieldwork.reached(hotspot.id()) : Map.of();
             Site nearest = null;
             double distance = Double.MAX_VALUE;
             for (Site site : sites) {
@@ -537,20 +550,78 @@ public class RapidAssessments {
                         size = Math.round(estimate.best().point() * share);
                     }
                 }
-                int got = reached.getOrDefault(subgroup, 0);
+                ReachSource source;
+                int got;
+                if (fromRegistry != null) {
+                    source = ReachSource.REGISTRY;
+                    got = subgroup.countIn(fromRegistry);
+                } else if (entered.containsKey(subgroup)) {
+                    source = ReachSource.ENTERED;
+                    got = entered.get(subgroup);
+                } else {
+                    source = ReachSource.UNKNOWN;
+                    got = 0;
+                }
                 if (subgroup != Subgroup.ALL && (size == null || size == 0) && got == 0) {
                     continue;
                 }
                 Double coverage = size == null || size == 0 ? null : Math.min(1.0, (double) got / size);
-                gaps.add(new CoverageGap(hotspot.id(), hotspot.name(), hotspot.district(), subgroup, size, got,
+                gaps.add(new CoverageGap(hotspot.id(), hotspot.name(), hotspot.district(), subgroup, size, got, source,
                         size == null ? null : Math.max(0, size - got), coverage,
-                        nearest == null ? null : Math.round(distance * 10) / 10.0, nearest == null ? null : nearest.name()));
+                        nearest == null ? null : Math.round(distance * 10) / 10.0, nearest == null ? null : nearest.name(),
+                        false));
             }
         }
         gaps.sort(Comparator.comparing((CoverageGap g) -> g.coverage() == null ? 2.0 : g.coverage())
                 .thenComparing(g -> g.gap() == null ? 0 : -g.gap())
                 .thenComparing(CoverageGap::hotspot));
+        if (!actor.mayReadClientsOf(assessment.organisationId())) {
+            return gaps.stream().map(CoverageGap::withoutSmallRegistryCount).toList();
+        }
         return gaps;
+    }
+
+    /** The registry's counts per normalised enrolment hotspot over the assessment's period. */
+    private Map<String, HotspotReach> registryReach(ReachUser actor, Assessment assessment) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate to = assessment.periodEnd() != null ? assessment.periodEnd()
+                : assessment.periodStart() != null && assessment.periodStart().plusMonths(12).isBefore(today)
+                ? assessment.periodStart().plusMonths(12) : today;
+        LocalDate from = assessment.periodStart() != null ? assessment.periodStart() : to.minusMonths(12).plusDays(1);
+        if (from.isAfter(to)) {
+            from = to;
+        }
+        List<HotspotReach> counts;
+        try {
+            counts = clients.reachByHotspot(actor, assessment.organisationId(), from, to);
+        } catch (Forbidden notForThisReader) {
+            return Map.of(); // whoever may not count the organisation's clients sees the entered numbers
+        }
+        Map<String, HotspotReach> byName = new LinkedHashMap<>();
+        for (HotspotReach reach : counts) {
+            byName.put(HotspotReach.normalise(reach.hotspot()), reach);
+        }
+        return byName;
+    }
+
+    /** The names a hotspot is known by: its whole name, the place after "District:", each part between slashes. */
+    static List<String> aliases(String name) {
+        List<String> names = new ArrayList<>();
+        if (name == null) {
+            return names;
+        }
+        List<String> forms = new ArrayList<>(List.of(name));
+        int colon = name.indexOf(':');
+        if (colon >= 0) {
+            forms.add(name.substring(colon + 1));
+        }
+        for (String form : forms) {
+            names.add(form);
+            if (form.contains("/")) {
+                names.addAll(List.of(form.split("/")));
+            }
+        }
+        return names.stream().map(HotspotReach::normalise).filter(n -> !n.isEmpty()).distinct().toList();
     }
 
     // ---- findings

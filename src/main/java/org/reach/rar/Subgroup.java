@@ -1,5 +1,7 @@
 package org.reach.rar;
 
+import org.reach.clients.HotspotReach;
+
 /**
  * The groups whose size and reach are compared. ALL is everybody at a hotspot; the others are counted
  * on visits (and may overlap: a young woman who injects counts in three groups).
@@ -20,6 +22,18 @@ public enum Subgroup {
             case WOMEN -> visit.women();
             case YOUTH -> visit.youth();
             case TRANSGENDER -> visit.transgender();
+        };
+    }
+
+    /** This group's count of clients reached, from the client registry. */
+    public int countIn(HotspotReach reach) {
+        return switch (this) {
+            case ALL -> reach.total();
+            case INJECTING -> reach.injecting();
+            case NON_INJECTING -> reach.nonInjecting();
+            case WOMEN -> reach.women();
+            case YOUTH -> reach.youth();
+            case TRANSGENDER -> reach.transgender();
         };
     }
 }

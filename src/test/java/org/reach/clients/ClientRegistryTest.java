@@ -361,4 +361,79 @@ class ClientRegistryTest {
             }
         });
     }
+
+    private Client enrolled(String code, Gender gender, int birthYear, Set<KeyPopulation> populations, Route route,
+                            String hotspot, LocalDate firstContact) {
+        return created(new ClientRegistration(null, code, gender, birthYear, populations, Drug.HEROIN, null, route,
+                world.homeSite.id(), hotspot, null, firstContact, null, null, null));
+    }
+
+    @Test
+    void reachByHotspotCountsClientsContactedInThePeriodPerNormalisedHotspotAndSubgroup() {
+        LocalDate from = TODAY.minusDays(90);
+        LocalDate to = TODAY.minusDays(30);
+        int year = to.getYear();
+        int young = year - 20;    // 20 at the end of the period: youth
+        int twentyFive = year - 25; // 25 in the year the period ends: not youth
+        // counted at "Empress Market", spelled three ways
+        Client injects = enrolled("ABCDM90", Gender.MALE, 1990, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS),
+                Route.INJECTING, "Empress Market", TODAY.minusDays(200));
+        contact(injects, TODAY.minusDays(60));           // first contact before, last contact inside the period
+        enrolled("EFGHF" + String.format("%02d", young % 100), Gender.FEMALE, young, Set.of(), Route.SMOKING, " empress  márket ",
+                TODAY.minusDays(80));                     // registered inside the period
+        Client transWoman = enrolled("QRSTT" + String.format("%02d", twentyFive % 100), Gender.TRANSGENDER_WOMAN, twentyFive, Set.of(), null,
+                "EMPRESS MARKET", TODAY.minusDays(120));
+        contact(transWoman, TODAY.minusDays(10));        // contacted before and after: the span covers the period
+        // not counted: contacted only after the period, or only before it
+        enrolled("IJKLT99", Gender.TRANSGENDER_WOMAN, 1999, Set.of(KeyPopulation.TRANSGENDER_PERSON), null,
+                "Empress Market", TODAY.minusDays(20));
+        Client before = enrolled("MNOPM85", Gender.MALE, 1985, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Route.ORAL,
+                "Empress Market", TODAY.minusDays(300));
+        contact(before, TODAY.minusDays(91));
+        // another hotspot, and a client without one
+        enrolled("UVWXM95", Gender.MALE, 1995, Set.of(KeyPopulation.PEOPLE_WHO_USE_DRUGS_NOT_INJECTING), null,
+                "Lyari river bank", TODAY.minusDays(45));
+        enrolled("YZEAM96", Gender.MALE, 1996, Set.of(), Route.INJECTING, null, TODAY.minusDays(45));
+        // another organisation's client at the same place is never counted
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        registry.register(foreignManager, new ClientRegistration(null, "HIJKF90", Gender.FEMALE, 1990,
+                Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), null, null, Route.INJECTING, world.foreignSite.id(),
+                "Empress Market", null, TODAY.minusDays(50), null, null, null));
+
+        List<HotspotReach> reach = registry.reachByHotspot(world.user(Role.OUTREACH_WORKER), world.home.id(), from, to);
+
+        assertThat(reach).hasSize(2);
+        HotspotReach market = reach.stream().filter(r -> HotspotReach.normalise(r.hotspot()).equals("empressmarket"))
+                .findFirst().orElseThrow();
+        // total 3; injecting 1; non-injecting 1 (the smoker; the trans woman's route is unknown); women 2 (female
+        // and transgender woman); youth 1; transgender 1
+        assertThat(market).extracting(HotspotReach::total, HotspotReach::injecting, HotspotReach::nonInjecting,
+                HotspotReach::women, HotspotReach::youth, HotspotReach::transgender).containsExactly(3, 1, 1, 2, 1, 1);
+        HotspotReach lyari = reach.stream().filter(r -> r.hotspot().equals("Lyari river bank")).findFirst().orElseThrow();
+        assertThat(lyari).extracting(HotspotReach::total, HotspotReach::injecting, HotspotReach::nonInjecting,
+                HotspotReach::women, HotspotReach::youth, HotspotReach::transgender).containsExactly(1, 0, 1, 0, 0, 0);
+
+        // a coordinator of the programme reads the same aggregates; the read is audited once, without client ids
+        assertThat(registry.reachByHotspot(world.user(Role.COORDINATOR), world.home.id(), from, to)).isEqualTo(reach);
+        List<AuditEvent> reads = audit.search(ReachUser.system(),
+                new AuditFilter(null, null, null, null, "client", null, world.home.id()), 0, 100).events().stream()
+                .filter(e -> e.action() == AuditAction.READ).toList();
+        assertThat(reads).hasSize(2).allSatisfy(e -> assertThat(e.entityId()).isNull());
+        // the other organisation sees only its own client at the same place
+        assertThat(registry.reachByHotspot(foreignManager, world.foreign.id(), from, to))
+                .singleElement().extracting(HotspotReach::total, HotspotReach::injecting).containsExactly(1, 1);
+    }
+
+    @Test
+    void reachByHotspotIsRefusedToOtherOrganisationsAndForeignCoordinators() {
+        enrolled("ABCDM90", Gender.MALE, 1990, Set.of(), Route.INJECTING, "Empress Market", TODAY.minusDays(5));
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        assertThatThrownBy(() -> registry.reachByHotspot(foreignManager, world.home.id(), TODAY.minusDays(30), TODAY))
+                .isInstanceOf(Forbidden.class);
+        // the home programme's coordinator does not coordinate the foreign programme
+        assertThatThrownBy(() -> registry.reachByHotspot(world.user(Role.COORDINATOR), world.foreign.id(),
+                TODAY.minusDays(30), TODAY)).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> registry.reachByHotspot(manager, world.home.id(), TODAY, TODAY.minusDays(1)))
+                .isInstanceOf(InvalidInput.class);
+    }
 }

@@ -187,6 +187,11 @@ class DemoDataIsCreatedOnceTest {
                 .contains(org.reach.rar.Estimate.Method.values());
         assertThat(rar.recommendations(ReachUser.system(), assessment.id())).hasSize(9);
         assertThat(rar.codeCounts(ReachUser.system(), assessment.id())).allSatisfy(c -> assertThat(c.total()).isPositive());
+        // demo clients enrolled at four of its places give those hotspots registry counts
+        var gaps = rar.gaps(signIn.loadUserByUsername("karachi.manager"), assessment.id());
+        assertThat(gaps.stream().filter(g -> g.source() == org.reach.rar.ReachSource.REGISTRY
+                        && g.subgroup() == org.reach.rar.Subgroup.ALL && g.reached() != null && g.reached() > 0)
+                .map(org.reach.rar.CoverageGap::hotspotId).distinct().count()).isGreaterThanOrEqualTo(4);
     }
 
     @Test

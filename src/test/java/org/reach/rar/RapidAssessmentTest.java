@@ -28,6 +28,14 @@ import org.reach.accounts.SignIn;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditFilter;
 import org.reach.audit.AuditTrail;
+import org.reach.clients.ClientContacted;
+import org.reach.clients.ClientRegistration;
+import org.reach.clients.ClientRegistry;
+import org.reach.clients.Drug;
+import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.RegistrationOutcome;
+import org.reach.clients.Route;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
@@ -37,6 +45,8 @@ import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -53,6 +63,9 @@ class RapidAssessmentTest {
     @Autowired RapidAssessments rar;
     @Autowired HotspotExchange exchange;
     @Autowired AssessmentReports reports;
+    @Autowired ClientRegistry registry;
+    @Autowired ApplicationEventPublisher events;
+    @Autowired TransactionTemplate transactions;
 
     ProgrammeFixture world;
     ReachUser manager;
@@ -133,6 +146,77 @@ class RapidAssessmentTest {
                 .findFirst().orElseThrow();
         assertThat(lyariAll.distanceKm()).isLessThanOrEqualTo(0.1);
         assertThat(lyariAll.nearestSite()).isEqualTo(world.homeSite.name());
+    }
+
+    private void enrol(ReachUser peer, long siteId, String code, Route route, String hotspot, LocalDate firstContact,
+                       LocalDate laterContact) {
+        RegistrationOutcome outcome = registry.register(peer, new ClientRegistration(null, code, Gender.MALE, 1990,
+                route == Route.INJECTING ? java.util.Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS) : java.util.Set.of(),
+                Drug.HEROIN, null, route, siteId, hotspot, null, firstContact, null, null, null));
+        assertThat(outcome.kind()).isEqualTo(RegistrationOutcome.Kind.CREATED);
+        if (laterContact != null) {
+            transactions.executeWithoutResult(status -> events.publishEvent(
+                    new ClientContacted(outcome.client().id(), outcome.client().organisationId(), laterContact)));
+        }
+    }
+
+    @Test
+    void registryCountsReplaceEnteredNumbersWhereTheHotspotNameMatchesAndTheSourceIsShown() throws Exception {
+        Hotspot nullah = hotspot("Lyari: Nullah Bank", 24.8690, 66.9940);
+        Hotspot korangi = hotspot("Korangi bridge", 24.9000, 67.2000);
+        Hotspot orangi = hotspot("Orangi hill", 24.9500, 66.9900);
+        // direct counts: Nullah Bank 20 (10 inject, 10 do not), Korangi 10 and Orangi 8 (all inject)
+        rar.addVisit(manager, nullah.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 20, 10, 10, 0, 0, 0));
+        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 10, 10, 0, 0, 0, 0));
+        rar.addVisit(manager, orangi.id(), new VisitForm(LocalDate.of(2026, 2, 12), null, 8, 8, 0, 0, 0, 0));
+        // entered: 19 at Nullah Bank (95 %) would put it last; the registry knows of 3 there in February-March
+        rar.setReached(manager, nullah.id(), Map.of(Subgroup.ALL, 19));
+        rar.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 5));
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        enrol(peer, world.homeSite.id(), "ABCDM90", Route.INJECTING, "nullah  bánk", LocalDate.of(2026, 2, 15), null);
+        enrol(peer, world.homeSite.id(), "EFGHM90", Route.INJECTING, "NULLAH BANK", LocalDate.of(2025, 12, 1),
+                LocalDate.of(2026, 3, 1));
+        enrol(peer, world.homeSite.id(), "IJKLM90", Route.SMOKING, "Nullah Bank", LocalDate.of(2026, 3, 31), null);
+        // contacted only after the assessment's period: not counted
+        enrol(peer, world.homeSite.id(), "MNOPM90", Route.SMOKING, "Nullah Bank", LocalDate.of(2026, 4, 2), null);
+        // another organisation's clients at a place of the same name are never counted
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        enrol(foreignManager, world.foreignSite.id(), "QRSTM90", Route.INJECTING, "Nullah Bank",
+                LocalDate.of(2026, 2, 20), null);
+
+        List<CoverageGap> gaps = rar.gaps(world.user(Role.ME_OFFICER), assessment.id());
+        // Nullah Bank from the registry: everybody 3/20 = 15 %, injecting 2/10 = 20 %, not injecting 1/10 = 10 %.
+        // Korangi: everybody entered 5/10 = 50 %, injecting not entered: unknown. Orangi: nothing: unknown.
+        // Least served: coverage 0 by largest gap (Korangi injecting 10, Orangi 8 and 8), then 10 %, 15 %, 20 %, 50 %.
+        assertThat(gaps).extracting(g -> g.hotspot() + " " + g.subgroup() + " " + g.estimated() + "/" + g.reached()
+                        + " " + g.source())
+                .containsExactly("Korangi bridge INJECTING 10/0 UNKNOWN", "Orangi hill ALL 8/0 UNKNOWN",
+                        "Orangi hill INJECTING 8/0 UNKNOWN", "Lyari: Nullah Bank NON_INJECTING 10/1 REGISTRY",
+                        "Lyari: Nullah Bank ALL 20/3 REGISTRY", "Lyari: Nullah Bank INJECTING 10/2 REGISTRY",
+                        "Korangi bridge ALL 10/5 ENTERED");
+
+        mvc.perform(get("/api/rar/assessments/{id}/gaps", assessment.id())
+                        .header("Authorization", "Bearer " + world.token(Role.COORDINATOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.hotspotId == " + nullah.id() + " && @.subgroup == 'ALL')].source")
+                        .value(org.hamcrest.Matchers.contains("REGISTRY")))
+                // 3 people is a small number: the coordinator, who has no access to the clients, never gets it
+                .andExpect(jsonPath("$[?(@.hotspotId == " + nullah.id() + " && @.subgroup == 'ALL')].reached")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$[?(@.hotspotId == " + nullah.id() + " && @.subgroup == 'ALL')].gap")
+                        .value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())))
+                .andExpect(jsonPath("$[?(@.hotspotId == " + nullah.id() + " && @.subgroup == 'ALL')].suppressed")
+                        .value(org.hamcrest.Matchers.contains(true)))
+                .andExpect(jsonPath("$[?(@.hotspotId == " + korangi.id() + " && @.subgroup == 'ALL')].source")
+                        .value(org.hamcrest.Matchers.contains("ENTERED")))
+                .andExpect(jsonPath("$[?(@.hotspotId == " + orangi.id() + " && @.subgroup == 'ALL')].source")
+                        .value(org.hamcrest.Matchers.contains("UNKNOWN")));
+        String page = mvc.perform(get("/rar/{id}/gaps", assessment.id()).with(user(world.user(Role.ME_OFFICER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("class=\"source-registry\"", "class=\"source-entered\"", "class=\"source-unknown\"")
+                .doesNotContain("QRSTM90", "ABCDM90");
+        assertThat(mvc.perform(get("/rar/{id}/gaps", assessment.id()).with(user(world.user(Role.COORDINATOR))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("&lt;5");
     }
 
     @Test

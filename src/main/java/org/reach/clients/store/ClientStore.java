@@ -22,6 +22,7 @@ import org.reach.clients.ClientStatus;
 import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
+import org.reach.clients.HotspotReach;
 import org.reach.clients.KeyPopulation;
 import org.reach.clients.PeerEducator;
 import org.reach.clients.Route;
@@ -74,6 +75,39 @@ public class ClientStore {
     }
 
     // ---- clients
+
+    /**
+     * Distinct clients per enrolment hotspot (as written) whose first-to-last contact span overlaps the period,
+     * by subgroup, in one query. Each client is one row of the join, so the sums count distinct clients.
+     */
+    public List<HotspotReach> reachByHotspot(long organisationId, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        SELECT c.enrolment_hotspot AS hotspot,
+                               COUNT(*) AS total,
+                               SUM(CASE WHEN c.route = 'INJECTING' OR COALESCE(k.pwid, 0) = 1 THEN 1 ELSE 0 END) AS injecting,
+                               SUM(CASE WHEN COALESCE(c.route, '') <> 'INJECTING' AND COALESCE(k.pwid, 0) = 0
+                                         AND (c.route IN ('SMOKING', 'INHALING', 'ORAL') OR COALESCE(k.pwud, 0) = 1)
+                                        THEN 1 ELSE 0 END) AS non_injecting,
+                               SUM(CASE WHEN c.gender IN ('FEMALE', 'TRANSGENDER_WOMAN') THEN 1 ELSE 0 END) AS women,
+                               SUM(CASE WHEN c.birth_year > :youngest THEN 1 ELSE 0 END) AS youth,
+                               SUM(CASE WHEN c.gender IN ('TRANSGENDER_WOMAN', 'TRANSGENDER_MAN') OR COALESCE(k.tg, 0) = 1
+                                        THEN 1 ELSE 0 END) AS transgender
+                        FROM clients c
+                        LEFT JOIN (SELECT client_id,
+                                          MAX(CASE WHEN key_population = 'PEOPLE_WHO_INJECT_DRUGS' THEN 1 ELSE 0 END) AS pwid,
+                                          MAX(CASE WHEN key_population = 'PEOPLE_WHO_USE_DRUGS_NOT_INJECTING' THEN 1 ELSE 0 END) AS pwud,
+                                          MAX(CASE WHEN key_population = 'TRANSGENDER_PERSON' THEN 1 ELSE 0 END) AS tg
+                                   FROM client_key_populations GROUP BY client_id) k ON k.client_id = c.id
+                        WHERE c.organisation_id = :organisation AND c.enrolment_hotspot IS NOT NULL
+                          AND c.first_contact <= :to AND c.last_contact >= :from
+                        GROUP BY c.enrolment_hotspot
+                        ORDER BY c.enrolment_hotspot""")
+                .param("organisation", organisationId).param("from", from).param("to", to)
+                .param("youngest", to.getYear() - 25)
+                .query((rs, n) -> new HotspotReach(rs.getString("hotspot"), rs.getInt("total"), rs.getInt("injecting"),
+                        rs.getInt("non_injecting"), rs.getInt("women"), rs.getInt("youth"), rs.getInt("transgender")))
+                .list();
+    }
 
     public long count(long organisationId) {
         return jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ?").param(organisationId).query(Long.class).single();
