@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
@@ -21,6 +20,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.reach.platform.PdfFonts;
 import org.reach.platform.ReachUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -36,34 +36,18 @@ public class AssessmentReports {
     public static final int SMALL = 5;
     private static final int MAX_GAPS = 25;
 
-    private static final String DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-
     private final RapidAssessments rar;
     private final MessageSource messages;
-    private final String fontFile;
+    private final PdfFonts fonts;
 
-    /**
-     * @param fontFile a TrueType font with Latin and Arabic glyphs for the PDF (reach.report.font); when empty,
-     *                 DejaVu Sans is used where installed, otherwise Helvetica, which cannot show Urdu.
-     */
-    AssessmentReports(RapidAssessments rar, MessageSource messages,
-                      @org.springframework.beans.factory.annotation.Value("${reach.report.font:}") String fontFile) {
+    AssessmentReports(RapidAssessments rar, MessageSource messages, PdfFonts fonts) {
         this.rar = rar;
         this.messages = messages;
-        this.fontFile = fontFile.isBlank() && new java.io.File(DEJAVU).canRead() ? DEJAVU : fontFile;
+        this.fonts = fonts;
     }
 
     private Font font(float size, int style) {
-        if (!fontFile.isBlank()) {
-            try {
-                com.lowagie.text.pdf.BaseFont base = com.lowagie.text.pdf.BaseFont.createFont(fontFile,
-                        com.lowagie.text.pdf.BaseFont.IDENTITY_H, com.lowagie.text.pdf.BaseFont.EMBEDDED);
-                return new Font(base, size, style);
-            } catch (IOException | RuntimeException unreadable) {
-                // fall back to the built-in font below
-            }
-        }
-        return FontFactory.getFont(FontFactory.HELVETICA, size, style);
+        return fonts.font(size, style);
     }
 
     /** One line of text; a borderless one-cell table so right-to-left languages are shaped and ordered. */
