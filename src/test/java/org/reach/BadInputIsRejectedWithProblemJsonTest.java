@@ -49,7 +49,7 @@ class BadInputIsRejectedWithProblemJsonTest {
                         .header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"organisationId\":" + world.home.id() + ",\"name\":\" \",\"type\":\"CLINIC\","
-                                + "\"latitude\":95.0,\"openingStatus\":\"OPEN\"}"))
+                                + "\"city\":\"Karachi\",\"latitude\":95.0,\"openingStatus\":\"OPEN\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:reach:problem:invalid-input"))
@@ -102,7 +102,7 @@ class BadInputIsRejectedWithProblemJsonTest {
         mvc.perform(put("/api/sites/{id}", world.homeOtherSite.id()).header("Authorization", "Bearer " + world.token(Role.ORG_MANAGER))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"organisationId\":" + world.home.id() + ",\"name\":\"" + world.homeSite.name()
-                                + "\",\"type\":\"CLINIC\",\"openingStatus\":\"OPEN\"}"))
+                                + "\",\"type\":\"CLINIC\",\"city\":\"Karachi\",\"openingStatus\":\"OPEN\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].code").value("error.nameTaken"));

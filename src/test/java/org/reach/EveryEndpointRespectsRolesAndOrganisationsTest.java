@@ -1204,7 +1204,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private static String site(long organisationId, String name) {
         return "{\"organisationId\":" + organisationId + ",\"name\":\"" + name + "\",\"type\":\"DROP_IN_CENTRE\","
-                + "\"area\":\"Lyari\",\"latitude\":24.8687,\"longitude\":66.9936,\"openingStatus\":\"OPEN\"}";
+                + "\"area\":\"Lyari\",\"city\":\"Karachi\",\"latitude\":24.8687,\"longitude\":66.9936,\"openingStatus\":\"OPEN\"}";
     }
 
     private static String account(String username, long organisationId, long siteId) {
@@ -1214,7 +1214,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private static MockHttpServletRequestBuilder siteForm(MockHttpServletRequestBuilder request, long organisationId, String name) {
         return request.param("organisationId", String.valueOf(organisationId)).param("name", name)
-                .param("type", "DROP_IN_CENTRE").param("area", "Lyari").param("latitude", "24.8687")
+                .param("type", "DROP_IN_CENTRE").param("area", "Lyari").param("city", "Karachi").param("latitude", "24.8687")
                 .param("longitude", "66.9936").param("openingStatus", "OPEN");
     }
 

@@ -62,11 +62,11 @@ public final class ProgrammeFixture {
         foreign = directory.createOrganisation(system, new OrganisationForm("Org " + marker, "KE", List.of("sw"),
                 foreignProgramme.id()));
         homeSite = directory.createSite(system, new SiteForm(home.id(), "Home site " + id, SiteType.DROP_IN_CENTRE,
-                "Lyari", 24.8687, 66.9936, OpeningStatus.OPEN));
+                "Lyari", "Karachi", 24.8687, 66.9936, OpeningStatus.OPEN));
         homeOtherSite = directory.createSite(system, new SiteForm(home.id(), "Home other site " + id, SiteType.CLINIC,
-                "Korangi", 24.83, 67.12, OpeningStatus.OPEN));
+                "Korangi", "Karachi", 24.83, 67.12, OpeningStatus.OPEN));
         foreignSite = directory.createSite(system, new SiteForm(foreign.id(), "Site " + marker, SiteType.SAFE_SPACE,
-                "Area " + marker, -4.06, 39.67, OpeningStatus.OPEN));
+                "Area " + marker, "City " + marker, -4.06, 39.67, OpeningStatus.OPEN));
 
         create(accounts, system, Role.ADMIN, "fx" + id + ".admin", null, null, Set.of());
         create(accounts, system, Role.COORDINATOR, "fx" + id + ".coordinator", null, homeProgramme.id(), Set.of());

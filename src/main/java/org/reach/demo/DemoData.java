@@ -40,6 +40,20 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoData implements ApplicationRunner {
 
     static final String PROGRAMME = "Bridging the Gaps — people who use drugs";
+    static final String KARACHI = "Saathi Harm Reduction Karachi";
+    static final String MOMBASA = "Pwani Peer Network Mombasa";
+
+    /** Sites at real places in the cities they are in. */
+    private static final List<DemoSite> SITES = List.of(
+            new DemoSite(KARACHI, "Lyari drop-in centre", SiteType.DROP_IN_CENTRE, "Lyari Town", "Karachi", 24.8687, 66.9936),
+            new DemoSite(KARACHI, "Saddar outreach base", SiteType.OUTREACH_BASE, "Saddar, near Empress Market", "Karachi", 24.8596, 67.0299),
+            new DemoSite(KARACHI, "Korangi OAT centre", SiteType.OAT_CENTRE, "Korangi Industrial Area", "Karachi", 24.8306, 67.1228),
+            new DemoSite(KARACHI, "Central Prison outreach point", SiteType.PRISON_OUTREACH_POINT, "Central Jail Karachi, Jamshed Town", "Karachi", 24.9009, 67.0486),
+            new DemoSite(MOMBASA, "Old Town drop-in centre", SiteType.DROP_IN_CENTRE, "Old Town, Mombasa Island", "Mombasa", -4.0622, 39.6780),
+            new DemoSite(MOMBASA, "Kisauni safe space", SiteType.SAFE_SPACE, "Kisauni", "Mombasa", -4.0133, 39.7006),
+            new DemoSite(MOMBASA, "Likoni outreach base", SiteType.OUTREACH_BASE, "Likoni ferry area", "Mombasa", -4.0890, 39.6605),
+            new DemoSite(MOMBASA, "Coast General clinic", SiteType.CLINIC, "Coast General Teaching and Referral Hospital area", "Mombasa", -4.0603, 39.6718));
+
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final OrganisationDirectory directory;
@@ -57,25 +71,23 @@ class DemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         ReachUser system = ReachUser.system();
         if (directory.programmes(system).stream().anyMatch(p -> p.name().equals(PROGRAMME))) {
+            recordMissingCities(system);
             log.info("Demo data already present.");
             return;
         }
         Programme programme = directory.createProgramme(system, new ProgrammeForm(PROGRAMME,
                 "Harm reduction and HIV prevention with people who use drugs in Pakistan and Kenya, coordinated from the Netherlands."));
         Organisation karachi = directory.createOrganisation(system,
-                new OrganisationForm("Saathi Harm Reduction Karachi", "PK", List.of("ur", "sd", "en"), programme.id()));
+                new OrganisationForm(KARACHI, "PK", List.of("ur", "sd", "en"), programme.id()));
         Organisation mombasa = directory.createOrganisation(system,
-                new OrganisationForm("Pwani Peer Network Mombasa", "KE", List.of("sw", "en"), programme.id()));
+                new OrganisationForm(MOMBASA, "KE", List.of("sw", "en"), programme.id()));
 
         Map<String, Site> sites = new LinkedHashMap<>();
-        site(sites, system, karachi, "Lyari drop-in centre", SiteType.DROP_IN_CENTRE, "Lyari Town", 24.8687, 66.9936);
-        site(sites, system, karachi, "Saddar outreach base", SiteType.OUTREACH_BASE, "Saddar, near Empress Market", 24.8596, 67.0299);
-        site(sites, system, karachi, "Korangi OAT centre", SiteType.OAT_CENTRE, "Korangi Industrial Area", 24.8306, 67.1228);
-        site(sites, system, karachi, "Central Prison outreach point", SiteType.PRISON_OUTREACH_POINT, "Central Jail Karachi, Jamshed Town", 24.9009, 67.0486);
-        site(sites, system, mombasa, "Old Town drop-in centre", SiteType.DROP_IN_CENTRE, "Old Town, Mombasa Island", -4.0622, 39.6780);
-        site(sites, system, mombasa, "Kisauni safe space", SiteType.SAFE_SPACE, "Kisauni", -4.0133, 39.7006);
-        site(sites, system, mombasa, "Likoni outreach base", SiteType.OUTREACH_BASE, "Likoni ferry area", -4.0890, 39.6605);
-        site(sites, system, mombasa, "Coast General clinic", SiteType.CLINIC, "Coast General Teaching and Referral Hospital area", -4.0603, 39.6718);
+        for (DemoSite site : SITES) {
+            Organisation owner = site.organisation().equals(karachi.name()) ? karachi : mombasa;
+            sites.put(site.name(), directory.createSite(system, new SiteForm(owner.id(), site.name(), site.type(),
+                    site.area(), site.city(), site.latitude(), site.longitude(), OpeningStatus.OPEN)));
+        }
 
         account(system, "admin", "Amina Administrator", null, null, EnumSet.of(Role.ADMIN), Set.of(), "en");
         account(system, "coordinator", "Marieke Coordinator", null, programme.id(), EnumSet.of(Role.COORDINATOR), Set.of(), "nl");
@@ -91,10 +103,19 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data created: {} organisations, {} sites.", 2, sites.size());
     }
 
-    private void site(Map<String, Site> sites, ReachUser system, Organisation owner, String name, SiteType type,
-                      String area, double latitude, double longitude) {
-        sites.put(name, directory.createSite(system,
-                new SiteForm(owner.id(), name, type, area, latitude, longitude, OpeningStatus.OPEN)));
+    /** Demo databases made before sites had a city get the cities of their demo sites on the next start. */
+    private void recordMissingCities(ReachUser system) {
+        for (Organisation organisation : directory.organisations(system)) {
+            for (Site site : directory.sites(system, organisation.id())) {
+                SITES.stream()
+                        .filter(demo -> site.city() == null && demo.organisation().equals(organisation.name())
+                                && demo.name().equals(site.name()))
+                        .findFirst()
+                        .ifPresent(demo -> directory.updateSite(system, site.id(), new SiteForm(site.organisationId(),
+                                site.name(), site.type(), site.area(), demo.city(), site.latitude(), site.longitude(),
+                                site.openingStatus())));
+            }
+        }
     }
 
     private void account(ReachUser system, String username, String name, Long organisationId, Long programmeId,
@@ -102,5 +123,9 @@ class DemoData implements ApplicationRunner {
         CreatedAccount created = accounts.create(system,
                 new AccountForm(username, name, organisationId, programmeId, roles, siteIds, language));
         accounts.setPasswordBySystem(system, created.account().id(), password);
+    }
+
+    private record DemoSite(String organisation, String name, SiteType type, String area, String city, double latitude,
+                            double longitude) {
     }
 }

@@ -286,9 +286,12 @@ public class OrganisationDirectory {
     private SiteForm validate(SiteForm form, long organisationId, Long id) {
         String name = trim(form.name());
         String area = trim(form.area());
+        String city = trim(form.city());
         Problems problems = new Problems();
         requiredText(problems, "name", name, 200);
         problems.check(area == null || area.length() <= 300, "area", "error.tooLong", 300);
+        // Required on every create and edit so indicators can be split by city; older sites get theirs when next edited.
+        requiredText(problems, "city", city, 100);
         problems.check(form.type() != null, "type", "error.required");
         problems.check(form.openingStatus() != null, "openingStatus", "error.required");
         if ((form.latitude() == null) != (form.longitude() == null)) {
@@ -304,7 +307,8 @@ public class OrganisationDirectory {
             problems.add("name", "error.nameTaken");
         }
         problems.throwIfAny();
-        return new SiteForm(organisationId, name, form.type(), area, form.latitude(), form.longitude(), form.openingStatus());
+        return new SiteForm(organisationId, name, form.type(), area, city, form.latitude(), form.longitude(),
+                form.openingStatus());
     }
 
     private static void requiredText(Problems problems, String field, String value, int max) {

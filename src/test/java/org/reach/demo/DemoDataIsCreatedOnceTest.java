@@ -167,6 +167,22 @@ class DemoDataIsCreatedOnceTest {
             assertThat(site.latitude()).isBetween(-4.15, -3.95);
             assertThat(site.longitude()).isBetween(39.55, 39.75);
         });
+        assertThat(karachiSites).extracting(Site::city).containsOnly("Karachi");
+        assertThat(mombasaSites).extracting(Site::city).containsOnly("Mombasa");
+    }
+
+    @Test
+    void aDemoDatabaseFromBeforeSitesHadACityGetsTheCitiesOnTheNextStart() {
+        Organisation mombasa = directory.organisations(ReachUser.system()).stream()
+                .filter(o -> o.name().equals(DemoData.MOMBASA)).findFirst().orElseThrow();
+        int sites = directory.sites(ReachUser.system(), null).size();
+        jdbc.sql("UPDATE sites SET city = NULL WHERE organisation_id = ?").param(mombasa.id()).update();
+
+        demo.run(new DefaultApplicationArguments());
+
+        assertThat(directory.sites(ReachUser.system(), mombasa.id())).hasSize(4).extracting(Site::city)
+                .containsOnly("Mombasa");
+        assertThat(directory.sites(ReachUser.system(), null)).hasSize(sites);
     }
 
     @Test

@@ -106,7 +106,8 @@ class DirectoryApi {
     }
 
     @GetMapping("/sites")
-    @Operation(summary = "Sites the caller may see, optionally of one organisation")
+    @Operation(summary = "Sites the caller may see, optionally of one organisation; city is null for sites recorded "
+            + "before cities were kept")
     List<Site> sites(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisationId) {
         return directory.sites(me, organisationId);
     }
@@ -118,13 +119,14 @@ class DirectoryApi {
 
     @PostMapping("/sites")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a site (administrators, organisation managers)")
+    @Operation(summary = "Create a site (administrators, organisation managers); city is required, at most 100 characters")
     Site createSite(@AuthenticationPrincipal ReachUser me, @RequestBody SiteForm form) {
         return directory.createSite(me, form);
     }
 
     @PutMapping("/sites/{id}")
-    @Operation(summary = "Update a site (administrators, organisation managers, its site managers)")
+    @Operation(summary = "Update a site (administrators, organisation managers, its site managers); city is required, "
+            + "at most 100 characters")
     Site updateSite(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody SiteForm form) {
         return directory.updateSite(me, id, form);
     }

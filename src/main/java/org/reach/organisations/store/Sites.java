@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 public class Sites {
 
     private static final String SELECT = """
-            SELECT id, organisation_id, name, site_type, area, latitude, longitude, opening_status, active FROM sites""";
+            SELECT id, organisation_id, name, site_type, area, city, latitude, longitude, opening_status, active FROM sites""";
 
     private final JdbcClient jdbc;
 
@@ -48,10 +48,10 @@ public class Sites {
     public long insert(SiteForm form, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO sites (organisation_id, name, site_type, area, latitude, longitude, opening_status,
+                        INSERT INTO sites (organisation_id, name, site_type, area, city, latitude, longitude, opening_status,
                                            active, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
-                .params(form.organisationId(), form.name(), form.type().name(), form.area(), form.latitude(),
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                .params(form.organisationId(), form.name(), form.type().name(), form.area(), form.city(), form.latitude(),
                         form.longitude(), form.openingStatus().name(), Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -59,10 +59,10 @@ public class Sites {
 
     public void update(long id, SiteForm form, Instant now) {
         jdbc.sql("""
-                        UPDATE sites SET name = ?, site_type = ?, area = ?, latitude = ?, longitude = ?, opening_status = ?,
-                                         updated_at = ?
+                        UPDATE sites SET name = ?, site_type = ?, area = ?, city = ?, latitude = ?, longitude = ?,
+                                         opening_status = ?, updated_at = ?
                         WHERE id = ?""")
-                .params(form.name(), form.type().name(), form.area(), form.latitude(), form.longitude(),
+                .params(form.name(), form.type().name(), form.area(), form.city(), form.latitude(), form.longitude(),
                         form.openingStatus().name(), Timestamp.from(now), id)
                 .update();
     }
@@ -73,8 +73,8 @@ public class Sites {
 
     private static Site map(ResultSet rs, int row) throws SQLException {
         return new Site(rs.getLong("id"), rs.getLong("organisation_id"), rs.getString("name"),
-                SiteType.valueOf(rs.getString("site_type")), rs.getString("area"), rs.getObject("latitude", Double.class),
-                rs.getObject("longitude", Double.class), OpeningStatus.valueOf(rs.getString("opening_status")),
+                SiteType.valueOf(rs.getString("site_type")), rs.getString("area"), rs.getString("city"),
+                rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class), OpeningStatus.valueOf(rs.getString("opening_status")),
                 rs.getBoolean("active"));
     }
 }

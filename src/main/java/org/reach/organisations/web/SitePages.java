@@ -1,6 +1,8 @@
 package org.reach.organisations.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.reach.organisations.OpeningStatus;
@@ -116,7 +118,13 @@ class SitePages {
         model.addAttribute("owner", owner);
         model.addAttribute("siteTypes", SiteType.values());
         model.addAttribute("openingStatuses", OpeningStatus.values());
+        model.addAttribute("knownCities", knownCities(me));
         return FORM;
+    }
+
+    /** Cities already written on sites the person sees, offered so one city is spelled one way. */
+    private List<String> knownCities(ReachUser me) {
+        return directory.sites(me, null).stream().map(Site::city).filter(Objects::nonNull).distinct().sorted().toList();
     }
 
     private Map<Long, String> organisationNames(ReachUser me) {
