@@ -166,7 +166,7 @@ public class Indicators {
     public List<DataQualityCheck> dataQuality(ReachUser actor, IndicatorScope scope, Period period, boolean exact) {
         requireViewer(actor);
         boolean showExact = exact && maySeeExact(actor, scope);
-        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.end());
+        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.start(), period.end());
         return DataQualityChecks.run(loaded, period).stream()
                 .map(found -> new DataQualityCheck(found.kind(),
                         !showExact && SmallCellSuppression.isSmall(found.count()) ? SmallCellSuppression.SMALL
