@@ -145,6 +145,15 @@ class IndicatorsTest {
         assertThat(after.total().value()).isEqualTo(50.0);
         assertThat(after.total().band()).isEqualTo(Band.MEDIUM);
         assertThat(exact("NSP_NEEDLES_PER_PWID", Disaggregation.NONE).total().numerator()).isEqualTo("247");
+        // D is referred to an ART clinic and the referral is completed on 25 March: 2/2 = 100 %, high.
+        org.reach.services.Referral art = referrals.refer(m, new org.reach.services.ReferralForm(dataset.d.id(), null,
+                org.reach.services.ProviderType.ART_CLINIC, "Civil Hospital", null, java.time.LocalDate.parse("2026-03-15")));
+        referrals.accept(m, art.id(), new org.reach.services.ReferralStep(java.time.LocalDate.parse("2026-03-16"), null));
+        referrals.complete(m, art.id(), new org.reach.services.ReferralStep(java.time.LocalDate.parse("2026-03-25"), null));
+        IndicatorTable referred = exact("ART_COVERAGE", Disaggregation.NONE);
+        assertThat(referred.total().numerator()).isEqualTo("2");
+        assertThat(referred.total().value()).isEqualTo(100.0);
+        assertThat(referred.total().band()).isEqualTo(Band.HIGH);
         // The hotspot breakdown puts the 7 at the hotspot and the rest where no hotspot was recorded.
         assertThat(numerators(exact("NSP_NEEDLES_PER_PWID", Disaggregation.HOTSPOT)))
                 .containsEntry("Lyari bridge", "7").containsEntry("UNKNOWN", "240").hasSize(2);

@@ -271,6 +271,20 @@ public class PeriodFactStore {
                         return r;
                     }).list();
 
+            // ART started elsewhere: a completed referral to an ART clinic counts as the start.
+            jdbc.sql("SELECT r.client_id, MIN(r.closed_on) FROM referrals r JOIN clients c ON c.id = r.client_id "
+                            + "WHERE r.organisation_id IN (:orgs) AND r.provider_type = 'ART_CLINIC' "
+                            + "AND r.status = 'COMPLETED' AND r.closed_on <= :end" + clientSite + onlyClients
+                            + " GROUP BY r.client_id")
+                    .params(p).query((rs, n) -> {
+                        Row r = rows.get(rs.getLong(1));
+                        LocalDate completed = date(rs, 2);
+                        if (r != null && (r.firstArt == null || completed.isBefore(r.firstArt))) {
+                            r.firstArt = completed;
+                        }
+                        return r;
+                    }).list();
+
             jdbc.sql("SELECT DISTINCT g.client_id FROM client_stage_changes g JOIN clients c ON c.id = g.client_id "
                             + "WHERE c.organisation_id IN (:orgs) AND g.stage_date >= :start AND g.stage_date <= :end "
                             + "AND g.stage <> 'HARM_REDUCTION'" + clientSite + onlyClients)
