@@ -8,6 +8,7 @@ import org.reach.platform.Forbidden;
 import org.reach.platform.ReachUser;
 import org.reach.platform.RequestOrigin;
 import org.reach.platform.Role;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +25,20 @@ public class AuditTrail {
 
     private final AuditEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    AuditTrail(AuditEvents events, Clock clock) {
+    AuditTrail(AuditEvents events, Clock clock, ApplicationEventPublisher publisher) {
         this.events = events;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordWrite(ReachUser actor, Long organisationId, AuditAction action, String entityType, Object entityId,
                             String detail) {
         append(actor, organisationId, action, entityType, entityId, detail);
+        publisher.publishEvent(new RecordWritten(organisationId, action, entityType,
+                entityId == null ? null : entityId.toString()));
     }
 
     /** Every read of client-level data goes through here, including lists. */

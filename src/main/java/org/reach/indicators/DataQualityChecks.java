@@ -3,7 +3,6 @@ package org.reach.indicators;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +39,9 @@ final class DataQualityChecks {
     }
 
     private static Found withoutEncounter(Facts facts, Period period) {
-        Set<Long> seen = new HashSet<>();
-        facts.encounters().stream().filter(e -> e.clientId() != null && !e.date().isAfter(period.end()))
-                .forEach(e -> seen.add(e.clientId()));
         long count = facts.clients().values().stream()
                 .filter(c -> c.firstContact() == null || !c.firstContact().isAfter(period.end()))
-                .filter(c -> !seen.contains(c.id())).count();
+                .filter(c -> !facts.seenClients().contains(c.id())).count();
         return new Found(DataQualityCheck.Kind.CLIENTS_WITHOUT_ENCOUNTER, count, List.of());
     }
 

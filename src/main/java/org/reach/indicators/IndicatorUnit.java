@@ -2,7 +2,7 @@ package org.reach.indicators;
 
 /** What an indicator's value measures. */
 public enum IndicatorUnit {
-    COUNT, PERCENT, PER_100, PER_PERSON_YEAR;
+    COUNT, PERCENT, PER_100, PER_PERSON_YEAR, PERSON_YEARS;
 
     public String messageKey() {
         return "indicators.unit." + name();

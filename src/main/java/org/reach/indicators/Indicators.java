@@ -15,6 +15,7 @@ import org.reach.audit.AuditTrail;
 import org.reach.indicators.store.FactStore;
 import org.reach.indicators.store.Facts;
 import org.reach.indicators.store.IndicatorStore;
+import org.reach.indicators.store.PeriodFactStore;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Programme;
@@ -46,15 +47,19 @@ public class Indicators {
 
     private final IndicatorStore store;
     private final FactStore facts;
+    private final PeriodFactStore periodFacts;
+    private final IndicatorCache cache;
     private final OrganisationDirectory directory;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
 
-    Indicators(IndicatorStore store, FactStore facts, OrganisationDirectory directory, AuditTrail audit,
-               MessageSource messages, Clock clock) {
+    Indicators(IndicatorStore store, FactStore facts, PeriodFactStore periodFacts, IndicatorCache cache,
+               OrganisationDirectory directory, AuditTrail audit, MessageSource messages, Clock clock) {
         this.store = store;
         this.facts = facts;
+        this.periodFacts = periodFacts;
+        this.cache = cache;
         this.directory = directory;
         this.audit = audit;
         this.messages = messages;
@@ -161,7 +166,7 @@ public class Indicators {
     public List<DataQualityCheck> dataQuality(ReachUser actor, IndicatorScope scope, Period period, boolean exact) {
         requireViewer(actor);
         boolean showExact = exact && maySeeExact(actor, scope);
-        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.end());
+        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.start(), period.end());
         return DataQualityChecks.run(loaded, period).stream()
                 .map(found -> new DataQualityCheck(found.kind(),
                         !showExact && SmallCellSuppression.isSmall(found.count()) ? SmallCellSuppression.SMALL
@@ -172,10 +177,8 @@ public class Indicators {
 
     // ---- computation
 
-    private IndicatorEngine engine(IndicatorScope scope, LocalDate end) {
-        Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), end);
-        return new IndicatorEngine(loaded, store.packages(),
-                (population, year) -> store.estimate(scope.organisationIds(), population, year));
+    private IndicatorEngine engine(IndicatorScope scope, Period period) {
+        return cache.engine(scope.organisationIds(), scope.siteId(), period);
     }
 
     /** Every indicator for the scope and period, broken down where the indicator allows the disaggregation. */
@@ -183,11 +186,11 @@ public class Indicators {
                                        boolean exact) {
         requireViewer(actor);
         boolean showExact = exact && maySeeExact(actor, scope);
-        IndicatorEngine engine = engine(scope, period.end());
+        IndicatorEngine engine = engine(scope, period);
         List<IndicatorTable> tables = new ArrayList<>();
         for (IndicatorDefinition def : store.definitions()) {
             Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
-            tables.add(table(def, period, used, engine.compute(def.code(), period, used), showExact, scope));
+            tables.add(table(def, period, used, engine.compute(def.code(), used), showExact, scope));
         }
         return tables;
     }
@@ -196,21 +199,22 @@ public class Indicators {
                                 boolean exact) {
         IndicatorDefinition def = definition(actor, code);
         Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
-        IndicatorEngine engine = engine(scope, period.end());
-        return table(def, period, used, engine.compute(code, period, used), exact && maySeeExact(actor, scope), scope);
+        IndicatorEngine engine = engine(scope, period);
+        return table(def, period, used, engine.compute(code, used), exact && maySeeExact(actor, scope), scope);
     }
 
     /** The indicator's total for each month of the period, suppressed as one line with the period's total. */
     public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period period, boolean exact) {
         IndicatorDefinition def = definition(actor, code);
-        IndicatorEngine engine = engine(scope, period.end());
         List<Period> months = period.months();
         List<IndicatorEngine.Raw> raws = new ArrayList<>();
+        IndicatorEngine.Result first = null;
         for (Period month : months) {
-            raws.add(engine.compute(code, month, Disaggregation.NONE).cells().get(IndicatorEngine.TOTAL));
+            IndicatorEngine.Result result = engine(scope, month).compute(code, Disaggregation.NONE);
+            first = first == null ? result : first;
+            raws.add(result.cells().get(IndicatorEngine.TOTAL));
         }
-        IndicatorEngine.Result whole = engine.compute(code, period, Disaggregation.NONE);
-        IndicatorEngine.Result first = engine.compute(code, months.get(0), Disaggregation.NONE);
+        IndicatorEngine.Result whole = engine(scope, period).compute(code, Disaggregation.NONE);
         IndicatorEngine.Raw total = whole.cells().get(IndicatorEngine.TOTAL);
         boolean showExact = exact && maySeeExact(actor, scope);
         List<IndicatorRow> points = rows(def, raws, total, months.stream().map(Period::code).toList(),
@@ -223,15 +227,15 @@ public class Indicators {
         List<String> categories = result.cells().keySet().stream().filter(k -> !k.equals(IndicatorEngine.TOTAL)).toList();
         List<IndicatorEngine.Raw> raws = categories.stream().map(result.cells()::get).toList();
         IndicatorEngine.Raw total = result.cells().getOrDefault(IndicatorEngine.TOTAL, new IndicatorEngine.Raw(0, null));
-        Map<Long, String> siteNames = d == Disaggregation.SITE ? siteNames(scope) : Map.of();
-        List<String> labels = categories.stream().map(c -> label(d, c, siteNames)).toList();
+        Map<Long, String> names = switch (d) {
+            case SITE -> periodFacts.siteNames(scope.organisationIds());
+            case ORGANISATION -> periodFacts.organisationNames(scope.organisationIds());
+            default -> Map.of();
+        };
+        List<String> labels = categories.stream().map(c -> label(d, c, names)).toList();
         List<IndicatorRow> all = rows(def, raws, total, categories, labels, result.estimateDenominator(), result.scale(),
                 exact, null);
         return new IndicatorTable(def, period, d, all.get(all.size() - 1), all.subList(0, all.size() - 1), !exact);
-    }
-
-    private Map<Long, String> siteNames(IndicatorScope scope) {
-        return facts.load(scope.organisationIds(), scope.siteId(), LocalDate.of(1900, 1, 1)).siteNames();
     }
 
     /**
@@ -248,10 +252,14 @@ public class Indicators {
             nums[i] = raws.get(i).numerator();
             dens[i] = raws.get(i).denominator() == null ? 0 : raws.get(i).denominator();
         }
-        boolean[] hideNum = exact ? new boolean[n + 1] : SmallCellSuppression.suppressLine(nums, total.numerator());
         boolean countDenominator = !estimate && total.denominator() != null;
         boolean[] hideDen = exact || !countDenominator ? new boolean[n + 1]
                 : SmallCellSuppression.suppressLine(dens, total.denominator());
+        // Person-years are days of the people counted below them: hidden exactly where those people are, which
+        // protects the (equally additive) days as it protects the people.
+        boolean[] hideNum = exact ? new boolean[n + 1]
+                : def.unit() == IndicatorUnit.PERSON_YEARS ? hideDen
+                : SmallCellSuppression.suppressLine(nums, total.numerator());
         List<IndicatorRow> rows = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             IndicatorEngine.Raw raw = i < n ? raws.get(i) : total;
@@ -276,6 +284,7 @@ public class Indicators {
         return switch (def.unit()) {
             case COUNT -> 1;
             case PER_PERSON_YEAR -> month == null ? 1 : 365.0 / month.days();
+            case PERSON_YEARS -> 1 / IndicatorEngine.DAYS_PER_YEAR;
             default -> 100;
         };
     }
@@ -291,18 +300,21 @@ public class Indicators {
         if (def.unit() == IndicatorUnit.COUNT) {
             return (double) raw.numerator();
         }
+        if (def.unit() == IndicatorUnit.PERSON_YEARS) {
+            return Math.round(raw.numerator() * scale * 10) / 10.0;
+        }
         if (raw.denominator() == null || raw.denominator() == 0) {
             return null;
         }
         return Math.round(raw.numerator() * scale / raw.denominator() * 10) / 10.0;
     }
 
-    private String label(Disaggregation d, String category, Map<Long, String> siteNames) {
+    private String label(Disaggregation d, String category, Map<Long, String> names) {
         if (category.equals(IndicatorEngine.UNKNOWN) || category.equals(IndicatorEngine.TOTAL)) {
             return message("indicators.category." + category);
         }
         return switch (d) {
-            case SITE -> siteNames.getOrDefault(Long.valueOf(category), category);
+            case SITE, ORGANISATION -> names.getOrDefault(Long.valueOf(category), category);
             case SEX -> message("gender." + category);
             case KEY_POPULATION -> message("keyPopulation." + category);
             case DRUG -> message("drug." + category);
@@ -401,12 +413,12 @@ public class Indicators {
         List<DataValueSet.DataValue> values = new ArrayList<>();
         int withheld = 0;
         Map<String, IndicatorTable> cache = new java.util.HashMap<>();
-        IndicatorEngine engine = engine(scope, period.end());
+        IndicatorEngine engine = engine(scope, period);
         for (Dhis2Mapping m : store.mappings(scope.organisationIds())) {
             IndicatorDefinition def = store.definitions().stream().filter(d -> d.code().equals(m.indicatorCode()))
                     .findFirst().orElseThrow();
             IndicatorTable table = cache.computeIfAbsent(m.indicatorCode() + "/" + m.disaggregation(),
-                    k -> table(def, period, m.disaggregation(), engine.compute(def.code(), period, m.disaggregation()),
+                    k -> table(def, period, m.disaggregation(), engine.compute(def.code(), m.disaggregation()),
                             false, scope));
             IndicatorRow row = m.category().equals(IndicatorEngine.TOTAL) ? table.total()
                     : table.rows().stream().filter(r -> r.category().equals(m.category())).findFirst().orElse(null);

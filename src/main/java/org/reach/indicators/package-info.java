@@ -1,7 +1,7 @@
 /**
  * Indicators: built-in indicator definitions stored as data, their computation per organisation or
  * programme, period and disaggregation, small-cell suppression of every aggregate that leaves the system,
- * the dashboard and the CSV, XLSX and DHIS2 exports. To aggregate, {@code store.FactStore} reads the client
+ * the dashboard and the CSV, XLSX and DHIS2 exports. To aggregate, {@code store.PeriodFactStore} reads the client
  * and service tables with SQL (read-only); no client-level row is ever returned by this capability, only
  * counts and rates per category.
  */

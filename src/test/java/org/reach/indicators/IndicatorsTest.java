@@ -47,8 +47,10 @@ class IndicatorsTest {
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
+    @Autowired IndicatorCache cache;
 
     private ProgrammeFixture world;
+    private IndicatorDataset dataset;
     private ReachUser manager;
     private IndicatorScope home;
     private final Period q1 = Period.quarter(2026, 1);
@@ -56,7 +58,7 @@ class IndicatorsTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
-        new IndicatorDataset(world, clients, encounters, referrals, indicators,
+        dataset = new IndicatorDataset(world, clients, encounters, referrals, indicators,
                 signIn.reload(world.foreignManager.id()).orElseThrow(), signIn.reload(world.foreignPeer.id()).orElseThrow());
         manager = world.user(Role.ORG_MANAGER);
         home = indicators.scope(manager, null, null, null);
@@ -108,6 +110,90 @@ class IndicatorsTest {
         assertThat(retained.total().numerator()).isEqualTo("1");
         assertThat(retained.total().denominator()).isEqualTo("2");
         assertThat(retained.total().value()).isEqualTo(50.0);
+        // Days covered in Q1: A 10-31 March = 22 (the rest of the 30 falls in April), E 20 January - 16 February
+        // = 12 + 16 = 28 (E's August and F's doses ran out in 2025): 50 days of 2 people = 50 / 365.25 = 0.1.
+        IndicatorTable personYears = exact("OAT_PERSON_YEARS", Disaggregation.NONE);
+        assertThat(personYears.total().numerator()).isEqualTo("50");
+        assertThat(personYears.total().denominator()).isEqualTo("2");
+        assertThat(personYears.total().value()).isEqualTo(0.1);
+        assertThat(numerators(exact("OAT_PERSON_YEARS", Disaggregation.SITE)))
+                .containsEntry(String.valueOf(world.homeSite.id()), "22")
+                .containsEntry(String.valueOf(world.homeOtherSite.id()), "28").hasSize(2);
+    }
+
+    @Test
+    void artCoverageAndEveryTableFollowNewRecordsWithoutARecount() {
+        // Known positive by 31 March: C (15 February); nobody has started ART: 0/1.
+        IndicatorTable before = exact("ART_COVERAGE", Disaggregation.NONE);
+        assertThat(before.total().numerator()).isEqualTo("0");
+        assertThat(before.total().denominator()).isEqualTo("1");
+        List<List<IndicatorTable>> warm = everyTable();
+
+        ReachUser m = world.user(Role.ORG_MANAGER);
+        long s1 = world.homeSite.id();
+        // D tested positive in February 2025, C starts ART on 20 March, E tests positive only in April (too late),
+        // and an anonymous contact at a hotspot gets 7 needles.
+        record(m, "2025-02-01", s1, null, dataset.d, positiveTest());
+        record(m, "2026-03-20", s1, null, dataset.c, org.reach.services.ServiceLine.of("ART_INITIATION", 1));
+        record(m, "2026-04-05", s1, null, dataset.e, positiveTest());
+        record(m, "2026-02-20", s1, "Lyari bridge", null, org.reach.services.ServiceLine.of("NEEDLES_SYRINGES", 7));
+
+        // Now C and D are known positive and C is on ART: 1/2 = 50 %, medium (25-74).
+        IndicatorTable after = exact("ART_COVERAGE", Disaggregation.NONE);
+        assertThat(after.total().numerator()).isEqualTo("1");
+        assertThat(after.total().denominator()).isEqualTo("2");
+        assertThat(after.total().value()).isEqualTo(50.0);
+        assertThat(after.total().band()).isEqualTo(Band.MEDIUM);
+        assertThat(exact("NSP_NEEDLES_PER_PWID", Disaggregation.NONE).total().numerator()).isEqualTo("247");
+        // D is referred to an ART clinic and the referral is completed on 25 March: 2/2 = 100 %, high.
+        org.reach.services.Referral art = referrals.refer(m, new org.reach.services.ReferralForm(dataset.d.id(), null,
+                org.reach.services.ProviderType.ART_CLINIC, "Civil Hospital", null, java.time.LocalDate.parse("2026-03-15")));
+        referrals.accept(m, art.id(), new org.reach.services.ReferralStep(java.time.LocalDate.parse("2026-03-16"), null));
+        referrals.complete(m, art.id(), new org.reach.services.ReferralStep(java.time.LocalDate.parse("2026-03-25"), null));
+        IndicatorTable referred = exact("ART_COVERAGE", Disaggregation.NONE);
+        assertThat(referred.total().numerator()).isEqualTo("2");
+        assertThat(referred.total().value()).isEqualTo(100.0);
+        assertThat(referred.total().band()).isEqualTo(Band.HIGH);
+        // The hotspot breakdown puts the 7 at the hotspot and the rest where no hotspot was recorded.
+        assertThat(numerators(exact("NSP_NEEDLES_PER_PWID", Disaggregation.HOTSPOT)))
+                .containsEntry("Lyari bridge", "7").containsEntry("UNKNOWN", "240").hasSize(2);
+
+        // What was brought up to date record by record equals a count from scratch, table for table.
+        List<List<IndicatorTable>> updated = everyTable();
+        assertThat(updated).isNotEqualTo(warm);
+        cache.clear();
+        assertThat(everyTable()).isEqualTo(updated);
+    }
+
+    @Test
+    void organisationAndHotspotBreakdowns() {
+        IndicatorTable byOrganisation = exact("ACTIVE_CLIENTS", Disaggregation.ORGANISATION);
+        assertThat(byOrganisation.rows()).singleElement().satisfies(row -> {
+            assertThat(row.category()).isEqualTo(String.valueOf(world.home.id()));
+            assertThat(row.label()).isEqualTo(world.home.name());
+            assertThat(row.numerator()).isEqualTo("4");
+        });
+        // No client was enrolled at a hotspot: all four active clients fall under "not recorded".
+        assertThat(numerators(exact("ACTIVE_CLIENTS", Disaggregation.HOTSPOT))).containsExactly(Map.entry("UNKNOWN", "4"));
+    }
+
+    private List<List<IndicatorTable>> everyTable() {
+        List<List<IndicatorTable>> all = new java.util.ArrayList<>();
+        for (Disaggregation d : Disaggregation.values()) {
+            all.add(indicators.tables(manager, home, q1, d, true));
+        }
+        return all;
+    }
+
+    private static org.reach.services.ServiceLine positiveTest() {
+        return new org.reach.services.ServiceLine("HIV_TEST", 1, org.reach.services.TestResult.POSITIVE, false);
+    }
+
+    private void record(ReachUser actor, String date, long site, String hotspot, org.reach.clients.Client client,
+                        org.reach.services.ServiceLine... lines) {
+        encounters.record(actor, new org.reach.services.EncounterForm(java.util.UUID.randomUUID().toString(),
+                java.time.LocalDate.parse(date), site, hotspot, client == null ? null : client.id(), null, client == null,
+                List.of(lines), null, null, null));
     }
 
     @Test
@@ -169,7 +255,7 @@ class IndicatorsTest {
                 "NSP_REACHED_CLIENTS", "REGULAR_ACCESS", "OAT_PER_100", "OAT_RETAINED_6M", "HIV_KNOW_RESULT",
                 "PREP_INITIATIONS", "ACTIVE_CLIENTS", "PACKAGE_REACH", "WOUND_CARE_PER_100", "DENTAL_CARE_PER_100",
                 "MENTAL_HEALTH_PER_100", "BASIC_NEEDS_PER_100", "NALOXONE_KITS", "REFERRAL_COMPLETION",
-                "LOSS_TO_FOLLOW_UP", "PROGRESSED", "NON_INJECTING_SHARE", "WOMEN_REACHED");
+                "LOSS_TO_FOLLOW_UP", "PROGRESSED", "NON_INJECTING_SHARE", "WOMEN_REACHED", "OAT_PERSON_YEARS", "ART_COVERAGE");
         // The trend of needles by month: January 90, February 130, March 20; 31+28+31 days annualised per 10.
         Trend trend = indicators.trend(manager, home, "NSP_NEEDLES_PER_PWID", q1, true);
         assertThat(trend.points()).extracting(IndicatorRow::numerator).containsExactly("90", "130", "20");

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads the client and service tables for aggregation (read-only SQL over the clients and services
- * capabilities' tables, the one place this capability touches them).
+ * Reads the client and service tables for the data-quality checks (read-only SQL over the clients and services
+ * capabilities' tables). Encounters and services only from the month before the period: the checks look no
+ * further back, and a programme's whole history does not fit in memory.
  */
 @Repository
 public class FactStore {
@@ -23,14 +24,15 @@ public class FactStore {
         this.jdbc = jdbc;
     }
 
-    /** Everything up to {@code end} for these organisations, optionally one site only. */
-    public Facts load(List<Long> organisationIds, Long siteId, LocalDate end) {
+    /** What the checks need for a period for these organisations, optionally one site only. */
+    public Facts load(List<Long> organisationIds, Long siteId, LocalDate start, LocalDate end) {
         if (organisationIds.isEmpty()) {
-            return new Facts(Map.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
+            return new Facts(Map.of(), List.of(), List.of(), Set.of(), Map.of());
         }
         Map<String, Object> p = new HashMap<>();
         p.put("orgs", organisationIds);
         p.put("end", end);
+        p.put("from", start.minusMonths(1).withDayOfMonth(1));
         p.put("site", siteId);
         String clientSite = siteId == null ? "" : " AND c.enrolment_site_id = :site";
         String encounterSite = siteId == null ? "" : " AND e.site_id = :site";
@@ -56,7 +58,8 @@ public class FactStore {
                 }).list();
 
         List<Facts.EncounterFact> encounters = jdbc.sql("SELECT e.id, e.client_id, e.organisation_id, e.site_id, "
-                        + "e.encounter_date FROM encounters e WHERE e.organisation_id IN (:orgs) AND e.encounter_date <= :end"
+                        + "e.encounter_date FROM encounters e WHERE e.organisation_id IN (:orgs) AND e.encounter_date <= :end "
+                        + "AND e.encounter_date >= :from"
                         + encounterSite)
                 .params(p).query((rs, n) -> new Facts.EncounterFact(rs.getLong(1), nullableLong(rs, 2), rs.getLong(3),
                         nullableLong(rs, 4), rs.getDate(5).toLocalDate())).list();
@@ -64,30 +67,21 @@ public class FactStore {
         List<Facts.ServiceFact> services = jdbc.sql("SELECT e.id, e.client_id, e.organisation_id, e.site_id, "
                         + "e.encounter_date, s.code, es.quantity, es.result FROM encounters e "
                         + "JOIN encounter_services es ON es.encounter_id = e.id JOIN services s ON s.id = es.service_id "
-                        + "WHERE e.organisation_id IN (:orgs) AND e.encounter_date <= :end" + encounterSite)
+                        + "WHERE e.organisation_id IN (:orgs) AND e.encounter_date <= :end AND e.encounter_date >= :from"
+                        + encounterSite)
                 .params(p).query((rs, n) -> new Facts.ServiceFact(rs.getLong(1), nullableLong(rs, 2), rs.getLong(3),
                         nullableLong(rs, 4), rs.getDate(5).toLocalDate(), rs.getString(6), rs.getInt(7),
                         rs.getString(8))).list();
 
-        List<Facts.StageFact> stages = jdbc.sql("SELECT g.client_id, g.stage, g.stage_date FROM client_stage_changes g "
-                        + "JOIN clients c ON c.id = g.client_id WHERE c.organisation_id IN (:orgs) AND g.stage_date <= :end"
-                        + clientSite)
-                .params(p).query((rs, n) -> new Facts.StageFact(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate()))
-                .list();
+        Set<Long> seen = new HashSet<>();
+        jdbc.sql("SELECT DISTINCT e.client_id FROM encounters e WHERE e.organisation_id IN (:orgs) "
+                        + "AND e.client_id IS NOT NULL AND e.encounter_date <= :end" + encounterSite)
+                .params(p).query((rs, n) -> seen.add(rs.getLong(1))).list();
 
-        List<Facts.ReferralFact> referrals = jdbc.sql("SELECT r.client_id, r.organisation_id, r.made_on, r.status "
-                        + "FROM referrals r JOIN clients c ON c.id = r.client_id "
-                        + "WHERE r.organisation_id IN (:orgs) AND r.made_on <= :end" + clientSite)
-                .params(p).query((rs, n) -> new Facts.ReferralFact(rs.getLong(1), rs.getLong(2),
-                        rs.getDate(3).toLocalDate(), rs.getString(4))).list();
-
-        Map<Long, Integer> lostAfter = new HashMap<>();
-        jdbc.sql("SELECT organisation_id, lost_after_months FROM client_settings WHERE organisation_id IN (:orgs)")
-                .params(p).query((rs, n) -> lostAfter.put(rs.getLong(1), rs.getInt(2))).list();
         Map<Long, String> siteNames = new HashMap<>();
         jdbc.sql("SELECT id, name FROM sites WHERE organisation_id IN (:orgs)").params(p)
                 .query((rs, n) -> siteNames.put(rs.getLong(1), rs.getString(2))).list();
-        return new Facts(clients, services, encounters, stages, referrals, lostAfter, siteNames);
+        return new Facts(clients, services, encounters, seen, siteNames);
     }
 
     private static Long nullableLong(java.sql.ResultSet rs, int column) throws java.sql.SQLException {

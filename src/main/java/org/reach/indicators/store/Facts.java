@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the indicator engine aggregates, read for some organisations up to the end of a period. These rows
- * never leave the indicators capability: only counts per category do.
+ * What the data-quality checks look at, read for some organisations and a period: the clients enrolled by its
+ * end, the encounters and services from the month before it to its end, and which clients had any encounter
+ * by its end. These rows never leave the indicators capability: only counts do.
  */
 public record Facts(Map<Long, ClientFact> clients, List<ServiceFact> services, List<EncounterFact> encounters,
-                    List<StageFact> stages, List<ReferralFact> referrals, Map<Long, Integer> lostAfterMonths,
-                    Map<Long, String> siteNames) {
+                    Set<Long> seenClients, Map<Long, String> siteNames) {
 
     public record ClientFact(long id, long organisationId, String gender, Integer birthYear, String drug, String route,
                              long siteId, LocalDate firstContact, String explicitStatus, LocalDate explicitStatusDate,
@@ -23,11 +23,5 @@ public record Facts(Map<Long, ClientFact> clients, List<ServiceFact> services, L
 
     public record ServiceFact(long encounterId, Long clientId, long organisationId, Long siteId, LocalDate date,
                               String code, int quantity, String result) {
-    }
-
-    public record StageFact(long clientId, String stage, LocalDate date) {
-    }
-
-    public record ReferralFact(long clientId, long organisationId, LocalDate madeOn, String status) {
     }
 }

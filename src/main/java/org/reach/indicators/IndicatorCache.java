@@ -1,0 +1,170 @@
+package org.reach.indicators;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.reach.audit.AuditAction;
+import org.reach.audit.RecordWritten;
+import org.reach.indicators.store.IndicatorStore;
+import org.reach.indicators.store.PeriodFactStore;
+import org.reach.indicators.store.PeriodFacts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the engines of recently asked periods and brings them up to date incrementally. Every audited write
+ * arrives here after its commit: a written client, encounter or referral marks that one client (or the
+ * anonymous encounters) for a re-read of its summary, which the next request applies as a difference; any
+ * other write to an organisation's records drops that organisation's engines. Entries also expire after a
+ * while, which bounds how stale they can be when the database is written to by something else.
+ */
+@Component
+class IndicatorCache {
+
+    /** Audited writes that cannot change a client's summary. */
+    private static final List<String> IRRELEVANT = List.of("rar_", "partner_", "indicator_", "dhis2", "programme");
+
+    private record Key(List<Long> organisationIds, Long siteId, Period period) {
+    }
+
+    /** One engine and the changes waiting to be applied to it. */
+    private static final class Entry {
+        IndicatorEngine engine;
+        Instant built;
+        final Set<Long> clients = new HashSet<>();
+        final Set<Long> encounters = new HashSet<>();
+        final Set<Long> referrals = new HashSet<>();
+        boolean anonymous;
+
+        boolean pending() {
+            return anonymous || !clients.isEmpty() || !encounters.isEmpty() || !referrals.isEmpty();
+        }
+    }
+
+    private final PeriodFactStore facts;
+    private final IndicatorStore store;
+    private final Clock clock;
+    private final int maxEntries;
+    private final Duration maxAge;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    IndicatorCache(PeriodFactStore facts, IndicatorStore store, Clock clock,
+                   @Value("${reach.indicators.cache.entries:6}") int maxEntries,
+                   @Value("${reach.indicators.cache.minutes:15}") int maxMinutes) {
+        this.facts = facts;
+        this.store = store;
+        this.clock = clock;
+        this.maxEntries = maxEntries;
+        this.maxAge = Duration.ofMinutes(maxMinutes);
+    }
+
+    /** The engine of a period for these organisations (and optionally one site), up to date. */
+    IndicatorEngine engine(List<Long> organisationIds, Long siteId, Period period) {
+        List<Long> orgs = organisationIds.stream().sorted().toList();
+        Key key = new Key(orgs, siteId, new Period(Period.Type.CUSTOM, period.start(), period.end()));
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.computeIfAbsent(key, k -> new Entry());
+            while (entries.size() > Math.max(maxEntries, 1)) {
+                entries.remove(entries.keySet().iterator().next());
+            }
+        }
+        synchronized (entry) {
+            Instant now = Instant.now(clock);
+            if (entry.engine == null || maxEntries <= 0 || entry.built.plus(maxAge).isBefore(now)) {
+                entry.clients.clear();
+                entry.encounters.clear();
+                entry.referrals.clear();
+                entry.anonymous = false;
+                entry.engine = build(orgs, siteId, period);
+                entry.built = now;
+            } else if (entry.pending()) {
+                Set<Long> clients;
+                boolean anonymous;
+                synchronized (entries) {
+                    clients = new HashSet<>(entry.clients);
+                    clients.addAll(facts.clientsOfReferrals(entry.referrals));
+                    Set<Long> ofEncounters = facts.clientsOfEncounters(entry.encounters);
+                    anonymous = entry.anonymous || ofEncounters.contains(null);
+                    ofEncounters.remove(null);
+                    clients.addAll(ofEncounters);
+                    entry.clients.clear();
+                    entry.encounters.clear();
+                    entry.referrals.clear();
+                    entry.anonymous = false;
+                }
+                Set<String> codes = IndicatorEngine.receivedCodes(store.packages());
+                if (!clients.isEmpty()) {
+                    PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
+                            PeriodFactStore.Only.clients(clients));
+                    entry.engine.refresh(clients, false, fresh);
+                }
+                if (anonymous) {
+                    PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
+                            PeriodFactStore.Only.ANONYMOUS);
+                    entry.engine.refresh(List.of(), true, fresh);
+                }
+            }
+            return entry.engine;
+        }
+    }
+
+    private IndicatorEngine build(List<Long> orgs, Long siteId, Period period) {
+        Map<String, Set<String>> packages = store.packages();
+        PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(),
+                IndicatorEngine.receivedCodes(packages), PeriodFactStore.Only.EVERYTHING);
+        return new IndicatorEngine(period, loaded, packages,
+                (population, year) -> store.estimate(orgs, population, year), facts.lostAfterMonths(orgs));
+    }
+
+    /** Forgets everything, for writes made behind the application's back (bulk loads). */
+    void clear() {
+        synchronized (entries) {
+            entries.clear();
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RecordWritten written) {
+        if (written.organisationId() == null || written.action() == AuditAction.EXPORT
+                || written.action() == AuditAction.READ
+                || IRRELEVANT.stream().anyMatch(prefix -> written.entityType().startsWith(prefix))) {
+            return;
+        }
+        Long id = parse(written.entityId());
+        synchronized (entries) {
+            List<Key> dropped = new ArrayList<>();
+            entries.forEach((key, entry) -> {
+                if (!key.organisationIds().contains(written.organisationId())) {
+                    return;
+                }
+                switch (id == null ? "" : written.entityType()) {
+                    case "client" -> entry.clients.add(id);
+                    case "encounter" -> entry.encounters.add(id);
+                    case "referral" -> entry.referrals.add(id);
+                    default -> dropped.add(key);
+                }
+            });
+            dropped.forEach(entries::remove);
+        }
+    }
+
+    private static Long parse(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
