@@ -166,7 +166,7 @@ class IndicatorsTest {
     }
 
     @Test
-    void organisationAndHotspotBreakdowns() {
+    void organisationHotspotAndCityBreakdowns() {
         IndicatorTable byOrganisation = exact("ACTIVE_CLIENTS", Disaggregation.ORGANISATION);
         assertThat(byOrganisation.rows()).singleElement().satisfies(row -> {
             assertThat(row.category()).isEqualTo(String.valueOf(world.home.id()));
@@ -175,6 +175,10 @@ class IndicatorsTest {
         });
         // No client was enrolled at a hotspot: all four active clients fall under "not recorded".
         assertThat(numerators(exact("ACTIVE_CLIENTS", Disaggregation.HOTSPOT))).containsExactly(Map.entry("UNKNOWN", "4"));
+        // Both home sites are in Karachi: every needle of the quarter is a Karachi needle (the foreign city's 999
+        // are not ours), and every active client a Karachi client.
+        assertThat(numerators(exact("NSP_NEEDLES_PER_PWID", Disaggregation.CITY))).containsExactly(Map.entry("Karachi", "240"));
+        assertThat(numerators(exact("ACTIVE_CLIENTS", Disaggregation.CITY))).containsExactly(Map.entry("Karachi", "4"));
     }
 
     private List<List<IndicatorTable>> everyTable() {
