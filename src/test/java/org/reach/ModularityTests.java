@@ -52,7 +52,9 @@ class ModularityTests {
         assertThat(docs.resolve("components.puml")).exists();
     }
 
+    /** Sorted, and a table cell's first item ("|* x") the same as any other ("* x"), since the order moves. */
     private static List<String> sortedLines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().sorted().toList();
+        return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line)
+                .sorted().toList();
     }
 }

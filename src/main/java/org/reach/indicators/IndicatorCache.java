@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.RecordWritten;
+import org.reach.clients.ClientsContacted;
 import org.reach.indicators.store.IndicatorStore;
 import org.reach.indicators.store.PeriodFactStore;
 import org.reach.indicators.store.PeriodFacts;
@@ -22,7 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the engines of recently asked periods and brings them up to date incrementally. Every audited write
  * arrives here after its commit: a written client, encounter or referral marks that one client (or the
- * anonymous encounters) for a re-read of its summary, which the next request applies as a difference; any
+ * anonymous encounters) for a re-read of its summary, which the next request applies as a difference (a batch of
+ * encounters names its clients in {@link ClientsContacted}); any
  * other write to an organisation's records drops that organisation's engines. Entries also expire after a
  * while, which bounds how stale they can be when the database is written to by something else.
  */
@@ -146,7 +148,17 @@ class IndicatorCache {
                 if (!key.organisationIds().contains(written.organisationId())) {
                     return;
                 }
-                switch (id == null ? "" : written.entityType()) {
+                if (id == null) {
+                    // A batch of encounters: its clients arrive as ClientsContacted, the one audit entry for
+                    // their moved contact dates (a null client) says nothing more; anonymous ones are re-read.
+                    switch (written.entityType()) {
+                        case "encounter" -> entry.anonymous = true;
+                        case "client" -> { }
+                        default -> dropped.add(key);
+                    }
+                    return;
+                }
+                switch (written.entityType()) {
                     case "client" -> entry.clients.add(id);
                     case "encounter" -> entry.encounters.add(id);
                     case "referral" -> entry.referrals.add(id);
@@ -154,6 +166,17 @@ class IndicatorCache {
                 }
             });
             dropped.forEach(entries::remove);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ClientsContacted contacted) {
+        synchronized (entries) {
+            entries.forEach((key, entry) -> {
+                if (key.organisationIds().contains(contacted.organisationId())) {
+                    contacted.contacts().forEach(contact -> entry.clients.add(contact.clientId()));
+                }
+            });
         }
     }
 

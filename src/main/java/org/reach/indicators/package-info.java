@@ -6,5 +6,5 @@
  * counts and rates per category.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicators",
-        allowedDependencies = {"platform", "audit", "organisations"})
+        allowedDependencies = {"platform", "audit", "organisations", "clients"})
 package org.reach.indicators;

@@ -158,6 +158,12 @@ class IndicatorsTest {
         assertThat(numerators(exact("NSP_NEEDLES_PER_PWID", Disaggregation.HOTSPOT)))
                 .containsEntry("Lyari bridge", "7").containsEntry("UNKNOWN", "240").hasSize(2);
 
+        // A batch from an outreach phone: a needle exchange for A and an anonymous one, 5 and 3 needles.
+        encounters.recordBatch(m, new org.reach.services.EncounterBatch(List.of(
+                form("2026-03-28", s1, null, dataset.a, org.reach.services.ServiceLine.of("NEEDLES_SYRINGES", 5)),
+                form("2026-03-28", s1, null, null, org.reach.services.ServiceLine.of("NEEDLES_SYRINGES", 3)))));
+        assertThat(exact("NSP_NEEDLES_PER_PWID", Disaggregation.NONE).total().numerator()).isEqualTo("255");
+
         // What was brought up to date record by record equals a count from scratch, table for table.
         List<List<IndicatorTable>> updated = everyTable();
         assertThat(updated).isNotEqualTo(warm);
@@ -195,9 +201,15 @@ class IndicatorsTest {
 
     private void record(ReachUser actor, String date, long site, String hotspot, org.reach.clients.Client client,
                         org.reach.services.ServiceLine... lines) {
-        encounters.record(actor, new org.reach.services.EncounterForm(java.util.UUID.randomUUID().toString(),
+        encounters.record(actor, form(date, site, hotspot, client, lines));
+    }
+
+    private static org.reach.services.EncounterForm form(String date, long site, String hotspot,
+                                                         org.reach.clients.Client client,
+                                                         org.reach.services.ServiceLine... lines) {
+        return new org.reach.services.EncounterForm(java.util.UUID.randomUUID().toString(),
                 java.time.LocalDate.parse(date), site, hotspot, client == null ? null : client.id(), null, client == null,
-                List.of(lines), null, null, null));
+                List.of(lines), null, null, null);
     }
 
     @Test
