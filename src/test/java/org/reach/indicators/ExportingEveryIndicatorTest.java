@@ -171,7 +171,7 @@ class ExportingEveryIndicatorTest {
         mvc.perform(get(redirect).with(user(coordinator))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"full-export\"")));
         String fragment = "";
-        for (int i = 0; i < 200 && !fragment.contains("data-state=\"SUCCEEDED\""); i++) {
+        for (int i = 0; i < 600 && !fragment.contains("data-state=\"SUCCEEDED\""); i++) {
             Thread.sleep(50);
             fragment = mvc.perform(get(redirect).header("HX-Request", "true").with(user(coordinator)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -195,14 +195,17 @@ class ExportingEveryIndicatorTest {
 
     @Test
     void aDownloadBeforeTheEndIsAConflictAndBadParametersAreProblems() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String running = jobs.start(manager, FullIndicatorExport.KIND, progress -> {
             progress.total(3);
+            started.countDown();
             await(release);
             return "nothing";
         });
         String token = world.token(Role.ORG_MANAGER);
         try {
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             mvc.perform(get("/api/indicators/exports/{id}", running).header("Authorization", "Bearer " + token))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("RUNNING"))
                     .andExpect(jsonPath("$.total").value(3)).andExpect(jsonPath("$.file").doesNotExist());
@@ -272,7 +275,7 @@ class ExportingEveryIndicatorTest {
 
     private String waitForApi(String location, String token) throws Exception {
         String body = "";
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) {
             body = mvc.perform(get(location).header("Authorization", "Bearer " + token)).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString();
             if (!"RUNNING".equals(JsonPath.read(body, "$.state"))) {
