@@ -35,6 +35,11 @@ import org.reach.clients.ClientRegistry;
 import org.reach.clients.Gender;
 import org.reach.clients.ImportReport;
 import org.reach.clients.KeyPopulation;
+import org.reach.indicators.ExportFormat;
+import org.reach.indicators.FullIndicatorExport;
+import org.reach.indicators.IndicatorScope;
+import org.reach.indicators.Indicators;
+import org.reach.indicators.Period;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.OrganisationForm;
@@ -51,6 +56,8 @@ import org.reach.partners.PartnerAssessments;
 import org.reach.partners.ScoreEntry;
 import org.reach.partners.ScoresForm;
 import org.reach.platform.BackgroundJobs;
+import org.reach.platform.Forbidden;
+import org.reach.platform.NotFound;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.reach.rar.FindingCode;
@@ -133,6 +140,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired AssessmentFramework partnerFramework;
     @Autowired PartnerAssessments partnerAssessments;
     @Autowired ActionPlans partnerActions;
+    @Autowired Indicators indicators;
+    @Autowired FullIndicatorExport fullExport;
 
     private ProgrammeFixture world;
     private ServicesFixture services;
@@ -886,6 +895,27 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                         .param("year", "2026").param("estimate", "700"), c),
                 c -> page(post("/indicators/estimates").param("organisationId", foreign).param("population", "OPIOID_DEPENDENT")
                         .param("area", "Planted").param("year", "2026").param("estimate", "1"), c)));
+        // The full export: started by anyone who may read indicators, followed and downloaded only by its starter
+        all.add(new Endpoint("POST /indicators/exports", INDICATOR_VIEWERS,
+                c -> page(post("/indicators/exports").param("period", "2026Q1").param("format", "CSV"), c),
+                c -> page(post("/indicators/exports").param("period", "2026Q1").param("format", "CSV")
+                        .param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /indicators/exports/{id}", INDICATOR_VIEWERS,
+                c -> page(get("/indicators/exports/{id}", exportJob(c)), c),
+                c -> page(get("/indicators/exports/{id}", foreignExportJob()), c)));
+        all.add(new Endpoint("GET /indicators/exports/{id}/file", INDICATOR_VIEWERS,
+                c -> page(get("/indicators/exports/{id}/file", exportJob(c)), c),
+                c -> page(get("/indicators/exports/{id}/file", foreignExportJob()), c)));
+        all.add(new Endpoint("POST /api/indicators/exports", INDICATOR_VIEWERS,
+                c -> api(post("/api/indicators/exports").param("period", "2026Q1").param("format", "CSV"), c),
+                c -> api(post("/api/indicators/exports").param("period", "2026Q1").param("format", "CSV")
+                        .param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /api/indicators/exports/{id}", INDICATOR_VIEWERS,
+                c -> api(get("/api/indicators/exports/{id}", exportJob(c)), c),
+                c -> api(get("/api/indicators/exports/{id}", foreignExportJob()), c)));
+        all.add(new Endpoint("GET /api/indicators/exports/{id}/file", INDICATOR_VIEWERS,
+                c -> api(get("/api/indicators/exports/{id}/file", exportJob(c)), c),
+                c -> api(get("/api/indicators/exports/{id}/file", foreignExportJob()), c)));
         for (String path : List.of("/indicators/export.csv", "/indicators/export.xlsx", "/indicators/report.pdf")) {
             all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS,
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
@@ -1161,6 +1191,38 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private String foreignJob() {
         return jobs.start(signIn.reload(world.foreignManager.id()).orElseThrow(), "test", progress -> world.marker);
+    }
+
+    /**
+     * A finished full export of the caller's own organisation or programme; for someone who may not export, a job
+     * of another kind of theirs, which the export pages must not show either.
+     */
+    private String exportJob(Call call) {
+        String id;
+        try {
+            IndicatorScope scope = indicators.scope(call.user(), null, null, null);
+            id = fullExport.start(call.user(), scope, Period.quarter(2026, 1), ExportFormat.CSV, java.util.Locale.ENGLISH);
+        } catch (Forbidden | NotFound refused) {
+            return ownJob(call);
+        }
+        for (int i = 0; i < 600 && !jobs.status(call.user(), id).finished(); i++) {
+            sleep();
+        }
+        return id;
+    }
+
+    private String foreignExportJob() {
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        return fullExport.start(foreignManager, indicators.scope(foreignManager, null, null, null),
+                Period.quarter(2026, 1), ExportFormat.XLSX, java.util.Locale.ENGLISH);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long foreignTokenId() {

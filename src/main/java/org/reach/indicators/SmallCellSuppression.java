@@ -9,9 +9,11 @@ import java.util.List;
  * that add up to it). Counts of 1 to 4 are hidden (primary suppression). Then, in every equation that hides
  * exactly one of its members, the smallest shown non-zero part is hidden as well (complementary
  * suppression), or the total when no part is left, until every equation hides none or at least two.
- * Finally the whole system is solved as an attacker would, by linear elimination over the hidden values, and
+ * Then the whole system is solved as an attacker would, by linear elimination over the hidden values, and
  * while any hidden value can be derived exactly, one more cell of an equation it appears in is hidden.
- * Pure: no state, no Spring.
+ * Finally the attacker also uses what the markers mean: "&lt;5" is 1 to 4, so two of them sharing a rest of 2
+ * are both 1; while an equation's shown total pins a hidden small count that way, its smallest shown non-zero
+ * part is hidden too. Pure: no state, no Spring.
  */
 public final class SmallCellSuppression {
 
@@ -55,8 +57,79 @@ public final class SmallCellSuppression {
                     }
                 }
             }
+            if (!changed) {
+                Equation pinned = firstPinned(values, hidden, equations);
+                if (pinned != null) {
+                    changed = hideSmallestNonZeroPart(values, hidden, pinned);
+                }
+            }
         }
         return hidden;
+    }
+
+    /**
+     * The first equation with a shown total in which a hidden small count is pinned to one value by what the
+     * markers say ("&lt;5" is 1 to 4, a complementary "*" any count up to the rest): two "&lt;5" that share a rest
+     * of 2 are both 1, and two that share a rest of 8 are both 4. Only equations that still have a shown
+     * non-zero part to hide are answered, since hiding a zero adds no doubt. Null if there is none.
+     */
+    static Equation firstPinned(long[] values, boolean[] hidden, List<Equation> equations) {
+        for (Equation e : equations) {
+            if (hidden[e.total()] || !hasShownNonZeroPart(values, hidden, e)) {
+                continue;
+            }
+            long rest = values[e.total()];
+            List<Integer> hiddenParts = new ArrayList<>();
+            for (int p : e.parts()) {
+                if (hidden[p]) {
+                    hiddenParts.add(p);
+                } else {
+                    rest -= values[p];
+                }
+            }
+            for (int p : hiddenParts) {
+                if (!isSmall(values[p])) {
+                    continue;
+                }
+                long othersLeast = 0;
+                long othersMost = 0;
+                for (int q : hiddenParts) {
+                    if (q != p) {
+                        othersLeast += isSmall(values[q]) ? 1 : 0;
+                        othersMost += isSmall(values[q]) ? THRESHOLD - 1 : Math.max(0, rest);
+                    }
+                }
+                long least = Math.max(1, rest - othersMost);
+                long most = Math.min(THRESHOLD - 1, rest - othersLeast);
+                if (least == most) {
+                    return e;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasShownNonZeroPart(long[] values, boolean[] hidden, Equation e) {
+        for (int p : e.parts()) {
+            if (!hidden[p] && values[p] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hideSmallestNonZeroPart(long[] values, boolean[] hidden, Equation e) {
+        int best = -1;
+        for (int p : e.parts()) {
+            if (!hidden[p] && values[p] > 0 && (best < 0 || values[p] < values[best])) {
+                best = p;
+            }
+        }
+        if (best < 0) {
+            return false;
+        }
+        hidden[best] = true;
+        return true;
     }
 
     /** A list of cells and their total: the cells' flags, then the total's flag last. */

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -19,14 +21,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs long work (imports, large exports) off the request thread and reports progress, so a slow
- * connection never times out and the person sees how far it got. Jobs live in memory for an hour and
- * only the person who started one can see it.
+ * connection never times out and the person sees how far it got. Jobs live in memory for an hour after
+ * they finish and only the person who started one can see it. A result that holds something outside memory
+ * (a file to download) is {@link AutoCloseable} and is closed when its job is forgotten or Reach stops.
  */
 @Service
 public class BackgroundJobs {
 
     private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
     private static final Duration KEEP = Duration.ofHours(1);
+    private static final Duration SWEEP = Duration.ofMinutes(5);
 
     public enum State { RUNNING, SUCCEEDED, FAILED }
 
@@ -37,7 +41,9 @@ public class BackgroundJobs {
         void advance(long done);
     }
 
-    public record JobStatus(String id, String kind, State state, long done, long total, Object result, String errorKey) {
+    /** {@code expires} is when a finished job and its result are forgotten; null while it runs. */
+    public record JobStatus(String id, String kind, State state, long done, long total, Object result, String errorKey,
+                            Instant expires) {
 
         public int percent() {
             return total <= 0 ? (state == State.RUNNING ? 0 : 100) : (int) Math.min(100, done * 100 / total);
@@ -52,18 +58,17 @@ public class BackgroundJobs {
         final String id;
         final long ownerId;
         final String kind;
-        final Instant started;
         final AtomicLong done = new AtomicLong();
         final AtomicLong total = new AtomicLong();
         volatile State state = State.RUNNING;
         volatile Object result;
         volatile String errorKey;
+        volatile Instant finished;
 
-        Job(String id, long ownerId, String kind, Instant started) {
+        Job(String id, long ownerId, String kind) {
             this.id = id;
             this.ownerId = ownerId;
             this.kind = kind;
-            this.started = started;
         }
 
         @Override
@@ -77,7 +82,9 @@ public class BackgroundJobs {
         }
 
         JobStatus status() {
-            return new JobStatus(id, kind, state, done.get(), total.get(), result, errorKey);
+            Instant end = finished;
+            return new JobStatus(id, kind, state, done.get(), total.get(), result, errorKey,
+                    end == null ? null : end.plus(KEEP));
         }
     }
 
@@ -87,27 +94,37 @@ public class BackgroundJobs {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "reach-job-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
 
     BackgroundJobs(Clock clock) {
         this.clock = clock;
+        // Results on disk should not wait for the next person to start or look at a job before they go.
+        sweeper.scheduleWithFixedDelay(this::forgetOldJobs, SWEEP.toMinutes(), SWEEP.toMinutes(), TimeUnit.MINUTES);
     }
 
     public String start(ReachUser owner, String kind, Function<Progress, Object> work) {
         forgetOldJobs();
-        Job job = new Job(UUID.randomUUID().toString(), owner.id(), kind, Instant.now(clock));
+        Job job = new Job(UUID.randomUUID().toString(), owner.id(), kind);
         jobs.put(job.id, job);
         workers.submit(() -> {
             try {
                 job.result = work.apply(job);
+                job.finished = Instant.now(clock);
                 job.state = State.SUCCEEDED;
             } catch (InvalidInput invalid) {
                 job.result = invalid.problems();
                 job.errorKey = invalid.problems().get(0).messageKey();
+                job.finished = Instant.now(clock);
                 job.state = State.FAILED;
             } catch (RuntimeException failure) {
                 log.error("Background job {} ({}) failed", job.id, kind, failure);
                 job.errorKey = "job.error.failed";
+                job.finished = Instant.now(clock);
                 job.state = State.FAILED;
             }
         });
@@ -115,6 +132,7 @@ public class BackgroundJobs {
     }
 
     public JobStatus status(ReachUser owner, String id) {
+        forgetOldJobs();
         Job job = jobs.get(id);
         if (job == null || job.ownerId != owner.id()) {
             throw new NotFound("job", id);
@@ -124,11 +142,29 @@ public class BackgroundJobs {
 
     private void forgetOldJobs() {
         Instant cutoff = Instant.now(clock).minus(KEEP);
-        jobs.values().removeIf(job -> job.state != State.RUNNING && job.started.isBefore(cutoff));
+        for (Job job : jobs.values()) {
+            Instant finished = job.finished;
+            if (finished != null && finished.isBefore(cutoff) && jobs.remove(job.id, job)) {
+                release(job);
+            }
+        }
+    }
+
+    private static void release(Job job) {
+        if (job.result instanceof AutoCloseable resource) {
+            try {
+                resource.close();
+            } catch (Exception failure) {
+                log.warn("Could not release the result of background job {} ({})", job.id, job.kind, failure);
+            }
+        }
     }
 
     @PreDestroy
     void stop() {
+        sweeper.shutdownNow();
         workers.shutdownNow();
+        jobs.values().forEach(BackgroundJobs::release);
+        jobs.clear();
     }
 }

@@ -5,12 +5,18 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.reach.BrowserJourney;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** An M&E officer opens the dashboard, changes the period and downloads the indicator table as CSV. */
+/**
+ * An M&E officer opens the dashboard, changes the period, downloads the indicator table as CSV and exports every
+ * indicator with every breakdown, following the export's progress until the workbook can be downloaded.
+ */
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
 class ReadingIndicatorsBrowserTest extends BrowserJourney {
@@ -56,6 +62,34 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
                 long n = Long.parseLong(cells[5]);
                 assertThat(n == 0 || n >= 5).as(line).isTrue();
             }
+        }
+
+        // Every indicator with every breakdown: the export runs in the background and its page, polling, offers
+        // the workbook when it is written.
+        browser.clickAndLoad("#full-export-xlsx");
+        assertThat(browser.path()).startsWith("/indicators/exports/");
+        browser.waitFor("#full-export");
+        String workbook = null;
+        for (int i = 0; i < 240 && workbook == null; i++) {
+            List<WebElement> links = browser.driver().findElements(By.id("full-export-download"));
+            workbook = links.isEmpty() ? null : links.get(0).getAttribute("href");
+            if (workbook == null) {
+                pause();
+            }
+        }
+        assertThat(workbook).as("the download appears without reloading the page").isNotNull();
+        assertThat(browser.driver().findElement(By.id("full-export")).getAttribute("data-state")).isEqualTo("SUCCEEDED");
+        browser.screenshot("indicators-full-export");
+        Object zip = browser.script("return fetch('" + workbook + "').then(r => r.arrayBuffer())"
+                + ".then(b => String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 2))));");
+        assertThat(zip).as("an XLSX workbook is a zip file").isEqualTo("PK");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

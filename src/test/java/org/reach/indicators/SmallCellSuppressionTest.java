@@ -74,6 +74,24 @@ class SmallCellSuppressionTest {
     }
 
     @Test
+    void smallCellsThatTheirRestPinsToOneValueGetCompany() {
+        // 12 + 1 + 1 = 14: the two "<5" share a rest of 2, and each is at least 1, so both are 1. The 12 goes too.
+        assertThat(SmallCellSuppression.suppressLine(new long[] {12, 1, 1, 0}, 14))
+                .containsExactly(true, true, true, false, false);
+        // The same with three ones (rest 3) and with two fours (rest 8, each at most 4).
+        assertThat(SmallCellSuppression.suppressLine(new long[] {1, 1, 12, 6, 1}, 21))
+                .containsExactly(true, true, false, true, true, false);
+        assertThat(SmallCellSuppression.suppressLine(new long[] {4, 30, 4}, 38)).containsExactly(true, true, true, false);
+        // A rest of 3 over two "<5" leaves 1 + 2 or 2 + 1: not pinned, nothing more to hide.
+        assertThat(SmallCellSuppression.suppressLine(new long[] {12, 1, 2}, 15)).containsExactly(false, true, true, false);
+        // Once a complementary "*" shares the rest, any split is possible.
+        assertThat(SmallCellSuppression.firstPinned(new long[] {12, 1, 1, 14},
+                new boolean[] {true, true, true, false}, List.of(new Equation(3, new int[] {0, 1, 2})))).isNull();
+        // Known limit: two fours and nothing else to hide stay pinned by a shown total (8 is not small).
+        assertThat(SmallCellSuppression.suppressLine(new long[] {4, 4}, 8)).containsExactly(true, true, false);
+    }
+
+    @Test
     void largerRandomTablesNeverLeak() {
         java.util.Random random = new java.util.Random(20260415L);
         for (int round = 0; round < 200; round++) {

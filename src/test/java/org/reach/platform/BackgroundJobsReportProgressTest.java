@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,43 @@ class BackgroundJobsReportProgressTest {
         assertThatThrownBy(() -> jobs.status(someoneElse, id)).isInstanceOf(NotFound.class);
     }
 
+    @Test
+    void aFinishedJobAndItsResultAreForgottenAnHourAfterItEnds() throws Exception {
+        MovableClock clock = new MovableClock(Instant.parse("2026-06-15T12:00:00Z"));
+        BackgroundJobs timed = new BackgroundJobs(clock);
+        try {
+            AtomicBoolean released = new AtomicBoolean();
+            AutoCloseable file = () -> released.set(true);
+            String id = timed.start(owner, "export", progress -> file);
+            BackgroundJobs.JobStatus finished = waitUntilFinished(timed, id);
+            assertThat(finished.expires()).isEqualTo(Instant.parse("2026-06-15T13:00:00Z"));
+
+            clock.now = Instant.parse("2026-06-15T12:59:00Z");
+            assertThat(timed.status(owner, id).result()).isSameAs(file);
+            assertThat(released).isFalse();
+
+            clock.now = Instant.parse("2026-06-15T13:01:00Z");
+            assertThatThrownBy(() -> timed.status(owner, id)).isInstanceOf(NotFound.class);
+            assertThat(released).as("the result is closed when its job is forgotten").isTrue();
+        } finally {
+            timed.stop();
+        }
+    }
+
+    @Test
+    void stoppingReleasesEveryResult() throws Exception {
+        AtomicBoolean released = new AtomicBoolean();
+        String id = jobs.start(owner, "export", progress -> (AutoCloseable) () -> released.set(true));
+        waitUntilFinished(id);
+        jobs.stop();
+        assertThat(released).isTrue();
+    }
+
     private BackgroundJobs.JobStatus waitUntilFinished(String id) throws InterruptedException {
+        return waitUntilFinished(jobs, id);
+    }
+
+    private BackgroundJobs.JobStatus waitUntilFinished(BackgroundJobs jobs, String id) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             BackgroundJobs.JobStatus status = jobs.status(owner, id);
             if (status.finished()) {
@@ -79,6 +119,30 @@ class BackgroundJobsReportProgressTest {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 

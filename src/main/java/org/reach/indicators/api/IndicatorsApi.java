@@ -1,6 +1,9 @@
 package org.reach.indicators.api;
 
+import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,6 +15,9 @@ import org.reach.indicators.Denominator;
 import org.reach.indicators.DenominatorForm;
 import org.reach.indicators.Dhis2Mapping;
 import org.reach.indicators.Dhis2MappingForm;
+import org.reach.indicators.ExportFormat;
+import org.reach.indicators.FullIndicatorExport;
+import org.reach.indicators.IndicatorExportFile;
 import org.reach.indicators.IndicatorDefinition;
 import org.reach.indicators.IndicatorQuery;
 import org.reach.indicators.IndicatorScope;
@@ -19,11 +25,21 @@ import org.reach.indicators.IndicatorTable;
 import org.reach.indicators.Indicators;
 import org.reach.indicators.Period;
 import org.reach.indicators.Trend;
+import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,7 +47,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Indicator definitions and values (always small-cell suppressed), size estimates and the DHIS2 export. */
+/**
+ * Indicator definitions and values (always small-cell suppressed), the full export as a background job, size
+ * estimates and the DHIS2 export.
+ */
 @RestController
 @RequestMapping("/api/indicators")
 @Tag(name = "Indicators", description = "Indicator definitions, suppressed values, size estimates and DHIS2 export")
@@ -40,10 +59,14 @@ class IndicatorsApi {
 
     private final Indicators indicators;
     private final Dhis2Push push;
+    private final FullIndicatorExport fullExport;
+    private final MessageSource messages;
 
-    IndicatorsApi(Indicators indicators, Dhis2Push push) {
+    IndicatorsApi(Indicators indicators, Dhis2Push push, FullIndicatorExport fullExport, MessageSource messages) {
         this.push = push;
         this.indicators = indicators;
+        this.fullExport = fullExport;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -133,5 +156,69 @@ class IndicatorsApi {
                                  @RequestParam(defaultValue = "true") boolean dryRun) {
         IndicatorScope scope = indicators.scope(me, organisationId, null, null);
         return push.push(me, scope, IndicatorQuery.period(period, indicators.today()), dryRun);
+    }
+
+    /** Where a full export stands; {@code file} is where to download it once it has succeeded. */
+    record ExportStatus(String id, BackgroundJobs.State state, long done, long total, int percent, Instant expires,
+                        String fileName, Long bytes, String file, String error) {
+    }
+
+    @PostMapping("/exports")
+    @Operation(summary = "Start the full export: every indicator with every breakdown it allows, for a scope and "
+            + "period, as XLSX (a long sheet and a read-me sheet) or CSV, always suppressed",
+            description = "Answers 202 with the export's status and its address in Location. Poll that address: "
+                    + "done and total count indicator tables. When state is SUCCEEDED, GET file downloads the result; "
+                    + "only the person who started the export can, until expires.")
+    ResponseEntity<ExportStatus> startExport(@AuthenticationPrincipal ReachUser me,
+                                             @RequestParam(required = false) String period,
+                                             @RequestParam(required = false) String format,
+                                             @RequestParam(required = false) Long organisationId,
+                                             @RequestParam(required = false) Long programmeId,
+                                             @RequestParam(required = false) Long siteId, Locale locale) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        String id = fullExport.start(me, scope, p, ExportFormat.parse(format), locale);
+        return ResponseEntity.accepted().location(URI.create("/api/indicators/exports/" + id))
+                .body(exportStatus(fullExport.status(me, id), locale));
+    }
+
+    @GetMapping("/exports/{id}")
+    @Operation(summary = "How far a full export of the caller's has got")
+    ExportStatus export(@AuthenticationPrincipal ReachUser me, @PathVariable String id, Locale locale) {
+        return exportStatus(fullExport.status(me, id), locale);
+    }
+
+    @GetMapping("/exports/{id}/file")
+    @Operation(summary = "Download a finished full export of the caller's; 409 while it is still running or if it failed")
+    ResponseEntity<Resource> exportFile(@AuthenticationPrincipal ReachUser me, @PathVariable String id) {
+        IndicatorExportFile file = fullExport.download(me, id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build()
+                        .toString())
+                .contentType(MediaType.parseMediaType(file.contentType())).contentLength(file.bytes())
+                .body(new FileSystemResource(file.path()));
+    }
+
+    @ExceptionHandler(FullIndicatorExport.NotReady.class)
+    ResponseEntity<ProblemDetail> notReady(FullIndicatorExport.NotReady notReady, Locale locale) {
+        BackgroundJobs.JobStatus status = notReady.status();
+        String key = status.state() == BackgroundJobs.State.FAILED ? status.errorKey() : "indicators.export.notReady";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                messages.getMessage(key, null, key, locale));
+        problem.setType(URI.create("urn:reach:problem:export-not-ready"));
+        problem.setTitle(messages.getMessage("indicators.export.notReady.title", null, "Not ready", locale));
+        problem.setProperty("state", status.state());
+        problem.setProperty("export", "/api/indicators/exports/" + status.id());
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private ExportStatus exportStatus(BackgroundJobs.JobStatus status, Locale locale) {
+        IndicatorExportFile file = status.state() == BackgroundJobs.State.SUCCEEDED
+                && status.result() instanceof IndicatorExportFile f ? f : null;
+        String error = status.state() == BackgroundJobs.State.FAILED
+                ? messages.getMessage(status.errorKey(), null, status.errorKey(), locale) : null;
+        return new ExportStatus(status.id(), status.state(), status.done(), status.total(), status.percent(),
+                status.expires(), file == null ? null : file.fileName(), file == null ? null : file.bytes(),
+                file == null ? null : "/api/indicators/exports/" + status.id() + "/file", error);
     }
 }

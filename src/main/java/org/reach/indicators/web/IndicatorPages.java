@@ -1,5 +1,6 @@
 package org.reach.indicators.web;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,10 @@ import java.util.Map;
 import org.reach.indicators.Denominator;
 import org.reach.indicators.DenominatorForm;
 import org.reach.indicators.Disaggregation;
+import org.reach.indicators.ExportFormat;
+import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorDefinition;
+import org.reach.indicators.IndicatorExportFile;
 import org.reach.indicators.IndicatorExports;
 import org.reach.indicators.IndicatorQuery;
 import org.reach.indicators.IndicatorRow;
@@ -25,9 +29,12 @@ import org.reach.platform.FormErrors;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,10 +43,12 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The indicator dashboard and its CSV and XLSX exports (always suppressed). */
+/** The indicator dashboard, its CSV and XLSX exports and the full export in the background (always suppressed). */
 @Controller
 class IndicatorPages {
 
@@ -48,10 +57,12 @@ class IndicatorPages {
     private final org.reach.indicators.IndicatorReport report;
     private final OrganisationDirectory directory;
     private final org.reach.indicators.Dhis2Push push;
+    private final FullIndicatorExport fullExport;
 
     IndicatorPages(Indicators indicators, IndicatorExports exports, org.reach.indicators.IndicatorReport report,
-                   OrganisationDirectory directory, org.reach.indicators.Dhis2Push push) {
+                   OrganisationDirectory directory, org.reach.indicators.Dhis2Push push, FullIndicatorExport fullExport) {
         this.push = push;
+        this.fullExport = fullExport;
         this.indicators = indicators;
         this.report = report;
         this.exports = exports;
@@ -102,6 +113,7 @@ class IndicatorPages {
         model.addAttribute("breakdownChart", breakdownChart(breakdown));
         model.addAttribute("exportQuery", exportQuery(p, d, selected, organisationId, scope, siteId));
         model.addAttribute("exportAllQuery", exportQuery(p, d, "", organisationId, scope, siteId));
+        model.addAttribute("scopeProgrammeId", scope.organisationId() == null ? scope.programmeId() : null);
         return "indicators/dashboard";
     }
 
@@ -215,6 +227,41 @@ class IndicatorPages {
         Period p = IndicatorQuery.period(period, indicators.today());
         return download(report.pdf(me, scope, p, LocaleContextHolder.getLocale()), "indicators-" + p.code() + ".pdf",
                 MediaType.APPLICATION_PDF);
+    }
+
+    /** Every indicator with every breakdown, in the background; the person follows it on its own page. */
+    @PostMapping("/indicators/exports")
+    String startFullExport(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) String period,
+                           @RequestParam(required = false) String format,
+                           @RequestParam(required = false) Long organisationId,
+                           @RequestParam(required = false) Long programmeId,
+                           @RequestParam(required = false) Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        Period p = IndicatorQuery.period(period, indicators.today());
+        String id = fullExport.start(me, scope, p, ExportFormat.parse(format), LocaleContextHolder.getLocale());
+        return "redirect:/indicators/exports/" + id;
+    }
+
+    @GetMapping("/indicators/exports/{id}")
+    String fullExportStatus(@AuthenticationPrincipal ReachUser me, @PathVariable String id,
+                            @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+        model.addAttribute("job", fullExport.status(me, id));
+        return htmx != null ? "indicators/export :: progress" : "indicators/export";
+    }
+
+    @GetMapping("/indicators/exports/{id}/file")
+    ResponseEntity<Resource> fullExportFile(@AuthenticationPrincipal ReachUser me, @PathVariable String id) {
+        IndicatorExportFile file;
+        try {
+            file = fullExport.download(me, id);
+        } catch (FullIndicatorExport.NotReady notReady) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/indicators/exports/" + id)).build();
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.fileName()).build()
+                        .toString())
+                .contentType(MediaType.parseMediaType(file.contentType())).contentLength(file.bytes())
+                .body(new FileSystemResource(file.path()));
     }
 
     @GetMapping("/indicators/estimates")
