@@ -147,6 +147,35 @@ public class Indicators {
         return new IndicatorScope(null, programme.id(), ids, null, programme.name());
     }
 
+    /**
+     * Suppressed tables of a part of something the same person can also see (a site of the organisation, one
+     * organisation of the programme, a custom date range beside the calendar periods) give small counts away
+     * by subtraction, however well each table is suppressed on its own. So suppressed output is refused for
+     * them; the breakdowns by site and by organisation show the parts side by side, suppressed together.
+     */
+    private void refuseDifferencing(ReachUser actor, IndicatorScope scope, Period period, boolean showExact) {
+        if (showExact) {
+            return;
+        }
+        Problems problems = new Problems();
+        problems.check(scope.siteId() == null, "siteId", "indicators.error.narrowSite");
+        problems.check(scope.siteId() != null || !narrowerThanVisible(actor, scope), "organisationId",
+                "indicators.error.narrowOrganisation");
+        problems.check(period.type() != Period.Type.CUSTOM, "period", "indicators.error.narrowPeriod");
+        problems.throwIfAny();
+    }
+
+    /** One organisation of a programme whose whole this person may also see. */
+    private static boolean narrowerThanVisible(ReachUser actor, IndicatorScope scope) {
+        return scope.organisationId() != null && scope.programmeId() != null
+                && (actor.isAdmin() || actor.coordinatesProgramme(scope.programmeId()));
+    }
+
+    /** Whether suppressed tables of this scope and period may be given to this person (see above). */
+    public boolean maySeeSuppressed(ReachUser actor, IndicatorScope scope, Period period) {
+        return scope.siteId() == null && !narrowerThanVisible(actor, scope) && period.type() != Period.Type.CUSTOM;
+    }
+
     /** Whether this person may see exact small counts of this scope on a page: its own staff only. */
     public boolean maySeeExact(ReachUser actor, IndicatorScope scope) {
         return scope.organisationIds().size() == 1 && actor.mayReadClientsOf(scope.organisationIds().get(0));
@@ -186,6 +215,7 @@ public class Indicators {
                                        boolean exact) {
         requireViewer(actor);
         boolean showExact = exact && maySeeExact(actor, scope);
+        refuseDifferencing(actor, scope, period, showExact);
         IndicatorEngine engine = engine(scope, period);
         List<IndicatorTable> tables = new ArrayList<>();
         for (IndicatorDefinition def : store.definitions()) {
@@ -199,6 +229,7 @@ public class Indicators {
                                 boolean exact) {
         IndicatorDefinition def = definition(actor, code);
         Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
+        refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
         IndicatorEngine engine = engine(scope, period);
         return table(def, period, used, engine.compute(code, used), exact && maySeeExact(actor, scope), scope);
     }
@@ -206,6 +237,7 @@ public class Indicators {
     /** The indicator's total for each month of the period, suppressed as one line with the period's total. */
     public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period period, boolean exact) {
         IndicatorDefinition def = definition(actor, code);
+        refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
         List<Period> months = period.months();
         List<IndicatorEngine.Raw> raws = new ArrayList<>();
         IndicatorEngine.Result first = null;
@@ -405,6 +437,10 @@ public class Indicators {
      */
     public DataValueSet dataValueSet(ReachUser actor, IndicatorScope scope, Period period) {
         requireViewer(actor);
+        if (narrowerThanVisible(actor, scope)) {
+            // Beside the programme's figures, one organisation's withheld values could be worked out.
+            throw new Forbidden("DHIS2 values of one organisation of a programme one coordinates");
+        }
         Problems problems = new Problems();
         problems.check(period.dhis2() != null, "period", "indicators.error.dhis2Period");
         problems.check(scope.organisationIds().size() == 1 && scope.siteId() == null, "organisationId",

@@ -187,6 +187,31 @@ class IndicatorsTest {
         assertThat(numerators(exact("ACTIVE_CLIENTS", Disaggregation.CITY))).containsExactly(Map.entry("Karachi", "4"));
     }
 
+    @Test
+    void suppressedFiguresOfAPartAreRefusedWhereTheWholeIsVisible() {
+        // A coordinator sees the programme; the home organisation's suppressed tables beside it would give the
+        // other organisations' small counts away by subtraction.
+        ReachUser coordinator = world.user(Role.COORDINATOR);
+        IndicatorScope one = indicators.scope(coordinator, world.home.id(), null, null);
+        assertThatThrownBy(() -> indicators.tables(coordinator, one, q1, Disaggregation.SEX, false))
+                .isInstanceOf(org.reach.platform.InvalidInput.class).hasMessageContaining("organisationId");
+        assertThatThrownBy(() -> indicators.dataValueSet(coordinator, one, q1)).isInstanceOf(Forbidden.class);
+        IndicatorScope programme = indicators.scope(coordinator, null, null, null);
+        assertThat(indicators.table(coordinator, programme, "ACTIVE_CLIENTS", q1, Disaggregation.ORGANISATION, false)
+                .rows()).extracting(IndicatorRow::label).contains(world.home.name());
+        // Staff see one site exactly on their pages, but suppressed figures of a site or a custom range (exports,
+        // the API) are refused: the breakdown by site and the calendar periods carry the same information safely.
+        IndicatorScope site = indicators.scope(manager, null, null, world.homeSite.id());
+        assertThat(indicators.table(manager, site, "ACTIVE_CLIENTS", q1, Disaggregation.NONE, true).total().numerator())
+                .isEqualTo("2");
+        assertThatThrownBy(() -> indicators.table(manager, site, "ACTIVE_CLIENTS", q1, Disaggregation.NONE, false))
+                .isInstanceOf(org.reach.platform.InvalidInput.class).hasMessageContaining("siteId");
+        Period custom = Period.parse("2026-01-01..2026-03-30");
+        assertThatThrownBy(() -> indicators.trend(manager, home, "ACTIVE_CLIENTS", custom, false))
+                .isInstanceOf(org.reach.platform.InvalidInput.class).hasMessageContaining("period");
+        assertThat(indicators.trend(manager, home, "ACTIVE_CLIENTS", custom, true).points()).hasSize(3);
+    }
+
     private List<List<IndicatorTable>> everyTable() {
         List<List<IndicatorTable>> all = new java.util.ArrayList<>();
         for (Disaggregation d : Disaggregation.values()) {

@@ -103,7 +103,9 @@ class IndicatorPages {
         model.addAttribute("breakdown", breakdown);
         model.addAttribute("trend", trend);
         model.addAttribute("exact", exact);
-        model.addAttribute("sites", indicators.sites(me, scope));
+        // Without exact counts a site or a custom range would be refused (it gives small counts away by
+        // subtraction), so they are not offered; the breakdowns show the parts side by side.
+        model.addAttribute("sites", exact ? indicators.sites(me, scope) : List.of());
         model.addAttribute("siteId", siteId);
         model.addAttribute("organisations", organisationChoices(me, scope));
         model.addAttribute("organisationId", organisationId);
@@ -122,7 +124,7 @@ class IndicatorPages {
             return List.of();
         }
         return directory.organisations(me).stream()
-                .filter(o -> scope.programmeId().equals(o.programmeId())).toList();
+                .filter(o -> scope.programmeId().equals(o.programmeId()) && me.mayReadClientsOf(o.id())).toList();
     }
 
     /** The last eight quarters, the last twelve months and the last three years, newest first. */
