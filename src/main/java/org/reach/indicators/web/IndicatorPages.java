@@ -103,6 +103,7 @@ class IndicatorPages {
         model.addAttribute("breakdown", breakdown);
         model.addAttribute("trend", trend);
         model.addAttribute("exact", exact);
+        model.addAttribute("exportable", indicators.maySeeSuppressed(me, scope, p));
         // Without exact counts a site or a custom range would be refused (it gives small counts away by
         // subtraction), so they are not offered; the breakdowns show the parts side by side.
         model.addAttribute("sites", exact ? indicators.sites(me, scope) : List.of());
