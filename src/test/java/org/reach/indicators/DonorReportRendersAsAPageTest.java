@@ -101,6 +101,9 @@ class DonorReportRendersAsAPageTest {
         assertThat(text).contains(world.homeProgramme.name(), "2026Q1");
         assertThat(text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count())
                 .as("the Urdu headings and names come through as Arabic script").isGreaterThan(50);
+        // Heh goal and yeh barree, in nearly every Urdu sentence, are missing from many fonts (DejaVu Sans among
+        // them): a font without them drops them silently from the page.
+        assertThat(text).as("the letters heh goal and yeh barree").contains("\u06C1").contains("\u06D2");
         List<String> summary = summaryLines(text);
         assertThat(String.join("\n", summary)).contains("<5");
         assertNoSmallCount(summary);
