@@ -102,12 +102,16 @@ public class PeriodFactStore {
         String encounterSite = siteId == null ? "" : " AND e.site_id = :site";
         String onlyClients = "";
         String onlyEncounterClients = "";
+        String onlyKeyPopulations = "";
         if (only.anonymous()) {
             onlyClients = " AND 1 = 0";
+            onlyKeyPopulations = "WHERE 1 = 0 ";
             onlyEncounterClients = " AND e.client_id IS NULL";
         } else if (only.clientIds() != null) {
             p.put("only", only.clientIds());
             onlyClients = " AND c.id IN (:only)";
+            // the grouping of key populations would otherwise run over every client to refresh a few
+            onlyKeyPopulations = "WHERE k.client_id IN (:only) ";
             onlyEncounterClients = " AND e.client_id IN (:only)";
         }
 
@@ -124,7 +128,7 @@ public class PeriodFactStore {
         jdbc.sql("SELECT c.id, c.organisation_id, c.gender, c.birth_year, c.primary_drug, c.route, c.enrolment_site_id, "
                         + "c.enrolment_hotspot, c.first_contact, c.explicit_status, c.explicit_status_date, kp.mask "
                         + "FROM clients c LEFT JOIN (SELECT k.client_id, " + mask + " AS mask FROM client_key_populations k "
-                        + "GROUP BY k.client_id) kp ON kp.client_id = c.id "
+                        + onlyKeyPopulations + "GROUP BY k.client_id) kp ON kp.client_id = c.id "
                         + "WHERE c.organisation_id IN (:orgs) AND c.first_contact <= :end" + clientSite + onlyClients)
                 .params(p).query((rs, n) -> {
                     Row r = new Row();
