@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -58,6 +64,8 @@ class IndicatorScaleBenchmark {
     private static final boolean REUSE = Boolean.getBoolean("bench.reuse");
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final boolean TRENDS = Boolean.getBoolean("bench.trends");
+    /** How long one engine computation (every disaggregation) may take before the benchmark gives up on it. */
+    private static final int ENGINE_MINUTES = Integer.getInteger("bench.engineMinutes", 60);
     private static final Period QUARTER = Period.quarter(2026, 2);
     /** The day in the quarter the new encounters of the refresh step are recorded on. */
     private static final LocalDate REFRESH_DAY = LocalDate.of(2026, 5, 15);
@@ -75,10 +83,17 @@ class IndicatorScaleBenchmark {
         assumeTrue(datasourceUrl.startsWith("jdbc:postgresql:"), "the baseline is PostgreSQL SQL");
         SyntheticProgramme.Loaded programme = new SyntheticProgramme(dataSource, CLIENTS, EVENTS, System.out)
                 .generateOrReuse(REUSE);
+        if (ROUNDS == 0) {
+            return; // generate only
+        }
         ReachUser coordinator = signIn.loadUserByUsername(programme.coordinator());
         IndicatorScope scope = indicators.scope(coordinator, null, programme.programmeId(), null);
         String baselineSql = baselineSql(scope.organisationIds());
         List<IndicatorDefinition> definitions = indicators.definitions(coordinator);
+        long started = System.nanoTime();
+        baseline(baselineSql);
+        double warmUp = seconds(started);
+        System.out.printf(Locale.ROOT, "Baseline warm-up: %.1f s%n", warmUp);
 
         List<Double> engineSeconds = new ArrayList<>();
         List<Double> baselineSeconds = new ArrayList<>();
@@ -88,10 +103,17 @@ class IndicatorScaleBenchmark {
         List<Double> fullRefreshSeconds = new ArrayList<>();
         Comparison comparison = null;
         List<String> differences = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
+        String unfinished = null;
+        for (int round = 1; round <= ROUNDS && unfinished == null; round++) {
             System.out.printf(Locale.ROOT, "Round %d of %d%n", round, ROUNDS);
-            long started = System.nanoTime();
-            Map<Disaggregation, List<IndicatorTable>> engine = everyDisaggregation(coordinator, scope);
+            started = System.nanoTime();
+            Map<Disaggregation, List<IndicatorTable>> engine = withinBudget(() -> everyDisaggregation(coordinator, scope));
+            if (engine == null) {
+                unfinished = String.format(Locale.ROOT, "the engine did not finish computing every disaggregation within "
+                        + "%d minutes (-Dbench.engineMinutes) in round %d; nothing compared", ENGINE_MINUTES, round);
+                System.out.println("  " + unfinished);
+                break;
+            }
             engineSeconds.add(seconds(started));
             System.out.printf(Locale.ROOT, "  engine, all disaggregations: %.1f s%n", engineSeconds.get(round - 1));
             if (TRENDS) {
@@ -139,6 +161,7 @@ class IndicatorScaleBenchmark {
                         %s
                   engine at %s
                   scope: programme of %d organisations, period %s, %d indicators x %d disaggregations (%s)
+                  baseline warm-up (not counted), s:                      %.1f
                   engine, tables() for every disaggregation, s per round: %s
                   baseline, one SQL statement, s per round:               %s
                   engine / baseline per round:                            %s
@@ -153,19 +176,43 @@ class IndicatorScaleBenchmark {
                         : "(reused: -Dbench.reuse=true)",
                 engineVersion(), scope.organisationIds().size(), QUARTER.code(), definitions.size(),
                 Disaggregation.values().length,
-                java.util.Arrays.stream(Disaggregation.values()).map(Enum::name).collect(Collectors.joining(", ")),
-                format(engineSeconds), format(baselineSeconds), format(ratios), median(ratios),
+                Arrays.stream(Disaggregation.values()).map(Enum::name).collect(Collectors.joining(", ")), warmUp,
+                format(engineSeconds) + (unfinished == null ? "" : " then more than " + ENGINE_MINUTES + " min"),
+                format(baselineSeconds), format(ratios), ratios.isEmpty() ? Double.NaN : median(ratios),
                 format(dashboardRefreshSeconds), format(fullRefreshSeconds),
                 TRENDS ? "  monthly trend of every indicator, s per round:          " + format(trendSeconds) + "\n" : "",
-                comparison.compared(), comparison.hidden(),
-                differences.isEmpty() ? "no differences" : differences.size() + " differences:\n    "
+                comparison == null ? 0 : comparison.compared(), comparison == null ? 0 : comparison.hidden(),
+                unfinished != null ? unfinished : differences.isEmpty() ? "no differences" : differences.size() + " differences:\n    "
                         + String.join("\n    ", differences.subList(0, Math.min(MAX_LISTED, differences.size())))
                         + (differences.size() > MAX_LISTED ? "\n    …" : ""));
         System.out.println(report);
         Path out = Path.of("target", "benchmarks", "indicator-scale.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
+        assertThat(unfinished).as("an engine computation that did not finish").isNull();
         assertThat(differences).as("counts where the engine and the SQL statement differ").isEmpty();
+    }
+
+    /**
+     * Runs an engine computation on a daemon thread and answers null when it takes longer than the budget: an engine
+     * that scales badly should give a report, not a benchmark that never ends. The abandoned computation cannot be
+     * stopped safely; the benchmark ends right after, and the JVM with it.
+     */
+    private static <T> T withinBudget(Callable<T> computation) throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "engine-under-budget");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return executor.submit(computation).get(ENGINE_MINUTES, TimeUnit.MINUTES);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private Map<Disaggregation, List<IndicatorTable>> everyDisaggregation(ReachUser coordinator, IndicatorScope scope) {

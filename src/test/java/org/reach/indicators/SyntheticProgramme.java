@@ -627,34 +627,43 @@ final class SyntheticProgramme {
             Visit v = p.visits.get(i);
             boolean first = i == 0;
             if (v.oat) {
-                if (rng.nextDouble() < 0.25) {
-                    v.add(rng.nextBoolean() ? PEER_SUPPORT : INFORMATION, 1, null);
+                if (rng.nextDouble() < 0.35) {
+                    v.add(PEER_SUPPORT, 1, null);
                 }
-                if (rng.nextDouble() < 0.05) {
+                if (rng.nextDouble() < 0.2) {
+                    v.add(INFORMATION, 1, null);
+                }
+                if (rng.nextDouble() < 0.06) {
                     v.add(MENTAL, 1, null);
+                }
+                if (rng.nextDouble() < 0.15) {
+                    v.add(FOOD, 1, null);
+                }
+                if (opioid && rng.nextDouble() < 0.05) {
+                    v.add(NALOXONE, 1, null);
                 }
             } else {
                 if (injects || pwid) {
-                    if (rng.nextDouble() < 0.85) {
+                    if (rng.nextDouble() < 0.9) {
                         v.add(NEEDLES, needles(rng), null);
                     }
                     if (rng.nextDouble() < 0.05) {
                         v.add(WOUND, 1, null);
                     }
                 }
-                if (rng.nextDouble() < (p.keyPopulations.contains("SEX_WORKER") ? 0.8 : injects ? 0.45 : 0.55)) {
+                if (rng.nextDouble() < (p.keyPopulations.contains("SEX_WORKER") ? 0.8 : injects ? 0.5 : 0.65)) {
                     v.add(CONDOMS, 2 + rng.nextInt(rng.nextInt(4) == 0 ? 40 : 12), null);
                 }
                 if (sexualRisk && rng.nextDouble() < 0.4) {
                     v.add(LUBRICANT, 1 + rng.nextInt(10), null);
                 }
-                if (rng.nextDouble() < (first ? 0.7 : 0.35)) {
+                if (rng.nextDouble() < (first ? 0.75 : 0.5)) {
                     v.add(INFORMATION, 1 + (rng.nextInt(5) == 0 ? rng.nextInt(4) : 0), null);
                 }
                 if (opioid && rng.nextDouble() < 0.07) {
                     v.add(NALOXONE, 1 + rng.nextInt(2), null);
                 }
-                if (rng.nextDouble() < (first ? 0.45 : 0.07)) {
+                if (rng.nextDouble() < (first ? 0.5 : 0.08)) {
                     String result;
                     double t = rng.nextDouble();
                     if (positive) {
@@ -696,16 +705,16 @@ final class SyntheticProgramme {
                 if (rng.nextDouble() < 0.035) {
                     v.add(MENTAL, 1, null);
                 }
-                if (rng.nextDouble() < 0.10) {
+                if (rng.nextDouble() < 0.12) {
                     v.add(SHOWER, 1, null);
                 }
-                if (rng.nextDouble() < 0.05) {
+                if (rng.nextDouble() < 0.06) {
                     v.add(LAUNDRY, 1, null);
                 }
-                if (rng.nextDouble() < 0.15) {
+                if (rng.nextDouble() < 0.25) {
                     v.add(FOOD, 1 + rng.nextInt(3), null);
                 }
-                if (rng.nextDouble() < 0.08) {
+                if (rng.nextDouble() < 0.12) {
                     v.add(PEER_SUPPORT, 1, null);
                 }
                 if (rng.nextDouble() < 0.006) {
@@ -819,16 +828,16 @@ final class SyntheticProgramme {
                 v.hotspot = site.hotspots()[rng.nextInt(HOTSPOTS_PER_SITE)];
             }
         }
-        if (rng.nextDouble() < 0.6) {
+        if (rng.nextDouble() < 0.75) {
             v.add(NEEDLES, needles(rng), null);
         }
-        if (rng.nextDouble() < 0.45) {
+        if (rng.nextDouble() < 0.6) {
             v.add(CONDOMS, 2 + rng.nextInt(20), null);
         }
-        if (rng.nextDouble() < 0.35) {
+        if (rng.nextDouble() < 0.5) {
             v.add(INFORMATION, 1, null);
         }
-        if (rng.nextDouble() < 0.07) {
+        if (rng.nextDouble() < 0.08) {
             v.add(NALOXONE, 1 + rng.nextInt(2), null);
         }
         if (rng.nextDouble() < 0.03) {
@@ -837,7 +846,7 @@ final class SyntheticProgramme {
         if (rng.nextDouble() < 0.03) {
             v.add(SELF_TEST, 1, null);
         }
-        if (rng.nextDouble() < 0.08) {
+        if (rng.nextDouble() < 0.1) {
             v.add(FOOD, 1, null);
         }
         if (rng.nextDouble() < 0.04) {
@@ -902,7 +911,7 @@ final class SyntheticProgramme {
      * number: found by bisection on the first few thousand clients, whose streams are the ones the load draws.
      */
     private double calibrate() {
-        int sample = Math.min(clientCount, 5000);
+        int sample = Math.min(clientCount, 10_000);
         SplittableRandom anonymousRng = new SplittableRandom(SEED * 31 + 7);
         double anonymousLines = 0;
         for (int i = 0; i < 2000; i++) {
@@ -914,7 +923,7 @@ final class SyntheticProgramme {
         double high = Math.log(100);
         double lambda = 1;
         double[] last = new double[3];
-        for (int iteration = 0; iteration < 30; iteration++) {
+        for (int iteration = 0; iteration < 24; iteration++) {
             lambda = Math.exp((low + high) / 2);
             SplittableRandom master = new SplittableRandom(SEED);
             long lines = 0;

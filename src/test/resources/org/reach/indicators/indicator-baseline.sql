@@ -11,7 +11,7 @@ site_city AS (
     SELECT st.id, {{city}} AS city FROM sites st
 ),
 -- the clients the engine knows at the period's end: in scope and enrolled by then
-cl AS MATERIALIZED (
+cl AS NOT MATERIALIZED (
     SELECT c.id,
            c.organisation_id,
            c.first_contact,
@@ -41,11 +41,22 @@ cl AS MATERIALIZED (
     LEFT JOIN client_settings cs ON cs.organisation_id = c.organisation_id
     WHERE c.organisation_id IN ({{organisations}}) AND c.first_contact <= DATE '{{end}}'
 ),
+-- each service of each package as one bit: a client has a package whole when the bits of what they received cover
+-- the package's bits (at most 63 package services in all)
+package AS (
+    SELECT key_population, service_code,
+           1::bigint << (ROW_NUMBER() OVER (ORDER BY key_population, service_code) - 1)::int AS bit
+    FROM indicator_packages
+),
+package_whole AS (
+    SELECT key_population, BIT_OR(bit) AS whole FROM package GROUP BY key_population
+),
 kp AS (
     SELECT k.client_id,
            BOOL_OR(k.key_population = 'PEOPLE_WHO_INJECT_DRUGS') AS pwid,
-           BOOL_OR(k.key_population IN (SELECT key_population FROM indicator_packages)) AS has_package
+           ARRAY_AGG(w.whole) FILTER (WHERE w.whole IS NOT NULL) AS packages
     FROM client_key_populations k
+    LEFT JOIN package_whole w ON w.key_population = k.key_population
     GROUP BY k.client_id
 ),
 -- per client, from encounters up to the end: reached in the period and in which of its months (one bit per
@@ -75,26 +86,12 @@ got AS (
     SELECT l.client_id,
            BOOL_OR(l.code = 'NEEDLES_SYRINGES') AS needles,
            BOOL_OR(l.code = 'HIV_TEST') AS tested,
-           BOOL_OR(l.code = 'HIV_TEST' AND l.result IN ('NEGATIVE', 'POSITIVE')) AS knows_result
+           BOOL_OR(l.code = 'HIV_TEST' AND l.result IN ('NEGATIVE', 'POSITIVE')) AS knows_result,
+           BIT_OR(p.bit) AS package_bits
     FROM line l
+    LEFT JOIN package p ON p.service_code = l.code
     WHERE l.client_id IS NOT NULL
     GROUP BY l.client_id
-),
--- each package's services as bits: a client has the whole package when the bits received fill it
-package AS (
-    SELECT key_population, service_code,
-           1 << (ROW_NUMBER() OVER (PARTITION BY key_population ORDER BY service_code) - 1)::int AS bit,
-           (1 << (COUNT(*) OVER (PARTITION BY key_population))::int) - 1 AS whole
-    FROM indicator_packages
-),
-full_package AS (
-    SELECT DISTINCT g.client_id
-    FROM (SELECT l.client_id, p.key_population, BIT_OR(p.bit) AS received, MIN(p.whole) AS whole
-          FROM line l JOIN package p ON p.service_code = l.code
-          WHERE l.client_id IS NOT NULL
-          GROUP BY l.client_id, p.key_population) g
-    JOIN client_key_populations k ON k.client_id = g.client_id AND k.key_population = g.key_population
-    WHERE g.received = g.whole
 ),
 -- OAT dispensations up to the end; one on day d with q dose days covers d .. d + q - 1
 oat AS MATERIALIZED (
@@ -176,8 +173,9 @@ person AS MATERIALIZED (
            (hiv.first_prep BETWEEN DATE '{{start}}' AND DATE '{{end}}' IS TRUE
                AND (hiv.first_positive IS NULL OR hiv.first_positive > hiv.first_prep))::int AS prep_initiated,
            (enc.recent IS TRUE AND NOT cl.discontinued)::int AS active,
-           (enc.reached IS TRUE AND kp.has_package IS TRUE)::int AS with_package,
-           (enc.reached IS TRUE AND kp.has_package IS TRUE AND full_package.client_id IS NOT NULL)::int AS full_package,
+           (enc.reached IS TRUE AND kp.packages IS NOT NULL)::int AS with_package,
+           (enc.reached IS TRUE AND EXISTS (SELECT 1 FROM UNNEST(kp.packages) AS whole
+                                            WHERE got.package_bits & whole = whole))::int AS full_package,
            COALESCE(referred.completed, 0) AS referrals_completed,
            COALESCE(referred.made, 0) AS referrals_made,
            (NOT cl.discontinued)::int AS enrolled,
@@ -192,7 +190,6 @@ person AS MATERIALIZED (
     LEFT JOIN kp ON kp.client_id = cl.id
     LEFT JOIN enc ON enc.client_id = cl.id
     LEFT JOIN got ON got.client_id = cl.id
-    LEFT JOIN full_package ON full_package.client_id = cl.id
     LEFT JOIN on_oat ON on_oat.client_id = cl.id
     LEFT JOIN oat_days ON oat_days.client_id = cl.id
     LEFT JOIN hiv ON hiv.client_id = cl.id
