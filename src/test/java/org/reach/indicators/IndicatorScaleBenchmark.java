@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -106,11 +107,29 @@ class IndicatorScaleBenchmark {
         String unfinished = null;
         for (int round = 1; round <= ROUNDS && unfinished == null; round++) {
             System.out.printf(Locale.ROOT, "Round %d of %d%n", round, ROUNDS);
+            // the statement first: should the engine not finish, its time is still measured on a quiet machine
             started = System.nanoTime();
-            Map<Disaggregation, List<IndicatorTable>> engine = withinBudget(() -> everyDisaggregation(coordinator, scope));
+            Baseline baseline = baseline(baselineSql);
+            baselineSeconds.add(seconds(started));
+            System.out.printf(Locale.ROOT, "  baseline statement: %.1f s (%d rows)%n", baselineSeconds.get(round - 1),
+                    baseline.rows);
+
+            started = System.nanoTime();
+            Map<Disaggregation, Double> progress = new ConcurrentHashMap<>();
+            Map<Disaggregation, List<IndicatorTable>> engine;
+            try {
+                engine = withinBudget(() -> everyDisaggregation(coordinator, scope, progress));
+            } catch (OutOfMemoryError e) {
+                engine = null;
+                unfinished = "the engine ran out of memory (-Dbench.heap)";
+            }
             if (engine == null) {
-                unfinished = String.format(Locale.ROOT, "the engine did not finish computing every disaggregation within "
-                        + "%d minutes (-Dbench.engineMinutes) in round %d; nothing compared", ENGINE_MINUTES, round);
+                unfinished = String.format(Locale.ROOT, "%s in round %d; tables() per disaggregation, s: %s; nothing "
+                                + "compared", unfinished != null ? unfinished : "the engine did not finish every "
+                                + "disaggregation within " + ENGINE_MINUTES + " minutes (-Dbench.engineMinutes)", round,
+                        progress.isEmpty() ? "none finished" : progress.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+                                .collect(Collectors.joining(", ")));
                 System.out.println("  " + unfinished);
                 break;
             }
@@ -125,12 +144,7 @@ class IndicatorScaleBenchmark {
                 System.out.printf(Locale.ROOT, "  engine, monthly trends: %.1f s%n", trendSeconds.get(round - 1));
             }
 
-            started = System.nanoTime();
-            Baseline baseline = baseline(baselineSql);
-            baselineSeconds.add(seconds(started));
             ratios.add(engineSeconds.get(round - 1) / baselineSeconds.get(round - 1));
-            System.out.printf(Locale.ROOT, "  baseline statement: %.1f s (%d rows)%n", baselineSeconds.get(round - 1),
-                    baseline.rows);
             comparison = compare(engine, baseline);
             String label = "round " + round + ": ";
             differences.addAll(comparison.differences().stream().map(d -> label + d).toList());
@@ -147,7 +161,7 @@ class IndicatorScaleBenchmark {
             assertThat(needlesTotal(dashboard)).as("needles after one more encounter").isEqualTo(needles + REFRESH_NEEDLES);
             record(refresh);
             started = System.nanoTime();
-            Map<Disaggregation, List<IndicatorTable>> after = everyDisaggregation(coordinator, scope);
+            Map<Disaggregation, List<IndicatorTable>> after = everyDisaggregation(coordinator, scope, new HashMap<>());
             fullRefreshSeconds.add(seconds(started));
             assertThat(needlesTotal(after.get(Disaggregation.NONE))).as("needles after two more encounters")
                     .isEqualTo(needles + 2L * REFRESH_NEEDLES);
@@ -209,16 +223,23 @@ class IndicatorScaleBenchmark {
         } catch (TimeoutException e) {
             return null;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private Map<Disaggregation, List<IndicatorTable>> everyDisaggregation(ReachUser coordinator, IndicatorScope scope) {
+    /** Every indicator for every disaggregation; each call's seconds go into {@code progress} as it finishes. */
+    private Map<Disaggregation, List<IndicatorTable>> everyDisaggregation(ReachUser coordinator, IndicatorScope scope,
+                                                                         Map<Disaggregation, Double> progress) {
         Map<Disaggregation, List<IndicatorTable>> tables = new EnumMap<>(Disaggregation.class);
         for (Disaggregation d : Disaggregation.values()) {
+            long started = System.nanoTime();
             tables.put(d, indicators.tables(coordinator, scope, QUARTER, d, false));
+            progress.put(d, seconds(started));
         }
         return tables;
     }
