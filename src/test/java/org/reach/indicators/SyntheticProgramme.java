@@ -421,14 +421,14 @@ final class SyntheticProgramme {
 
     private static final class Visit {
         int day;
-        int org;
+        int org; // of anonymous visits; a client's visits belong to the client's organisation
         int site = -1;
         String hotspot;
         long worker;
         int lines;
-        final int[] codes = new int[12];
-        final int[] quantities = new int[12];
-        final String[] results = new String[12];
+        final int[] codes = new int[24];
+        final int[] quantities = new int[24];
+        final String[] results = new String[24];
         Referral referral;
         boolean oat;
 
@@ -442,7 +442,7 @@ final class SyntheticProgramme {
         }
 
         void add(int code, int quantity, String result) {
-            if (!has(code) && lines < codes.length) {
+            if (!has(code)) {
                 codes[lines] = code;
                 quantities[lines] = quantity;
                 results[lines] = result;
