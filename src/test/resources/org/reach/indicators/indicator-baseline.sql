@@ -5,7 +5,8 @@
 -- Answers (indicator, disaggregation, category, numerator, denominator) with categories keyed as the engine keys
 -- them: TOTAL under NONE, UNKNOWN for a missing attribute or an anonymous contact, site and organisation ids as text.
 -- People are counted by their own attributes and enrolment site; contacts (quantities and services given) by the
--- encounter's site, hotspot, city and organisation, falling back to the client's where the encounter has none.
+-- encounter's site, city and organisation, falling back to the client's site where the encounter has none; the
+-- hotspot of a contact is the encounter's own (none recorded: unknown).
 WITH
 site_city AS (
     SELECT st.id, {{city}} AS city FROM sites st
@@ -137,6 +138,13 @@ hiv AS (
       AND e.organisation_id IN ({{organisations}}) AND e.client_id IS NOT NULL AND e.encounter_date <= DATE '{{end}}'
     GROUP BY e.client_id
 ),
+-- ART started at a clinic the client was referred to: the referral completed by the end of the period
+art_referral AS (
+    SELECT DISTINCT r.client_id
+    FROM referrals r
+    WHERE r.organisation_id IN ({{organisations}}) AND r.provider_type = 'ART_CLINIC' AND r.status = 'COMPLETED'
+      AND r.closed_on <= DATE '{{end}}'
+),
 progressed AS (
     SELECT DISTINCT g.client_id
     FROM client_stage_changes g
@@ -184,8 +192,9 @@ person AS MATERIALIZED (
            (enc.reached IS TRUE AND cl.smokes_or_inhales)::int AS non_injecting,
            (enc.reached IS TRUE AND cl.woman)::int AS women,
            COALESCE(oat_days.days, 0) AS oat_days,
+           (COALESCE(oat_days.days, 0) > 0)::int AS oat_people,
            (hiv.first_positive IS NOT NULL)::int AS diagnosed,
-           (hiv.first_positive IS NOT NULL AND hiv.art IS TRUE)::int AS on_art
+           (hiv.first_positive IS NOT NULL AND (hiv.art IS TRUE OR art_referral.client_id IS NOT NULL))::int AS on_art
     FROM cl
     LEFT JOIN kp ON kp.client_id = cl.id
     LEFT JOIN enc ON enc.client_id = cl.id
@@ -193,6 +202,7 @@ person AS MATERIALIZED (
     LEFT JOIN on_oat ON on_oat.client_id = cl.id
     LEFT JOIN oat_days ON oat_days.client_id = cl.id
     LEFT JOIN hiv ON hiv.client_id = cl.id
+    LEFT JOIN art_referral ON art_referral.client_id = cl.id
     LEFT JOIN progressed ON progressed.client_id = cl.id
     LEFT JOIN referred ON referred.client_id = cl.id
 ),
@@ -211,7 +221,7 @@ person_cells AS (
            SUM(referrals_completed) AS referrals_completed, SUM(referrals_made) AS referrals_made,
            SUM(enrolled) AS enrolled, SUM(lost) AS lost, SUM(progressed) AS progressed,
            SUM(non_injecting) AS non_injecting, SUM(women) AS women, SUM(oat_days) AS oat_days,
-           SUM(diagnosed) AS diagnosed, SUM(on_art) AS on_art
+           SUM(oat_people) AS oat_people, SUM(diagnosed) AS diagnosed, SUM(on_art) AS on_art
     FROM person
     GROUP BY GROUPING SETS ((), (sex), (age_25), (age_bands), (drug), (route), (site), (hotspot), (city), (organisation))
     UNION ALL
@@ -221,7 +231,7 @@ person_cells AS (
            SUM(on_oat), SUM(oat_cohort), SUM(oat_retained), SUM(tested), SUM(knows_result), SUM(prep_initiated),
            SUM(active), SUM(with_package), SUM(full_package), SUM(referrals_completed), SUM(referrals_made),
            SUM(enrolled), SUM(lost), SUM(progressed), SUM(non_injecting), SUM(women), SUM(oat_days),
-           SUM(diagnosed), SUM(on_art)
+           SUM(oat_people), SUM(diagnosed), SUM(on_art)
     FROM person p
     LEFT JOIN client_key_populations k ON k.client_id = p.id
     GROUP BY COALESCE(k.key_population, 'UNKNOWN')
@@ -235,7 +245,7 @@ contact AS MATERIALIZED (
            COALESCE(cl.drug, 'UNKNOWN') AS drug,
            COALESCE(cl.route, 'UNKNOWN') AS route,
            COALESCE(l.site_id, cl.site_id)::text AS site,
-           COALESCE(l.hotspot, cl.hotspot) AS hotspot,
+           l.hotspot AS hotspot,
            CASE WHEN l.site_id IS NOT NULL THEN sc.city ELSE cl.city END AS city,
            l.organisation_id::text AS organisation
     FROM line l
@@ -313,6 +323,6 @@ CROSS JOIN LATERAL (VALUES
     ('PROGRESSED', x.progressed, NULL),
     ('NON_INJECTING_SHARE', x.non_injecting, x.reached),
     ('WOMEN_REACHED', x.women, NULL),
-    ('OAT_PERSON_YEARS', x.oat_days, NULL),
+    ('OAT_PERSON_YEARS', x.oat_days, x.oat_people),
     ('ART_COVERAGE', x.on_art, x.diagnosed)
 ) AS v (indicator, numerator, denominator)
