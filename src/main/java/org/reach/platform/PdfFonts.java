@@ -41,7 +41,12 @@ public class PdfFonts {
 
     /** A font of this size; {@link Font#BOLD} uses the bold face where there is one. */
     public Font font(float size, int style) {
-        if (urdu != null && Languages.isRightToLeft(LocaleContextHolder.getLocale())) {
+        return font(size, style, LocaleContextHolder.getLocale());
+    }
+
+    /** A font of this size for a report in this language. */
+    public Font font(float size, int style, java.util.Locale language) {
+        if (urdu != null && Languages.isRightToLeft(language)) {
             return (style & Font.BOLD) != 0 ? new Font(urduBold, size, style & ~Font.BOLD) : new Font(urdu, size, style);
         }
         if ((style & Font.BOLD) != 0 && bold != null) {

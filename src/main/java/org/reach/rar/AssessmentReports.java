@@ -46,8 +46,8 @@ public class AssessmentReports {
         this.fonts = fonts;
     }
 
-    private Font font(float size, int style) {
-        return fonts.font(size, style);
+    private Font font(float size, int style, Locale locale) {
+        return fonts.font(size, style, locale);
     }
 
     /** One line of text; a borderless one-cell table so right-to-left languages are shaped and ordered. */
@@ -159,14 +159,14 @@ public class AssessmentReports {
         document.addTitle(a.title());
         document.open();
         boolean rtl = org.reach.platform.Languages.isRightToLeft(locale);
-        Font title = font(16, Font.BOLD);
-        Font heading = font(12, Font.BOLD);
-        Font body = font(8, Font.NORMAL);
-        Font bold = font(8, Font.BOLD);
+        Font title = font(16, Font.BOLD, locale);
+        Font heading = font(12, Font.BOLD, locale);
+        Font body = font(8, Font.NORMAL, locale);
+        Font bold = font(8, Font.BOLD, locale);
         line(document, t("rar.report.title", locale) + ": " + a.title(), title, rtl, 0);
         line(document, a.area() + " · " + (a.periodStart() == null ? "" : a.periodStart() + " – ")
                 + (a.periodEnd() == null ? "" : a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
-                font(10, Font.NORMAL), rtl, 0);
+                font(10, Font.NORMAL, locale), rtl, 0);
         if (a.researchQuestions() != null) {
             line(document, t("rar.questions", locale), heading, rtl, 8);
             for (String question : a.researchQuestions().split("\\R")) {
@@ -175,7 +175,7 @@ public class AssessmentReports {
                 }
             }
         }
-        line(document, t("rar.report.small", locale), font(8, Font.ITALIC), rtl, 6);
+        line(document, t("rar.report.small", locale), font(8, Font.ITALIC, locale), rtl, 6);
         for (Section section : sections) {
             line(document, section.title(), heading, rtl, 10);
             PdfPTable table = new PdfPTable(section.headers().size());
