@@ -83,6 +83,7 @@ class IndicatorScaleBenchmark {
     @Test
     void engineAgainstOneSqlStatementAndRefreshAfterOneEncounter() throws Exception {
         assumeTrue(datasourceUrl.startsWith("jdbc:postgresql:"), "the baseline is PostgreSQL SQL");
+        String engineVersion = engineVersion(); // now: the checkout may move while a long run goes on
         SyntheticProgramme.Loaded programme = new SyntheticProgramme(dataSource, CLIENTS, EVENTS, System.out)
                 .generateOrReuse(REUSE);
         if (ROUNDS == 0) {
@@ -197,7 +198,7 @@ class IndicatorScaleBenchmark {
                 datasourceUrl.replaceAll("\\?.*", ""), programme.description(),
                 programme.generated() ? String.format(Locale.ROOT, "(generated in this run in %.0f s)", programme.seconds())
                         : "(reused: -Dbench.reuse=true)",
-                engineVersion(), scope.organisationIds().size(), QUARTER.code(), definitions.size(),
+                engineVersion, scope.organisationIds().size(), QUARTER.code(), definitions.size(),
                 Disaggregation.values().length,
                 Arrays.stream(Disaggregation.values()).map(Enum::name).collect(Collectors.joining(", ")), warmUp,
                 format(engineSeconds) + (unfinished == null ? "" : " then more than " + ENGINE_MINUTES + " min"),
