@@ -178,6 +178,16 @@ public class PeriodFactStore {
                     .append(", SUM(CASE WHEN s.code = :c").append(i).append(" THEN es.quantity ELSE 0 END)");
         }
         p.put("codes", codes);
+        // column positions, looked up once rather than for each of up to a million rows
+        int needles = codes.indexOf("NEEDLES_SYRINGES");
+        int naloxone = codes.indexOf("NALOXONE_KIT");
+        int woundCare = codes.indexOf("WOUND_CARE");
+        int dentalCare = codes.indexOf("DENTAL_CARE");
+        int mentalHealth = codes.indexOf("MENTAL_HEALTH_SUPPORT");
+        int shower = codes.indexOf("SHOWER");
+        int laundry = codes.indexOf("LAUNDRY");
+        int food = codes.indexOf("FOOD");
+        int hivTest = codes.indexOf("HIV_TEST");
         List<PlaceAmounts> anonymous = new ArrayList<>();
         jdbc.sql("SELECT e.client_id, e.organisation_id, e.site_id, e.hotspot, "
                         + "SUM(CASE WHEN s.code = 'HIV_TEST' AND es.result IN ('NEGATIVE', 'POSITIVE') THEN 1 ELSE 0 END)"
@@ -197,10 +207,8 @@ public class PeriodFactStore {
                     }
                     Long site = nullableLong(rs, 3);
                     PlaceAmounts amounts = new PlaceAmounts(clientId, rs.getLong(2), site, rs.getString(4),
-                            quantity[codes.indexOf("NEEDLES_SYRINGES")], quantity[codes.indexOf("NALOXONE_KIT")],
-                            count[codes.indexOf("WOUND_CARE")], count[codes.indexOf("DENTAL_CARE")],
-                            count[codes.indexOf("MENTAL_HEALTH_SUPPORT")], count[codes.indexOf("SHOWER")]
-                            + count[codes.indexOf("LAUNDRY")] + count[codes.indexOf("FOOD")]);
+                            quantity[needles], quantity[naloxone], count[woundCare], count[dentalCare],
+                            count[mentalHealth], count[shower] + count[laundry] + count[food]);
                     boolean anything = amounts.needles() + amounts.naloxone() + amounts.woundCare() + amounts.dentalCare()
                             + amounts.mentalHealth() + amounts.basicNeeds() > 0;
                     if (r == null) {
@@ -217,7 +225,7 @@ public class PeriodFactStore {
                             r.received.add(codes.get(i));
                         }
                     }
-                    if (count[codes.indexOf("HIV_TEST")] > 0) {
+                    if (count[hivTest] > 0) {
                         r.testedForHiv = true;
                     }
                     if (rs.getLong(5) > 0) {
