@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,6 +22,9 @@ class ModularityTests {
     private static final DescribedPredicate<JavaClass> TEST_CODE = DescribedPredicate.describe("test code",
             type -> type.getSource().map(source -> source.getUri().toString().contains("test-classes")).orElse(false));
 
+    /** Set to rewrite the committed diagrams: {@code ./mvnw test -Dtest=ModularityTests -Dreach.docs.update=true}. */
+    private static final boolean UPDATE_DOCS = Boolean.getBoolean("reach.docs.update");
+
     private final ApplicationModules modules = ApplicationModules.of(ReachApplication.class, TEST_CODE);
 
     @Test
@@ -29,32 +33,41 @@ class ModularityTests {
     }
 
     /**
-     * Writes the module diagrams and canvases into docs/modules. The generator lists lines in no fixed order, so a
-     * file is only replaced when its lines really differ; otherwise every run would leave the tree changed.
+     * The dependency diagrams in docs/modules are maintained by people reading the design, so they are committed and
+     * this test fails when the code no longer matches them. The generated canvases (every class of a module) change
+     * with each class added; they are written into the build directory only and never committed.
      */
     @Test
-    void writesModuleDocumentation() throws IOException {
-        Path fresh = Files.createTempDirectory("modules");
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(fresh.toString()))
+    void committedModuleDiagramsMatchTheCode() throws IOException {
+        Path generated = Path.of(System.getProperty("reach.build.dir", "target"), "modules");
+        Files.createDirectories(generated);
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
         Path docs = Path.of("docs", "modules");
-        Files.createDirectories(docs);
-        try (Stream<Path> files = Files.list(fresh)) {
-            for (Path file : files.toList()) {
+        List<String> stale = new ArrayList<>();
+        try (Stream<Path> files = Files.list(generated)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".puml")).sorted().toList()) {
                 Path committed = docs.resolve(file.getFileName().toString());
                 if (!Files.exists(committed) || !sortedLines(committed).equals(sortedLines(file))) {
-                    Files.copy(file, committed, StandardCopyOption.REPLACE_EXISTING);
+                    stale.add(committed.toString());
+                    if (UPDATE_DOCS) {
+                        Files.createDirectories(docs);
+                        Files.copy(file, committed, StandardCopyOption.REPLACE_EXISTING);
+                    }
                 }
             }
         }
-        assertThat(docs.resolve("components.puml")).exists();
+        if (UPDATE_DOCS) {
+            return;
+        }
+        assertThat(stale).as("module diagrams that no longer match the code; rewrite them with "
+                + "./mvnw test -Dtest=ModularityTests -Dreach.docs.update=true and review the change").isEmpty();
     }
 
-    /** Sorted, and a table cell's first item ("|* x") the same as any other ("* x"), since the order moves. */
+    /** Sorted, since the generator lists lines in no fixed order. */
     private static List<String> sortedLines(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line)
-                .sorted().toList();
+        return Files.readAllLines(file).stream().sorted().toList();
     }
 }
