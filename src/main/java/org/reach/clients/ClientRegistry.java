@@ -44,7 +44,7 @@ import org.reach.platform.RowProblem;
 import org.reach.platform.Table;
 import org.reach.platform.TableRow;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +69,7 @@ public class ClientRegistry implements Clients {
     private static final int MAX_HOTSPOT = 200;
     private static final int MAX_ALIAS = 60;
 
+    private final ApplicationEventPublisher events;
     private final ClientStore store;
     private final OrganisationDirectory directory;
     private final AuditTrail audit;
@@ -76,7 +77,8 @@ public class ClientRegistry implements Clients {
     private final ObjectProvider<ClientHistory> histories;
 
     ClientRegistry(ClientStore store, OrganisationDirectory directory, AuditTrail audit, Clock clock,
-                   ObjectProvider<ClientHistory> histories) {
+                   ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -527,21 +529,16 @@ public class ClientRegistry implements Clients {
     /**
      * A contact moves the first and last contact dates. A contact on or after a recorded detention, transfer
      * or exit brings the client back under the contact rule, and that change is recorded. Deceased is final.
-     */
-    @EventListener
-    public void contacted(ClientContacted contact) {
-        contacted(new ClientsContacted(contact.organisationId(), List.of(contact)));
-    }
-
-    /**
      * Many contacts at once: the clients are read in one query and their dates written in one batch; one audit
-     * entry names how many clients were contacted (or which one, when it is one).
+     * entry, in the actor's name, names how many clients were contacted (or which one, when it is one).
+     * The moved clients are then announced as {@link ClientsContacted}, for whoever keeps figures about them.
      */
-    @EventListener
-    public void contacted(ClientsContacted batch) {
-        if (batch.contacts().isEmpty()) {
+    @Override
+    public void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts) {
+        if (contacts.isEmpty()) {
             return;
         }
+        ClientsContacted batch = new ClientsContacted(organisationId, contacts);
         Map<Long, LocalDate> earliest = new HashMap<>();
         Map<Long, LocalDate> latest = new HashMap<>();
         for (ClientContacted contact : batch.contacts()) {
@@ -562,7 +559,6 @@ public class ClientRegistry implements Clients {
                 throw InvalidInput.of("clientId", "client.error.deceased");
             }
         }
-        ReachUser actor = CurrentUser.get().orElse(ReachUser.system());
         List<ClientStore.ContactDates> changes = new ArrayList<>();
         ClientSettings settings = null;
         for (StoredClient client : current.values()) {
@@ -584,6 +580,7 @@ public class ClientRegistry implements Clients {
         Long single = current.size() == 1 ? current.keySet().iterator().next() : null;
         audit.recordWrite(actor, batch.organisationId(), AuditAction.UPDATE, ENTITY, single,
                 single != null ? "contact" : "contact of " + current.size() + " clients");
+        events.publishEvent(batch);
     }
 
     // ---- import

@@ -40,4 +40,11 @@ public interface Clients {
      * are refused. Recorded as one read.
      */
     List<HotspotReach> reachByHotspot(ReachUser actor, long organisationId, LocalDate from, LocalDate to);
+
+    /**
+     * Contacts with clients of one organisation that the actor recorded (encounters, completed referrals): the
+     * clients' first and last contact dates move, and with them their status. Recorded in the audit log as a write
+     * by the actor, who is named here rather than read from the running thread, since imports run in the background.
+     */
+    void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts);
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.reach.clients.Client;
+import org.reach.clients.ClientContacted;
 import org.reach.clients.Clients;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -41,6 +42,14 @@ class ClientLookup {
             return clients.codes(actor, clientIds);
         } catch (Forbidden | NotFound notReadable) {
             return Map.of();
+        }
+    }
+
+    /** Tells the registry about contacts the actor recorded; without a registry there is nobody to tell. */
+    void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts) {
+        Clients clients = registry.getIfAvailable();
+        if (clients != null && !contacts.isEmpty()) {
+            clients.recordContacts(actor, organisationId, contacts);
         }
     }
 

@@ -26,7 +26,6 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.ClientContacted;
-import org.reach.clients.ClientsContacted;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
 import org.reach.platform.FieldProblem;
@@ -39,7 +38,6 @@ import org.reach.services.store.EncounterStore.Known;
 import org.reach.services.store.EncounterStore.NewEncounter;
 import org.reach.services.store.EncounterStore.NewService;
 import org.reach.services.store.ServiceStore;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,17 +60,15 @@ public class Encounters {
     private final OrganisationDirectory directory;
     private final ClientLookup clients;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Encounters(EncounterStore store, ServiceStore services, OrganisationDirectory directory, ClientLookup clients,
-               AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+               AuditTrail audit, Clock clock) {
         this.store = store;
         this.services = services;
         this.directory = directory;
         this.clients = clients;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -104,7 +100,7 @@ public class Encounters {
         }
         long id = store.insertAll(List.of(prepared.row()), actor.id(), Instant.now(clock)).get(0);
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", id, null);
-        publishContact(prepared.row());
+        recordContact(actor, prepared.row());
         return new RecordedEncounter(store.byId(id).orElseThrow(), true, prepared.warnings());
     }
 
@@ -215,9 +211,7 @@ public class Encounters {
         }
         List<ClientContacted> contacts = fresh.stream().filter(row -> row.clientId() != null)
                 .map(row -> new ClientContacted(row.clientId(), row.organisationId(), row.date())).toList();
-        if (!contacts.isEmpty()) {
-            events.publishEvent(new ClientsContacted(organisationId, contacts));
-        }
+        clients.recordContacts(actor, organisationId, contacts);
         List<BatchResult.IndexedWarning> warnings = new ArrayList<>();
         for (Prepared p : prepared) {
             p.warnings().forEach(w -> warnings.add(new BatchResult.IndexedWarning(p.index(), w)));
@@ -285,9 +279,10 @@ public class Encounters {
                 || (encounter.siteId() != null && actor.isAssignedTo(encounter.siteId()));
     }
 
-    private void publishContact(NewEncounter row) {
+    private void recordContact(ReachUser actor, NewEncounter row) {
         if (row.clientId() != null) {
-            events.publishEvent(new ClientContacted(row.clientId(), row.organisationId(), row.date()));
+            clients.recordContacts(actor, row.organisationId(),
+                    List.of(new ClientContacted(row.clientId(), row.organisationId(), row.date())));
         }
     }
 

@@ -16,7 +16,6 @@ import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.services.store.ReferralStore;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,16 +35,13 @@ public class Referrals {
     private final OrganisationDirectory directory;
     private final ClientLookup clients;
     private final AuditTrail audit;
-    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Referrals(ReferralStore store, OrganisationDirectory directory, ClientLookup clients, AuditTrail audit,
-              ApplicationEventPublisher events, Clock clock) {
+    Referrals(ReferralStore store, OrganisationDirectory directory, ClientLookup clients, AuditTrail audit, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.clients = clients;
         this.audit = audit;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -128,7 +124,8 @@ public class Referrals {
         store.close(id, outcome, step.date(), note, now());
         audit.recordWrite(actor, referral.organisationId(), AuditAction.UPDATE, "referral", id, outcome.name().toLowerCase());
         if (outcome == ReferralStatus.COMPLETED) {
-            events.publishEvent(new ClientContacted(referral.clientId(), referral.organisationId(), step.date()));
+            clients.recordContacts(actor, referral.organisationId(),
+                    List.of(new ClientContacted(referral.clientId(), referral.organisationId(), step.date())));
         }
         return store.byId(id).orElseThrow();
     }

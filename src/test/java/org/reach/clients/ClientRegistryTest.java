@@ -34,7 +34,6 @@ import org.reach.platform.RowProblem;
 import org.reach.platform.TableReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +50,6 @@ class ClientRegistryTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
-    @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
 
     private ProgrammeFixture world;
@@ -78,8 +76,8 @@ class ClientRegistryTest {
     }
 
     private void contact(Client client, LocalDate date) {
-        transactions.executeWithoutResult(status ->
-                events.publishEvent(new ClientContacted(client.id(), client.organisationId(), date)));
+        transactions.executeWithoutResult(status -> registry.recordContacts(peer, client.organisationId(),
+                List.of(new ClientContacted(client.id(), client.organisationId(), date))));
     }
 
     @Test

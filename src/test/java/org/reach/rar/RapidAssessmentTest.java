@@ -45,7 +45,6 @@ import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -64,7 +63,6 @@ class RapidAssessmentTest {
     @Autowired HotspotExchange exchange;
     @Autowired AssessmentReports reports;
     @Autowired ClientRegistry registry;
-    @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
 
     ProgrammeFixture world;
@@ -155,8 +153,8 @@ class RapidAssessmentTest {
                 Drug.HEROIN, null, route, siteId, hotspot, null, firstContact, null, null, null));
         assertThat(outcome.kind()).isEqualTo(RegistrationOutcome.Kind.CREATED);
         if (laterContact != null) {
-            transactions.executeWithoutResult(status -> events.publishEvent(
-                    new ClientContacted(outcome.client().id(), outcome.client().organisationId(), laterContact)));
+            transactions.executeWithoutResult(status -> registry.recordContacts(peer, outcome.client().organisationId(),
+                    java.util.List.of(new ClientContacted(outcome.client().id(), outcome.client().organisationId(), laterContact))));
         }
     }
 

@@ -509,6 +509,21 @@ class EncountersAndReferralsTest {
     }
 
     @Test
+    void contactDatesMovedByABackgroundImportAreAuditedInTheImportersName() throws Exception {
+        String csv = "date,site,client_uic,service_code,quantity\n"
+                + today + "," + world.homeSite.name() + "," + client.uic() + ",NEEDLES_SYRINGES,10\n";
+        finished(upload(csv));
+        List<AuditEvent> contactUpdates = audit.search(ReachUser.system(),
+                        new AuditFilter(null, null, null, AuditAction.UPDATE, "client", String.valueOf(client.id()),
+                                world.home.id()), 0, 100).events().stream()
+                .filter(event -> "contact".equals(event.detail())).toList();
+        assertThat(contactUpdates).as("the import runs on a background thread, yet names who imported")
+                .isNotEmpty()
+                .extracting(AuditEvent::actorUsername)
+                .containsOnly(world.user(Role.OUTREACH_WORKER).getUsername());
+    }
+
+    @Test
     void theSampleFileDescribesTheFormat() throws Exception {
         java.nio.file.Path sample = java.nio.file.Path.of("docs", "samples", "encounters.csv");
         String header = java.nio.file.Files.readAllLines(sample).get(0);
