@@ -818,16 +818,21 @@ public class ClientRegistry implements Clients {
     }
 
     private ClientStatus derived(LocalDate lastContact, ClientSettings settings) {
-        StatusCutoffs cutoffs = cutoffs(settings);
-        if (!lastContact.isBefore(cutoffs.activeSince())) {
-            return ClientStatus.ACTIVE;
-        }
-        return lastContact.isBefore(cutoffs.lostBefore()) ? ClientStatus.LOST_TO_FOLLOW_UP : ClientStatus.DEFAULTER;
+        return settings.statusOn(lastContact, today());
     }
 
     private StatusCutoffs cutoffs(ClientSettings settings) {
         LocalDate today = today();
-        return new StatusCutoffs(today.minusMonths(settings.activeMonths()), today.minusMonths(settings.lostAfterMonths()));
+        return new StatusCutoffs(settings.activeSince(today), settings.lostBefore(today));
+    }
+
+    @Override
+    public Map<Long, ClientSettings> statusRules(Collection<Long> organisationIds) {
+        Map<Long, ClientSettings> rules = new HashMap<>();
+        for (Long organisation : organisationIds) {
+            rules.put(organisation, settingsOf(organisation));
+        }
+        return rules;
     }
 
     private Client toClient(StoredClient stored) {

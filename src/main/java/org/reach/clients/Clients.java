@@ -42,6 +42,12 @@ public interface Clients {
     List<HotspotReach> reachByHotspot(ReachUser actor, long organisationId, LocalDate from, LocalDate to);
 
     /**
+     * Each organisation's status rule (active, defaulter, lost to follow-up), so whoever counts clients as active or
+     * lost counts them exactly as the client list shows them. Settings only, no client data.
+     */
+    Map<Long, ClientSettings> statusRules(Collection<Long> organisationIds);
+
+    /**
      * Contacts with clients of one organisation that the actor recorded (encounters, completed referrals): the
      * clients' first and last contact dates move, and with them their status. Recorded in the audit log as a write
      * by the actor, who is named here rather than read from the running thread, since imports run in the background.

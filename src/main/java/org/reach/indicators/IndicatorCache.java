@@ -12,6 +12,8 @@ import java.util.Set;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.RecordWritten;
+import org.reach.clients.ClientSettings;
+import org.reach.clients.Clients;
 import org.reach.clients.ClientsContacted;
 import org.reach.indicators.store.IndicatorStore;
 import org.reach.indicators.store.PeriodFactStore;
@@ -52,16 +54,18 @@ class IndicatorCache {
     }
 
     private final PeriodFactStore facts;
+    private final Clients registry;
     private final IndicatorStore store;
     private final Clock clock;
     private final int maxEntries;
     private final Duration maxAge;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-    IndicatorCache(PeriodFactStore facts, IndicatorStore store, Clock clock,
+    IndicatorCache(PeriodFactStore facts, IndicatorStore store, Clients registry, Clock clock,
                    @Value("${reach.indicators.cache.entries:6}") int maxEntries,
                    @Value("${reach.indicators.cache.minutes:15}") int maxMinutes) {
         this.facts = facts;
+        this.registry = registry;
         this.store = store;
         this.clock = clock;
         this.maxEntries = maxEntries;
@@ -106,12 +110,12 @@ class IndicatorCache {
                 Set<String> codes = IndicatorEngine.receivedCodes(store.packages());
                 if (!clients.isEmpty()) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
-                            PeriodFactStore.Only.clients(clients));
+                            PeriodFactStore.Only.clients(clients), registry.statusRules(orgs));
                     entry.engine.refresh(clients, false, fresh);
                 }
                 if (anonymous) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
-                            PeriodFactStore.Only.ANONYMOUS);
+                            PeriodFactStore.Only.ANONYMOUS, registry.statusRules(orgs));
                     entry.engine.refresh(List.of(), true, fresh);
                 }
             }
@@ -121,10 +125,11 @@ class IndicatorCache {
 
     private IndicatorEngine build(List<Long> orgs, Long siteId, Period period) {
         Map<String, Set<String>> packages = store.packages();
+        Map<Long, ClientSettings> statusRules = registry.statusRules(orgs);
         PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(),
-                IndicatorEngine.receivedCodes(packages), PeriodFactStore.Only.EVERYTHING);
+                IndicatorEngine.receivedCodes(packages), PeriodFactStore.Only.EVERYTHING, statusRules);
         return new IndicatorEngine(period, loaded, packages,
-                (population, year) -> store.estimate(orgs, population, year), facts.lostAfterMonths(orgs));
+                (population, year) -> store.estimate(orgs, population, year), statusRules);
     }
 
     /** Forgets everything, for writes made behind the application's back (bulk loads). */

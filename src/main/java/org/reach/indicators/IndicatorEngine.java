@@ -1,5 +1,7 @@
 package org.reach.indicators;
 
+import org.reach.clients.ClientSettings;
+import org.reach.clients.ClientStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +36,6 @@ final class IndicatorEngine {
 
     static final String TOTAL = "TOTAL";
     static final String UNKNOWN = "UNKNOWN";
-    static final int ACTIVE_MONTHS = 3;
     static final int RETENTION_MONTHS = 6;
     static final double DAYS_PER_YEAR = 365.25;
     static final Set<String> DISCONTINUED = Set.of("DETAINED", "TRANSFERRED", "DECEASED", "EXITED");
@@ -95,28 +96,26 @@ final class IndicatorEngine {
     private final Period period;
     private final Map<String, Set<String>> packages;
     private final Estimates estimates;
-    private final Map<Long, Integer> lostAfterMonths;
+    private final Map<Long, ClientSettings> statusRules;
     private final Map<Long, String> cities;
     private final Map<Long, Client> clients;
     private final List<PlaceAmounts> outside;
     private final int monthsInPeriod;
-    private final LocalDate activeFrom;
     private final Period cohortPeriod;
 
     private final long[] total = new long[Measure.COUNT];
     private final Map<Disaggregation, Map<String, long[]>> sums = new EnumMap<>(Disaggregation.class);
 
     IndicatorEngine(Period period, PeriodFacts facts, Map<String, Set<String>> packages, Estimates estimates,
-                    Map<Long, Integer> lostAfterMonths) {
+                    Map<Long, ClientSettings> statusRules) {
         this.period = period;
         this.packages = packages;
         this.estimates = estimates;
-        this.lostAfterMonths = lostAfterMonths;
+        this.statusRules = statusRules;
         this.cities = facts.cities();
         this.clients = new HashMap<>(facts.clients());
         this.outside = new ArrayList<>(facts.anonymous());
         this.monthsInPeriod = period.months().size();
-        this.activeFrom = period.end().minusMonths(ACTIVE_MONTHS).plusDays(1);
         this.cohortPeriod = period.minusMonths(RETENTION_MONTHS);
         for (Client c : clients.values()) {
             addTo(total, measures(c), 1);
@@ -323,8 +322,9 @@ final class IndicatorEngine {
         set(v, Measure.HIV_KNOWS_RESULT, c.knowsHivResult());
         set(v, Measure.PREP_INITIATED, c.firstPrep() != null && period.contains(c.firstPrep())
                 && (c.firstPositiveTest() == null || c.firstPositiveTest().isAfter(c.firstPrep())));
+        ClientSettings rule = statusRules.getOrDefault(c.organisationId(), ClientSettings.defaults(c.organisationId()));
         set(v, Measure.ACTIVE, !discontinued && c.lastContactInWindow() != null
-                && !c.lastContactInWindow().isBefore(activeFrom));
+                && rule.statusOn(c.lastContactInWindow(), end) == ClientStatus.ACTIVE);
         boolean eligible = reached && c.keyPopulations().stream().anyMatch(packages::containsKey);
         set(v, Measure.PACKAGE_ELIGIBLE, eligible);
         set(v, Measure.PACKAGE_FULL, eligible && c.keyPopulations().stream().filter(packages::containsKey)
@@ -334,8 +334,7 @@ final class IndicatorEngine {
         set(v, Measure.ENROLLED, !discontinued);
         LocalDate last = c.lastContactInWindow() != null && c.lastContactInWindow().isAfter(c.firstContact())
                 ? c.lastContactInWindow() : c.firstContact();
-        int lostAfter = lostAfterMonths.getOrDefault(c.organisationId(), PeriodFactStore.DEFAULT_LOST_AFTER_MONTHS);
-        set(v, Measure.LOST, !discontinued && last.isBefore(end.minusMonths(lostAfter)));
+        set(v, Measure.LOST, !discontinued && rule.statusOn(last, end) == ClientStatus.LOST_TO_FOLLOW_UP);
         set(v, Measure.PROGRESSED, c.progressed());
         set(v, Measure.NON_INJECTING_REACHED, reached && ("SMOKING".equals(c.route()) || "INHALING".equals(c.route())));
         set(v, Measure.WOMEN_REACHED, reached && ("FEMALE".equals(c.gender()) || "TRANSGENDER_WOMAN".equals(c.gender())));

@@ -1,5 +1,6 @@
 package org.reach.indicators.store;
 
+import org.reach.clients.ClientSettings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -30,8 +31,6 @@ public class PeriodFactStore {
     public static final Set<String> BASIC_NEEDS = Set.of("SHOWER", "LAUNDRY", "FOOD");
     /** The longest an OAT dispensation is taken to cover; longer entries are capped (see docs/indicators.md). */
     public static final int MAX_DOSE_DAYS = 120;
-    static final int ACTIVE_MONTHS = 3;
-    public static final int DEFAULT_LOST_AFTER_MONTHS = 9;
 
     private static final List<String> KEY_POPULATIONS = List.of("PEOPLE_WHO_INJECT_DRUGS",
             "PEOPLE_WHO_USE_DRUGS_NOT_INJECTING", "SEX_WORKER", "MEN_WHO_HAVE_SEX_WITH_MEN", "TRANSGENDER_PERSON",
@@ -54,48 +53,30 @@ public class PeriodFactStore {
         public static final Only ANONYMOUS = new Only(List.of(), true);
     }
 
-    /** Months after the last contact at which each organisation counts a client as lost to follow-up. */
-    public Map<Long, Integer> lostAfterMonths(List<Long> organisationIds) {
-        Map<Long, Integer> months = new HashMap<>();
-        if (!organisationIds.isEmpty()) {
-            jdbc.sql("SELECT organisation_id, lost_after_months FROM client_settings WHERE organisation_id IN (:orgs)")
-                    .param("orgs", organisationIds)
-                    .query((rs, n) -> months.put(rs.getLong(1), rs.getInt(2))).list();
-        }
-        for (Long id : organisationIds) {
-            months.putIfAbsent(id, DEFAULT_LOST_AFTER_MONTHS);
-        }
-        return months;
-    }
-
-    /** The first day the look-back window must cover: the period, the active window and every LTFU threshold. */
-    public static LocalDate windowStart(LocalDate start, LocalDate end, Collection<Integer> lostAfterMonths) {
+    /** The first day the look-back window must cover: the period and every organisation's active and LTFU cut-off. */
+    public static LocalDate windowStart(LocalDate start, LocalDate end, Collection<ClientSettings> statusRules) {
         LocalDate from = start;
-        LocalDate activeFrom = end.minusMonths(ACTIVE_MONTHS).plusDays(1);
-        if (activeFrom.isBefore(from)) {
-            from = activeFrom;
-        }
-        for (int months : lostAfterMonths) {
-            LocalDate cutoff = end.minusMonths(months);
-            if (cutoff.isBefore(from)) {
-                from = cutoff;
+        for (ClientSettings rule : statusRules) {
+            for (LocalDate cutoff : List.of(rule.activeSince(end), rule.lostBefore(end))) {
+                if (cutoff.isBefore(from)) {
+                    from = cutoff;
+                }
             }
         }
         return from;
     }
 
     public PeriodFacts load(List<Long> organisationIds, Long siteId, LocalDate start, LocalDate end,
-                            Set<String> receivedCodes, Only only) {
+                            Set<String> receivedCodes, Only only, Map<Long, ClientSettings> statusRules) {
         if (organisationIds.isEmpty() || (only.clientIds() != null && only.clientIds().isEmpty() && !only.anonymous())) {
             return new PeriodFacts(Map.of(), List.of(), Map.of());
         }
-        Map<Long, Integer> lostAfter = lostAfterMonths(organisationIds);
         Map<String, Object> p = new HashMap<>();
         p.put("orgs", organisationIds);
         p.put("start", start);
         p.put("end", end);
         p.put("site", siteId);
-        p.put("windowStart", windowStart(start, end, lostAfter.values()));
+        p.put("windowStart", windowStart(start, end, statusRules.values()));
         p.put("oatFrom", start.minusMonths(1).minusDays(MAX_DOSE_DAYS));
         p.put("oat", OAT);
         String clientSite = siteId == null ? "" : " AND c.enrolment_site_id = :site";
