@@ -54,11 +54,17 @@ public class Accounts {
     }
 
     @Transactional(readOnly = true)
+    /** Administrators list every account; organisation and site managers their organisation's. */
+    public boolean mayListAccounts(ReachUser actor) {
+        return actor.isAdmin()
+                || (actor.organisationId() != null && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER)));
+    }
+
     public List<UserAccount> list(ReachUser actor) {
         List<UserAccount> candidates;
         if (actor.isAdmin()) {
             candidates = accounts.all(now());
-        } else if (actor.organisationId() != null && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER))) {
+        } else if (mayListAccounts(actor)) {
             candidates = accounts.ofOrganisation(actor.organisationId(), now());
         } else {
             throw new Forbidden("list accounts");

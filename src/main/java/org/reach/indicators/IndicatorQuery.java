@@ -11,16 +11,28 @@ public final class IndicatorQuery {
     private IndicatorQuery() {
     }
 
-    /** The period named, or the current quarter when none is. */
+    /**
+     * The period named, or the last complete quarter when none is: the current quarter counts only the days that
+     * have happened, which an M&E officer opening the dashboard early in a quarter must not take for the quarter.
+     */
     public static Period period(String text, LocalDate today) {
         if (text == null || text.isBlank()) {
-            return Period.quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
+            return lastCompleteQuarter(today);
         }
         Period period = Period.parse(text);
         if (period == null) {
             throw InvalidInput.of("period", "indicators.error.period");
         }
         return period;
+    }
+
+    public static Period currentQuarter(LocalDate today) {
+        return Period.quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    public static Period lastCompleteQuarter(LocalDate today) {
+        LocalDate before = currentQuarter(today).start().minusDays(1);
+        return Period.quarter(before.getYear(), (before.getMonthValue() - 1) / 3 + 1);
     }
 
     /** A custom range from two dates, or the period text when either is missing. */

@@ -21,6 +21,7 @@ import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Programme;
 import org.reach.organisations.Site;
 import org.reach.platform.Forbidden;
+import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
@@ -82,6 +83,18 @@ public class Indicators {
 
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /**
+     * The period as it is counted: one that has not ended is counted up to today ("to date"), so its census day is
+     * today and rates are annualised over the days that have happened; one that has not begun has nothing to count.
+     */
+    public Period counted(Period period) {
+        Period counted = period.upTo(today());
+        if (counted == null) {
+            throw InvalidInput.of("period", "indicators.error.futurePeriod");
+        }
+        return counted;
     }
 
     public List<IndicatorDefinition> definitions(ReachUser actor) {
@@ -162,6 +175,8 @@ public class Indicators {
         problems.check(scope.siteId() != null || !narrowerThanVisible(actor, scope), "organisationId",
                 "indicators.error.narrowOrganisation");
         problems.check(period.type() != Period.Type.CUSTOM, "period", "indicators.error.narrowPeriod");
+        // A period to date grows by a day at a time: two days side by side would give that day's records away.
+        problems.check(period.type() == Period.Type.CUSTOM || !period.toDate(), "period", "indicators.error.periodToDate");
         problems.throwIfAny();
     }
 
@@ -173,7 +188,9 @@ public class Indicators {
 
     /** Whether suppressed tables of this scope and period may be given to this person (see above). */
     public boolean maySeeSuppressed(ReachUser actor, IndicatorScope scope, Period period) {
-        return scope.siteId() == null && !narrowerThanVisible(actor, scope) && period.type() != Period.Type.CUSTOM;
+        Period counted = period.upTo(today());
+        return scope.siteId() == null && !narrowerThanVisible(actor, scope) && period.type() != Period.Type.CUSTOM
+                && counted != null && !counted.toDate();
     }
 
     /** Whether this person may see exact small counts of this scope on a page: its own staff only. */
@@ -192,8 +209,9 @@ public class Indicators {
      * Checks of the records behind the indicators for the scope and period. Counts of 1 to 4 show as "<5" to
      * everyone who may not see exact counts, as every other aggregate does.
      */
-    public List<DataQualityCheck> dataQuality(ReachUser actor, IndicatorScope scope, Period period, boolean exact) {
+    public List<DataQualityCheck> dataQuality(ReachUser actor, IndicatorScope scope, Period asked, boolean exact) {
         requireViewer(actor);
+        Period period = counted(asked);
         boolean showExact = exact && maySeeExact(actor, scope);
         Facts loaded = facts.load(scope.organisationIds(), scope.siteId(), period.start(), period.end());
         return DataQualityChecks.run(loaded, period).stream()
@@ -204,6 +222,26 @@ public class Indicators {
                 .toList();
     }
 
+    /**
+     * The category a mapping names, as the breakdown writes it: codes (sex, key population, age band …) in capitals,
+     * whatever was typed; names (city, hotspot) and ids (site, organisation) exactly as they are, so "Karachi" matches.
+     */
+    private static String mappedCategory(Disaggregation d, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return IndicatorEngine.TOTAL;
+        }
+        String category = typed.strip();
+        for (String fixed : List.of(IndicatorEngine.TOTAL, IndicatorEngine.UNKNOWN)) {
+            if (category.equalsIgnoreCase(fixed)) {
+                return fixed;
+            }
+        }
+        return switch (d) {
+            case CITY, HOTSPOT, SITE, ORGANISATION -> category;
+            default -> category.toUpperCase(Locale.ROOT);
+        };
+    }
+
     // ---- computation
 
     private IndicatorEngine engine(IndicatorScope scope, Period period) {
@@ -211,9 +249,10 @@ public class Indicators {
     }
 
     /** Every indicator for the scope and period, broken down where the indicator allows the disaggregation. */
-    public List<IndicatorTable> tables(ReachUser actor, IndicatorScope scope, Period period, Disaggregation d,
+    public List<IndicatorTable> tables(ReachUser actor, IndicatorScope scope, Period asked, Disaggregation d,
                                        boolean exact) {
         requireViewer(actor);
+        Period period = counted(asked);
         boolean showExact = exact && maySeeExact(actor, scope);
         refuseDifferencing(actor, scope, period, showExact);
         IndicatorEngine engine = engine(scope, period);
@@ -225,18 +264,24 @@ public class Indicators {
         return tables;
     }
 
-    public IndicatorTable table(ReachUser actor, IndicatorScope scope, String code, Period period, Disaggregation d,
+    public IndicatorTable table(ReachUser actor, IndicatorScope scope, String code, Period asked, Disaggregation d,
                                 boolean exact) {
         IndicatorDefinition def = definition(actor, code);
-        Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
+        Period period = counted(asked);
+        if (d != Disaggregation.NONE && !def.disaggregations().contains(d)) {
+            // A breakdown the indicator does not have is refused, never quietly replaced by the total.
+            throw InvalidInput.of("disaggregation", "indicators.error.disaggregation");
+        }
+        Disaggregation used = d;
         refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
         IndicatorEngine engine = engine(scope, period);
         return table(def, period, used, engine.compute(code, used), exact && maySeeExact(actor, scope), scope);
     }
 
     /** The indicator's total for each month of the period, suppressed as one line with the period's total. */
-    public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period period, boolean exact) {
+    public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period asked, boolean exact) {
         IndicatorDefinition def = definition(actor, code);
+        Period period = counted(asked);
         refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
         List<Period> months = period.months();
         List<IndicatorEngine.Raw> raws = new ArrayList<>();
@@ -415,8 +460,7 @@ public class Indicators {
         Disaggregation d = form.disaggregation() == null ? Disaggregation.NONE : form.disaggregation();
         problems.check(def == null || d == Disaggregation.NONE || def.disaggregations().contains(d), "disaggregation",
                 "indicators.error.disaggregation");
-        String category = form.category() == null || form.category().isBlank() ? IndicatorEngine.TOTAL
-                : form.category().trim().toUpperCase(Locale.ROOT);
+        String category = mappedCategory(d, form.category());
         problems.check(category.length() <= 60, "category", "error.tooLong", 60);
         problems.check(d != Disaggregation.NONE || category.equals(IndicatorEngine.TOTAL), "category",
                 "indicators.error.category");
@@ -435,14 +479,16 @@ public class Indicators {
      * The DHIS2 {@code dataValueSets} payload for one organisation and a month, quarter or year: one data value
      * per mapping, suppressed values withheld. Counts are sent for count indicators, rates with one decimal.
      */
-    public DataValueSet dataValueSet(ReachUser actor, IndicatorScope scope, Period period) {
+    public DataValueSet dataValueSet(ReachUser actor, IndicatorScope scope, Period asked) {
         requireViewer(actor);
+        Period period = counted(asked);
         if (narrowerThanVisible(actor, scope)) {
             // Beside the programme's figures, one organisation's withheld values could be worked out.
             throw new Forbidden("DHIS2 values of one organisation of a programme one coordinates");
         }
         Problems problems = new Problems();
         problems.check(period.dhis2() != null, "period", "indicators.error.dhis2Period");
+        problems.check(!period.toDate(), "period", "indicators.error.dhis2ToDate");
         problems.check(scope.organisationIds().size() == 1 && scope.siteId() == null, "organisationId",
                 "indicators.error.dhis2Scope");
         problems.throwIfAny();
@@ -458,10 +504,9 @@ public class Indicators {
                             false, scope));
             IndicatorRow row = m.category().equals(IndicatorEngine.TOTAL) ? table.total()
                     : table.rows().stream().filter(r -> r.category().equals(m.category())).findFirst().orElse(null);
-            if (row == null) {
-                continue;
-            }
-            if (row.suppressed() || row.value() == null) {
+            // A category the period has no row for is left out like a suppressed one, and counted, never dropped
+            // without a word: whoever reads the payload must know which mapped values it lacks.
+            if (row == null || row.suppressed() || row.value() == null) {
                 withheld++;
                 continue;
             }

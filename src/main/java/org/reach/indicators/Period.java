@@ -86,6 +86,32 @@ public record Period(Type type, LocalDate start, LocalDate end) {
         };
     }
 
+    /** The last day of the whole month, quarter or year; a custom range ends where it says. */
+    public LocalDate naturalEnd() {
+        return switch (type) {
+            case MONTH -> YearMonth.from(start).atEndOfMonth();
+            case QUARTER -> start.plusMonths(3).minusDays(1);
+            case YEAR -> LocalDate.of(start.getYear(), 12, 31);
+            case CUSTOM -> end;
+        };
+    }
+
+    /** A month, quarter or year that has not ended yet and is counted up to a day inside it ("to date"). */
+    public boolean toDate() {
+        return type != Type.CUSTOM && end.isBefore(naturalEnd());
+    }
+
+    /**
+     * The period counted up to {@code day} when it has not ended by then: census days, annualisation and months
+     * reached use the days that have happened, not days still to come. Null when the period starts after the day.
+     */
+    public Period upTo(LocalDate day) {
+        if (start.isAfter(day)) {
+            return null;
+        }
+        return end.isAfter(day) ? new Period(type, start, day) : this;
+    }
+
     public long days() {
         return ChronoUnit.DAYS.between(start, end) + 1;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,6 +50,11 @@ public class OrganisationDirectory {
     // ---- programmes
 
     @Transactional(readOnly = true)
+    /** Programmes are listed to administrators and coordinators; organisation staff reach theirs through it. */
+    public boolean mayViewProgrammes(ReachUser actor) {
+        return actor.isAdmin() || actor.has(Role.COORDINATOR);
+    }
+
     public List<Programme> programmes(ReachUser actor) {
         return programmes.all().stream().filter(p -> canSee(actor, p)).toList();
     }
@@ -148,6 +154,18 @@ public class OrganisationDirectory {
                 .filter(s -> visibleIds.contains(s.organisationId()))
                 .filter(s -> seesAllSitesOf(actor, s.organisationId()) || actor.isAssignedTo(s.id()))
                 .toList();
+    }
+
+    /**
+     * The names of the sites of the person's own organisation, by id, including sites they may not open: a member
+     * may know where colleagues work (a client's timeline says at which site the entries it leaves out were made).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> siteNamesOfOwnOrganisation(ReachUser actor) {
+        if (actor.organisationId() == null) {
+            return Map.of();
+        }
+        return sites.ofOrganisation(actor.organisationId()).stream().collect(Collectors.toMap(Site::id, Site::name));
     }
 
     @Transactional(readOnly = true)

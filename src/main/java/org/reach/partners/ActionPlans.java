@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.reach.audit.AuditAction;
@@ -46,15 +47,20 @@ public class ActionPlans {
     /** Actions the actor may see, optionally of one organisation. */
     @Transactional(readOnly = true)
     public List<PartnerAction> actions(ReachUser actor, Long organisationId) {
-        return store.all().stream()
+        // Organisations and progress notes are read once for the whole list, not once per action.
+        Map<Long, Organisation> organisations = access.allById();
+        List<ActionStore.Row> rows = store.all().stream()
                 .filter(r -> organisationId == null || r.organisationId() == organisationId)
-                .filter(r -> maySee(actor, r))
-                .map(this::toAction).toList();
+                .filter(r -> maySee(actor, r, organisations)).toList();
+        Map<Long, List<ProgressNote>> progress = store.progress(rows.stream().map(ActionStore.Row::id).toList());
+        return rows.stream().map(r -> toAction(r, organisations, progress.getOrDefault(r.id(), List.of()))).toList();
     }
 
     @Transactional(readOnly = true)
     public PartnerAction action(ReachUser actor, long id) {
-        return store.byId(id).filter(r -> maySee(actor, r)).map(this::toAction)
+        Map<Long, Organisation> organisations = access.allById();
+        return store.byId(id).filter(r -> maySee(actor, r, organisations))
+                .map(r -> toAction(r, organisations, store.progress(r.id())))
                 .orElseThrow(() -> new NotFound("action", id));
     }
 
@@ -174,20 +180,24 @@ public class ActionPlans {
         return action(actor, id);
     }
 
-    private boolean maySee(ReachUser actor, ActionStore.Row row) {
-        return access.coordinates(actor, access.organisation(row.organisationId()).programmeId())
+    private boolean maySee(ReachUser actor, ActionStore.Row row, Map<Long, Organisation> organisations) {
+        Organisation organisation = organisations.get(row.organisationId());
+        return (organisation != null && access.coordinates(actor, organisation.programmeId()))
                 || actor.isMemberOf(row.organisationId())
                 || (row.supportingOrgId() != null && actor.isMemberOf(row.supportingOrgId()));
     }
 
-    private PartnerAction toAction(ActionStore.Row row) {
+    private PartnerAction toAction(ActionStore.Row row, Map<Long, Organisation> organisations,
+                                   List<ProgressNote> progress) {
         LocalDate today = LocalDate.now(clock);
         boolean open = row.status() == ActionStatus.PLANNED || row.status() == ActionStatus.IN_PROGRESS;
-        return new PartnerAction(row.id(), row.organisationId(), access.name(row.organisationId()),
-                access.organisation(row.organisationId()).programmeId(), row.source(), row.assessmentId(),
+        Organisation organisation = organisations.get(row.organisationId());
+        Organisation supporting = row.supportingOrgId() == null ? null : organisations.get(row.supportingOrgId());
+        return new PartnerAction(row.id(), row.organisationId(), organisation == null ? null : organisation.name(),
+                organisation == null ? null : organisation.programmeId(), row.source(), row.assessmentId(),
                 row.twinningId(), row.rarReference(), row.title(), row.domainCode(), row.owner(), row.supportingOrgId(),
-                access.name(row.supportingOrgId()), row.dueDate(), row.status(), row.createdAt(),
-                open && row.dueDate().isBefore(today), store.progress(row.id()));
+                supporting == null ? null : supporting.name(), row.dueDate(), row.status(), row.createdAt(),
+                open && row.dueDate().isBefore(today), progress);
     }
 
     private static boolean notBlank(String value) {

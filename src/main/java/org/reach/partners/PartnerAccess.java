@@ -1,7 +1,10 @@
 package org.reach.partners;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
@@ -46,6 +49,12 @@ class PartnerAccess {
             throw new NotFound("organisation", null);
         }
         return directory.organisation(actor, id);
+    }
+
+    /** Every organisation by id, in one look-up, for pages that name many (callers decide visibility). */
+    Map<Long, Organisation> allById() {
+        return directory.organisations(ReachUser.system()).stream()
+                .collect(Collectors.toMap(Organisation::id, Function.identity()));
     }
 
     List<Organisation> inProgramme(Long programmeId) {

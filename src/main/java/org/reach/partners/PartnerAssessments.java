@@ -59,7 +59,8 @@ public class PartnerAssessments {
     @Transactional(readOnly = true)
     public List<Assessment> assessments(ReachUser actor) {
         Set<Long> onTeam = actor.id() == 0 ? Set.of() : new HashSet<>(store.withTeamMember(actor.id()));
-        return store.all().stream().map(this::toAssessment)
+        Map<Long, Organisation> organisations = access.allById();
+        return store.all().stream().map(row -> toAssessment(row, organisations))
                 .filter(a -> maySee(actor, a) || onTeam.contains(a.id())).toList();
     }
 
@@ -80,8 +81,9 @@ public class PartnerAssessments {
     /** Every assessment of one organisation the actor may see, oldest first: baseline, then follow-ups. */
     @Transactional(readOnly = true)
     public List<AssessmentResult> history(ReachUser actor, long organisationId) {
+        Set<Long> onTeam = actor.id() == 0 ? Set.of() : new HashSet<>(store.withTeamMember(actor.id()));
         return store.ofOrganisation(organisationId).stream().map(this::toAssessment)
-                .filter(a -> maySee(actor, a) || onTeam(actor, a.id())).map(this::compute).toList();
+                .filter(a -> maySee(actor, a) || onTeam.contains(a.id())).map(this::compute).toList();
     }
 
     /** Accounts the coordinator may put on a team assessing this organisation. */
@@ -373,7 +375,11 @@ public class PartnerAssessments {
     }
 
     private Assessment toAssessment(AssessmentStore.Row row) {
-        Organisation organisation = access.organisation(row.organisationId());
+        return toAssessment(row, Map.of(row.organisationId(), access.organisation(row.organisationId())));
+    }
+
+    private Assessment toAssessment(AssessmentStore.Row row, Map<Long, Organisation> organisations) {
+        Organisation organisation = organisations.get(row.organisationId());
         return new Assessment(row.id(), row.organisationId(), organisation.name(), organisation.programmeId(),
                 row.frameworkId(), row.kind(), row.visitStart(), row.visitEnd(), row.sitesVisited(), row.status(),
                 row.createdAt());

@@ -3,6 +3,7 @@ package org.reach.partners;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,10 +105,12 @@ public class Twinnings {
 
     @Transactional(readOnly = true)
     public List<Twinning> twinnings(ReachUser actor) {
+        Map<Long, String> names = new HashMap<>();
+        access.allById().forEach((id, organisation) -> names.put(id, organisation.name()));
         return store.all().stream()
                 .filter(t -> access.coordinates(actor, t.programmeId()) || actor.isMemberOf(t.learningOrgId())
                         || actor.isMemberOf(t.supportingOrgId()))
-                .map(this::toTwinning).toList();
+                .map(row -> toTwinning(row, names::get)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -165,8 +168,12 @@ public class Twinnings {
     }
 
     private Twinning toTwinning(TwinningStore.Row row) {
-        return new Twinning(row.id(), row.programmeId(), row.learningOrgId(), access.name(row.learningOrgId()),
-                row.supportingOrgId(), access.name(row.supportingOrgId()), row.assessmentId(), row.domains(), row.note(),
+        return toTwinning(row, access::name);
+    }
+
+    private Twinning toTwinning(TwinningStore.Row row, java.util.function.Function<Long, String> name) {
+        return new Twinning(row.id(), row.programmeId(), row.learningOrgId(), name.apply(row.learningOrgId()),
+                row.supportingOrgId(), name.apply(row.supportingOrgId()), row.assessmentId(), row.domains(), row.note(),
                 row.createdAt());
     }
 

@@ -242,7 +242,37 @@ public class Encounters {
         if (!ServiceAccess.mayRead(actor) || !actor.mayReadClientsOf(client.organisationId())) {
             return List.of();
         }
+        if (followsClient(actor, client)) {
+            return store.search(client.organisationId(), null, null, null, client.id(), null, actor.id(), LIST_LIMIT);
+        }
         return search(actor, client.organisationId(), new EncounterFilter(null, null, null, client.id()));
+    }
+
+    /**
+     * How many of the client's encounters happened at sites this person does not work at, by site name, so a
+     * timeline that leaves them out says so. None for those who see every site or follow the client as their peer.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> elsewhere(ReachUser actor, Client client) {
+        if (!ServiceAccess.mayRead(actor) || !actor.mayReadClientsOf(client.organisationId())
+                || ServiceAccess.seesAllSites(actor) || followsClient(actor, client)) {
+            return Map.of();
+        }
+        Map<Long, String> names = directory.siteNamesOfOwnOrganisation(actor);
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (Encounter encounter : store.search(client.organisationId(), null, null, null, client.id(), null, actor.id(),
+                LIST_LIMIT)) {
+            if (!sees(actor, encounter)) {
+                counts.merge(encounter.siteId() == null ? "–" : names.getOrDefault(encounter.siteId(), "#" + encounter.siteId()),
+                        1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    /** A peer sees the whole timeline of the clients assigned to them, wherever the client was served. */
+    private static boolean followsClient(ReachUser actor, Client client) {
+        return client.peerEducatorId() != null && client.peerEducatorId() == actor.id();
     }
 
     /** The client with this code in the actor's organisation, for the quick-entry page's status line. */

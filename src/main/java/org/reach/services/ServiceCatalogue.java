@@ -133,10 +133,22 @@ public class ServiceCatalogue {
     /** Codes for the quick-entry grid: the organisation's most used services lately, else a sensible set. */
     @Transactional(readOnly = true)
     public List<ServiceDefinition> quickServices(ReachUser actor, int limit) {
+        return quickServices(actor, null, limit);
+    }
+
+    /**
+     * The services a form shows first: those the site gave most in the last 90 days (the organisation's, without a
+     * site), then the usual outreach package. A naloxone kit is always among them: an overdose response must never be
+     * one click further away because a site has not given one lately.
+     */
+    public List<ServiceDefinition> quickServices(ReachUser actor, Long siteId, int limit) {
         List<ServiceDefinition> active = services(actor).stream().filter(ServiceDefinition::active).toList();
+        java.time.LocalDate since = java.time.LocalDate.now(clock).minusDays(90);
         List<String> codes = actor.organisationId() == null ? List.of()
-                : store.mostUsedCodes(actor.organisationId(), java.time.LocalDate.now(clock).minusDays(90), limit);
+                : siteId != null ? store.mostUsedCodesAtSite(actor.organisationId(), siteId, since, limit - 1)
+                : store.mostUsedCodes(actor.organisationId(), since, limit - 1);
         java.util.LinkedHashSet<String> chosen = new java.util.LinkedHashSet<>(codes);
+        chosen.add("NALOXONE_KIT");
         for (String code : List.of("NEEDLES_SYRINGES", "CONDOMS", "LUBRICANT", "NALOXONE_KIT", "HIV_TEST",
                 "HIV_SELF_TEST_KIT", "INFORMATION_MATERIAL", "PEER_SUPPORT")) {
             if (chosen.size() >= limit) {

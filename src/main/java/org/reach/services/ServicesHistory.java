@@ -51,6 +51,8 @@ class ServicesHistory implements ClientHistory {
             entries.add(new TimelineEntry(referral.madeOn(), "referral", "timeline.referralMade", provider, href));
         }
         entries.sort(Comparator.comparing(TimelineEntry::date).reversed());
+        encounters.elsewhere(actor, client).forEach((site, count) -> entries.add(
+                new TimelineEntry(null, "elsewhere", "timeline.elsewhere", List.of(count, site), null)));
         return entries;
     }
 

@@ -179,6 +179,24 @@ class ClientsApiAndPagesTest {
                 .andExpect(redirectedUrlPattern("/clients/*?created"));
     }
 
+    @Test
+    void registrationPresetsNoSexAndRefusesToGuessOne() throws Exception {
+        String page = mvc.perform(get("/clients/new").with(user(world.user(Role.OUTREACH_WORKER))).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int at = page.lastIndexOf("<select", page.indexOf("id=\"gender\""));
+        String select = page.substring(at, page.indexOf("</select>", at));
+        assertThat(select).as("no sex is chosen for the person").doesNotContain("selected").contains("value=\"\"");
+        assertThat(select).contains("required");
+        long before = registry.search(world.user(Role.ORG_MANAGER), new ClientSearch("PAPAF80", null, null, null), 0, 50).total();
+        String refused = mvc.perform(post("/clients/new").with(user(world.user(Role.OUTREACH_WORKER))).with(csrf())
+                        .param("code", "PAPAF80").param("gender", "").param("birthYear", "1980")
+                        .param("enrolmentSiteId", String.valueOf(world.homeSite.id())).param("firstContact", TODAY))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("id=\"gender-error\"");
+        assertThat(registry.search(world.user(Role.ORG_MANAGER), new ClientSearch("PAPAF80", null, null, null), 0, 50).total())
+                .isEqualTo(before);
+    }
+
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code) {
         return request.with(user(world.user(Role.OUTREACH_WORKER))).with(csrf()).param("code", code)
                 .param("gender", "MALE").param("birthYear", "1977").param("enrolmentSiteId", String.valueOf(world.homeSite.id()))

@@ -212,6 +212,22 @@ class IndicatorsTest {
         assertThat(indicators.trend(manager, home, "ACTIVE_CLIENTS", custom, true).points()).hasSize(3);
     }
 
+    @Test
+    void aBreakdownTheIndicatorDoesNotHaveIsSaidSoAndNeverOffered() throws Exception {
+        String page = mvc.perform(get("/indicators").param("indicator", "NALOXONE_KITS").param("disaggregation", "SEX")
+                        .param("period", "2026Q1").header("Accept-Language", "en").with(user(manager)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"unsupported-breakdown\"", "cannot be broken down by");
+        String select = page.substring(page.indexOf("id=\"disaggregation\""), page.indexOf("</select>",
+                page.indexOf("id=\"disaggregation\"")));
+        assertThat(select).as("only the breakdowns naloxone kits have").contains("value=\"SITE\"")
+                .doesNotContain("value=\"SEX\"");
+        mvc.perform(get("/api/indicators/values").param("indicator", "NALOXONE_KITS").param("period", "2026Q1")
+                        .param("disaggregation", "SEX").header("Authorization", "Bearer " + world.token(Role.ORG_MANAGER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("disaggregation"));
+    }
+
     private List<List<IndicatorTable>> everyTable() {
         List<List<IndicatorTable>> all = new java.util.ArrayList<>();
         for (Disaggregation d : Disaggregation.values()) {
@@ -356,7 +372,8 @@ class IndicatorsTest {
         for (String body : List.of(
                 "{\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"deNaloxone1\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}",
                 "{\"indicatorCode\":\"NSP_NEEDLES_PER_PWID\",\"disaggregation\":\"NONE\",\"category\":\"TOTAL\",\"dataElement\":\"deNeedles01\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}",
-                "{\"indicatorCode\":\"ACTIVE_CLIENTS\",\"disaggregation\":\"SEX\",\"category\":\"male\",\"dataElement\":\"deActive001\",\"categoryOptionCombo\":\"cocMale0001\",\"orgUnit\":\"ouKarachi01\"}")) {
+                "{\"indicatorCode\":\"ACTIVE_CLIENTS\",\"disaggregation\":\"SEX\",\"category\":\"male\",\"dataElement\":\"deActive001\",\"categoryOptionCombo\":\"cocMale0001\",\"orgUnit\":\"ouKarachi01\"}",
+                "{\"indicatorCode\":\"ACTIVE_CLIENTS\",\"disaggregation\":\"CITY\",\"category\":\" Karachi \",\"dataElement\":\"deActive002\",\"categoryOptionCombo\":\"cocKarachi1\",\"orgUnit\":\"ouKarachi01\"}")) {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/indicators/dhis2-mappings")
                             .header("Authorization", "Bearer " + token).contentType("application/json").content(body))
                     .andExpect(status().isCreated());
@@ -367,20 +384,31 @@ class IndicatorsTest {
                         .content("{\"indicatorCode\":\"NALOXONE_KITS\",\"dataElement\":\"x\",\"categoryOptionCombo\":\"HllvX50cXC0\",\"orgUnit\":\"ouKarachi01\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("dataElement"));
 
-        // Quarter: naloxone 5, needles 97.3 per person per year; the 3 active men are withheld, never sent.
+        // A city is kept as written ("Karachi", not "KARACHI"), so its mapping finds the city's row.
+        mvc.perform(get("/api/indicators/dhis2-mappings").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.dataElement=='deActive002')].category").value("Karachi"));
+        // Quarter: naloxone 5, needles 97.3 per person per year; the 3 active men and the 4 active in Karachi are
+        // withheld, never sent, and counted.
         String quarter = mvc.perform(get("/api/indicators/dhis2").param("period", "2026Q1")
                         .header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk())
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Reach-Withheld", "1"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header().string("X-Reach-Withheld", "2"))
                 .andExpect(jsonPath("$.dataValues.length()").value(2))
                 .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNaloxone1')].value").value("5"))
                 .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNeedles01')].value").value("97.3"))
                 .andReturn().getResponse().getContentAsString();
         assertPayloadShape(quarter, "2026Q1");
         // Year and month formats: 2026 and 202603 (March: naloxone 3 is small, so withheld).
-        assertPayloadShape(mvc.perform(get("/api/indicators/dhis2").param("period", "2026")
-                .header("Authorization", "Bearer " + token)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(), "2026");
+        if (indicators.today().getYear() > 2026) {
+            assertPayloadShape(mvc.perform(get("/api/indicators/dhis2").param("period", "2026")
+                    .header("Authorization", "Bearer " + token)).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString(), "2026");
+        } else {
+            // A year that has not ended is not sent to DHIS2: its values would change after they were reported.
+            mvc.perform(get("/api/indicators/dhis2").param("period", "2026").header("Authorization", "Bearer " + token))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("period"));
+        }
         mvc.perform(get("/api/indicators/dhis2").param("period", "2026-03").header("Authorization", "Bearer " + token))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.dataValues[?(@.dataElement=='deNaloxone1')]").isEmpty())

@@ -5,7 +5,10 @@ import static org.springframework.boot.test.context.SpringBootTest.WebEnvironmen
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,10 +36,26 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector("#data-quality li[data-check]")))
                 .as("the four data-quality checks sit beside the indicators").hasSize(4);
         String before = browser.text("#scope-label");
+        LocalDate today = LocalDate.now();
+        Period lastQuarter = IndicatorQuery.lastCompleteQuarter(today);
+        assertThat(new Select(browser.driver().findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value"))
+                .as("the dashboard opens on the last complete quarter, not one with days still to come")
+                .isEqualTo(lastQuarter.code());
+        assertThat(browser.driver().findElements(By.id("period-to-date"))).isEmpty();
+
+        // The current quarter is counted to date: OAT coverage on today, needles annualised over the days gone by,
+        // exactly as the range from the quarter's first day to today.
+        Period current = IndicatorQuery.currentQuarter(today);
+        browser.open("/indicators?lang=en&period=" + current.code());
+        assertThat(browser.text("#period-to-date")).contains("to date").contains(today.toString());
+        Map<String, String> toDate = tileValues("OAT_PER_100", "NSP_NEEDLES_PER_PWID");
+        browser.open("/indicators?lang=en&from=" + current.start() + "&to=" + today);
+        assertThat(tileValues("OAT_PER_100", "NSP_NEEDLES_PER_PWID")).isEqualTo(toDate);
+        browser.open("/indicators?lang=en");
 
         Select period = new Select(browser.driver().findElement(By.id("period")));
-        String previous = period.getOptions().get(1).getAttribute("value");
-        period.selectByIndex(1);
+        String previous = period.getOptions().get(2).getAttribute("value");
+        period.selectByIndex(2);
         new Select(browser.driver().findElement(By.id("disaggregation"))).selectByValue("SEX");
         browser.clickAndLoad("#indicator-filters button[type=submit]");
         assertThat(browser.query()).contains("period=" + previous);
@@ -83,6 +102,14 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         Object zip = browser.script("return fetch('" + workbook + "').then(r => r.arrayBuffer())"
                 + ".then(b => String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 2))));");
         assertThat(zip).as("an XLSX workbook is a zip file").isEqualTo("PK");
+    }
+
+    private Map<String, String> tileValues(String... codes) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String code : codes) {
+            values.put(code, browser.text("#tiles li[data-indicator='" + code + "'] .tile-value"));
+        }
+        return values;
     }
 
     private static void pause() {

@@ -68,6 +68,7 @@ class EncountersAndReferralsTest {
     @Autowired MessageSource messages;
     @Autowired JdbcClient jdbc;
     @Autowired EncounterImport importer;
+    @Autowired Encounters encounters;
 
     private ProgrammeFixture world;
     private Client client;
@@ -431,6 +432,33 @@ class EncountersAndReferralsTest {
         expectReferralProblem("{\"clientId\":" + foreignClient.id() + ",\"providerType\":\"ART_CLINIC\",\"providerName\":\"X\",\"madeOn\":\""
                 + today + "\"}", "clientId", "encounter.error.unknownClient");
         assertThat(auditOf("referral", referral, AuditAction.UPDATE)).hasSize(2);
+    }
+
+    @Test
+    void aPeerSeesTheWholeTimelineOfTheirOwnClientsAndIsToldWhatIsLeftOutOfOthers() throws Exception {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        ReachUser manager = world.user(Role.ORG_MANAGER);
+        Client followed = clients.register(manager, new org.reach.clients.ClientRegistration(null, "FOFOM81",
+                org.reach.clients.Gender.MALE, 1981, java.util.Set.of(), null, null, null, world.homeSite.id(), null,
+                peer.id(), today.minusDays(10), null, null, null)).client();
+        Client other = ServicesFixture.register(clients, manager, "OTOTM82", world.homeSite.id());
+        for (Client c : List.of(followed, other)) {
+            encounters.record(manager, new EncounterForm(uuid(), today.minusDays(2), world.homeOtherSite.id(), null,
+                    c.id(), null, false, List.of(ServiceLine.of("CONDOMS", 2)), null, null, null));
+        }
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).as("the peer does not work at the other site").isFalse();
+
+        String own = mvc.perform(get("/clients/{id}", followed.id()).with(user(peer)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(own).contains("data-kind=\"encounter\"").doesNotContain("data-kind=\"elsewhere\"");
+
+        String others = mvc.perform(get("/clients/{id}", other.id()).with(user(peer)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(others).doesNotContain("data-kind=\"encounter\"").contains("data-kind=\"elsewhere\"")
+                .contains("1 more encounter at " + world.homeOtherSite.name());
+        String managers = mvc.perform(get("/clients/{id}", other.id()).with(user(manager)).header("Accept-Language", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(managers).contains("data-kind=\"encounter\"").doesNotContain("data-kind=\"elsewhere\"");
     }
 
     @Test

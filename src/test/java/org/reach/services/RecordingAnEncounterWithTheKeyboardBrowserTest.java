@@ -61,6 +61,7 @@ class RecordingAnEncounterWithTheKeyboardBrowserTest extends BrowserJourney {
         assertThat(active().getAttribute("name")).startsWith("quantities[");
         active().sendKeys("20", Keys.ENTER);
         browser.waitFor("#saved");
+        assertThat(browser.text("#saved-for")).as("the confirmation names whom it was saved for").contains(code);
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         assertThat(seconds).as("one encounter by keyboard").isLessThan(30);
         assertThat(active().getAttribute("id")).as("a fresh form, ready for the next person").isEqualTo("clientCode");
@@ -72,6 +73,10 @@ class RecordingAnEncounterWithTheKeyboardBrowserTest extends BrowserJourney {
         active().sendKeys(Keys.TAB, "10", Keys.ENTER);
         browser.waitFor("#saved");
         assertThat(encounters(peer)).isEqualTo(before + 2);
+
+        // whatever this site gave lately, a naloxone kit is one of the services shown first
+        assertThat(browser.driver().findElements(By.cssSelector("fieldset.services-grid > .service input[id='q-NALOXONE_KIT']")))
+                .as("naloxone is not hidden under more services").hasSize(1);
 
         // an unknown code is flagged with a way to register it
         active().sendKeys("NOSUCHCODE");

@@ -85,16 +85,22 @@ class IndicatorPages {
         List<IndicatorTable> tiles = indicators.tables(me, scope, p, Disaggregation.NONE, exact);
         String selected = indicator != null && tiles.stream().anyMatch(t -> t.definition().code().equals(indicator))
                 ? indicator : tiles.get(0).definition().code();
+        IndicatorDefinition chosen = indicators.definition(me, selected);
+        Disaggregation asked = d;
+        if (d != Disaggregation.NONE && !chosen.disaggregations().contains(d)) {
+            d = Disaggregation.NONE;
+            model.addAttribute("unsupportedBreakdown", asked);
+        }
         IndicatorTable breakdown = indicators.table(me, scope, selected, p, d, exact);
         Trend trend = indicators.trend(me, scope, selected, p, exact);
         IndicatorDefinition definition = breakdown.definition();
 
         model.addAttribute("scope", scope);
-        model.addAttribute("period", p);
+        model.addAttribute("period", indicators.counted(p));
         model.addAttribute("periodCode", p.code());
         model.addAttribute("periods", periodChoices(indicators.today()));
         model.addAttribute("disaggregation", d);
-        model.addAttribute("disaggregations", Disaggregation.values());
+        model.addAttribute("disaggregations", breakdownsOf(chosen));
         model.addAttribute("tiles", tiles);
         model.addAttribute("quality", indicators.dataQuality(me, scope, p, exact));
         model.addAttribute("mayPush", push.mayPush(me, scope) && p.dhis2() != null);
@@ -120,6 +126,13 @@ class IndicatorPages {
         return "indicators/dashboard";
     }
 
+    /** The breakdowns the indicator has, after the total: only those are offered. */
+    private static List<Disaggregation> breakdownsOf(IndicatorDefinition definition) {
+        List<Disaggregation> offered = new ArrayList<>(List.of(Disaggregation.NONE));
+        definition.disaggregations().stream().filter(d -> d != Disaggregation.NONE).forEach(offered::add);
+        return offered;
+    }
+
     private List<Organisation> organisationChoices(ReachUser me, IndicatorScope scope) {
         if (scope.programmeId() == null || !(me.isAdmin() || me.coordinatesProgramme(scope.programmeId()))) {
             return List.of();
@@ -131,7 +144,7 @@ class IndicatorPages {
     /** The last eight quarters, the last twelve months and the last three years, newest first. */
     private static List<String> periodChoices(LocalDate today) {
         List<String> choices = new ArrayList<>();
-        Period q = IndicatorQuery.period(null, today);
+        Period q = IndicatorQuery.currentQuarter(today);
         LocalDate start = q.start();
         for (int i = 0; i < 8; i++) {
             LocalDate s = start.minusMonths(3L * i);

@@ -1,5 +1,6 @@
 package org.reach.organisations.web;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.OrganisationForm;
 import org.reach.organisations.Programme;
+import org.reach.organisations.Site;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
 import org.reach.platform.InvalidInput;
@@ -45,7 +47,9 @@ class OrganisationPages {
     String detail(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
         Organisation organisation = directory.organisation(me, id);
         model.addAttribute("organisation", organisation);
-        model.addAttribute("sites", directory.sites(me, id));
+        List<Site> sites = directory.sites(me, id);
+        model.addAttribute("sites", sites);
+        model.addAttribute("editableSites", SitePages.editable(directory, me, sites));
         model.addAttribute("programmeNames", programmeNames(me));
         model.addAttribute("mayEdit", directory.mayEdit(me, organisation));
         model.addAttribute("mayAddSite", directory.mayCreateSite(me, id));

@@ -3,6 +3,7 @@ package org.reach.organisations.web;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reach.organisations.OpeningStatus;
@@ -39,7 +40,12 @@ class SitePages {
 
     @GetMapping("/sites")
     String list(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long organisation, Model model) {
-        model.addAttribute("sites", directory.sites(me, organisation));
+        List<Site> sites = directory.sites(me, organisation);
+        model.addAttribute("sites", sites);
+        model.addAttribute("editableSites", editable(me, sites));
+        model.addAttribute("siteOwners", directory.organisations(me).stream()
+                .filter(o -> (organisation == null || o.id() == organisation) && directory.mayCreateSite(me, o.id()))
+                .toList());
         model.addAttribute("organisationNames", organisationNames(me));
         model.addAttribute("selectedOrganisation", organisation);
         return LIST;
@@ -125,6 +131,15 @@ class SitePages {
     /** Cities already written on sites the person sees, offered so one city is spelled one way. */
     private List<String> knownCities(ReachUser me) {
         return directory.sites(me, null).stream().map(Site::city).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /** The sites this person may edit: the page offers "Edit" only there, by the rule the service applies. */
+    static Set<Long> editable(OrganisationDirectory directory, ReachUser me, List<Site> sites) {
+        return sites.stream().filter(site -> directory.mayEdit(me, site)).map(Site::id).collect(Collectors.toSet());
+    }
+
+    private Set<Long> editable(ReachUser me, List<Site> sites) {
+        return editable(directory, me, sites);
     }
 
     private Map<Long, String> organisationNames(ReachUser me) {

@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reach.partners.ActionForm;
@@ -64,6 +68,22 @@ public class ActionStore {
                 .params(actionId, status.name(), note, recordedBy == 0 ? null : recordedBy, Timestamp.from(now)).update();
         jdbc.sql("UPDATE partner_actions SET status = ?, updated_at = ? WHERE id = ?")
                 .params(status.name(), Timestamp.from(now), actionId).update();
+    }
+
+    /** The progress notes of several actions in one query, oldest first per action. */
+    public Map<Long, List<ProgressNote>> progress(Collection<Long> actionIds) {
+        Map<Long, List<ProgressNote>> notes = new HashMap<>();
+        if (actionIds.isEmpty()) {
+            return notes;
+        }
+        jdbc.sql("SELECT id, action_id, status, note, recorded_at FROM partner_action_progress WHERE action_id IN (:ids) "
+                        + "ORDER BY recorded_at, id")
+                .param("ids", actionIds)
+                .query((rs, n) -> notes.computeIfAbsent(rs.getLong("action_id"), id -> new ArrayList<>())
+                        .add(new ProgressNote(rs.getLong("id"), ActionStatus.valueOf(rs.getString("status")),
+                                rs.getString("note"), rs.getTimestamp("recorded_at").toInstant())))
+                .list();
+        return notes;
     }
 
     public List<ProgressNote> progress(long actionId) {

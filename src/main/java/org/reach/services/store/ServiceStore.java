@@ -80,6 +80,16 @@ public class ServiceStore {
     }
 
     /** The codes an organisation used most in encounters since a day, most used first. */
+    /** The services given most at one site since the day, most given first. */
+    public List<String> mostUsedCodesAtSite(long organisationId, long siteId, java.time.LocalDate since, int limit) {
+        return jdbc.sql("""
+                        SELECT s.code FROM encounter_services es
+                        JOIN encounters e ON e.id = es.encounter_id JOIN services s ON s.id = es.service_id
+                        WHERE e.organisation_id = ? AND e.site_id = ? AND e.encounter_date >= ? AND s.active = TRUE
+                        GROUP BY s.code ORDER BY COUNT(*) DESC, s.code LIMIT ?""")
+                .params(organisationId, siteId, since, limit).query(String.class).list();
+    }
+
     public List<String> mostUsedCodes(long organisationId, java.time.LocalDate since, int limit) {
         return jdbc.sql("""
                         SELECT s.code FROM encounter_services es

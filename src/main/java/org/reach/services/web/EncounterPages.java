@@ -103,6 +103,12 @@ class EncounterPages {
         }
         model.addAttribute("form", form);
         model.addAttribute("saved", saved);
+        if (saved != null) {
+            // Name whom the encounter was saved for, so a slip of the thumb on the code shows at once.
+            Encounter last = encounters.encounter(me, saved);
+            model.addAttribute("savedFor", last.clientId() == null ? null
+                    : encounters.clientCodes(me, List.of(last.clientId())).get(last.clientId()));
+        }
         return form(me, model, List.of());
     }
 
@@ -207,7 +213,9 @@ class EncounterPages {
     }
 
     private String form(ReachUser me, Model model, List<NoteWarning> warnings) {
-        List<ServiceDefinition> quick = catalogue.quickServices(me, QUICK_SERVICES);
+        EncounterPageForm current = (EncounterPageForm) model.getAttribute("form");
+        List<ServiceDefinition> quick = catalogue.quickServices(me, current == null ? null : current.getSiteId(),
+                QUICK_SERVICES);
         List<ServiceDefinition> others = catalogue.services(me).stream().filter(ServiceDefinition::active)
                 .filter(s -> quick.stream().noneMatch(q -> q.id() == s.id())).toList();
         model.addAttribute("quickServices", quick);
