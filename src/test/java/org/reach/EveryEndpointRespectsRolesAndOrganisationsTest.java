@@ -112,6 +112,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> SITE_EDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> ACCOUNT_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> AUDITORS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER);
+    /** Who looked at a client is client-level: the manager of the client's organisation only, never an administrator. */
+    private static final Set<Role> CLIENT_ACCESS_READERS = EnumSet.of(Role.ORG_MANAGER);
     private static final Set<Role> RAR_MANAGERS = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.ME_OFFICER);
     private static final Set<Role> RAR_FIELD_TEAM = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER,
             Role.ME_OFFICER, Role.OUTREACH_WORKER);
@@ -349,6 +351,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         // API: audit
         all.add(new Endpoint("GET /api/audit", AUDITORS, c -> api(get("/api/audit"), c),
                 c -> api(get("/api/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("GET /api/audit/clients/{id}", CLIENT_ACCESS_READERS,
+                c -> api(get("/api/audit/clients/{id}", homeClient.id()), c),
+                c -> api(get("/api/audit/clients/{id}", foreignClient.id()), c)));
 
         // Background jobs: a person sees only their own
         all.add(new Endpoint("GET /api/jobs/{id}", ALL, c -> api(get("/api/jobs/{id}", ownJob(c)), c),
@@ -443,6 +448,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/account/tokens/{id}/revoke", foreignTokenId()), c)));
         all.add(new Endpoint("GET /audit", AUDITORS, c -> page(get("/audit"), c),
                 c -> page(get("/audit").param("entityType", "site").param("entityId", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("GET /audit/clients/{id}", CLIENT_ACCESS_READERS,
+                c -> page(get("/audit/clients/{id}", homeClient.id()), c),
+                c -> page(get("/audit/clients/{id}", foreignClient.id()), c)));
 
         // Partners: assessments, twinning, action plans, capacity building, framework
         Set<Role> coordinators = EnumSet.of(Role.ADMIN, Role.COORDINATOR);
