@@ -2,56 +2,103 @@ package org.reach.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.reach.audit.store.AuditEvents;
 import org.reach.platform.Forbidden;
+import org.reach.platform.NotFound;
 import org.reach.platform.ReachUser;
 import org.reach.platform.RequestOrigin;
 import org.reach.platform.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Records and searches the audit log. There is deliberately no way to change or remove an entry. Entries
  * join the caller's transaction, so a write that is rolled back leaves no audit line and an audit line
  * that cannot be written rolls the write back.
+ *
+ * <p>An entry names every client it covers: a list page, a batch or an import is one entry with the ids of
+ * all the clients it showed or wrote, so "who looked at client X" has a complete answer
+ * ({@link #clientAccess}).
  */
 @Service
 public class AuditTrail {
 
+    /** The entity type of client records: an entry about one client covers that client. */
+    public static final String CLIENT = "client";
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_ORIGIN = 120;
 
     private final AuditEvents events;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final ObjectProvider<ClientOrganisations> clientOrganisations;
 
-    AuditTrail(AuditEvents events, Clock clock, ApplicationEventPublisher publisher) {
+    AuditTrail(AuditEvents events, Clock clock, ApplicationEventPublisher publisher,
+               ObjectProvider<ClientOrganisations> clientOrganisations) {
         this.events = events;
         this.clock = clock;
         this.publisher = publisher;
+        this.clientOrganisations = clientOrganisations;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordWrite(ReachUser actor, Long organisationId, AuditAction action, String entityType, Object entityId,
                             String detail) {
-        append(actor, organisationId, action, entityType, entityId, detail);
+        recordWrite(actor, organisationId, action, entityType, entityId, detail, List.of());
+    }
+
+    /** A write that touched these clients (a batch or an import names them all in one entry). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordWrite(ReachUser actor, Long organisationId, AuditAction action, String entityType, Object entityId,
+                            String detail, Collection<Long> clientIds) {
+        Set<Long> clients = clients(entityType, entityId, clientIds);
+        append(actor, organisationId, action, entityType, entityId, detail, clients);
         publisher.publishEvent(new RecordWritten(organisationId, action, entityType,
-                entityId == null ? null : entityId.toString()));
+                entityId == null ? null : entityId.toString(), List.copyOf(clients)));
     }
 
     /** Every read of client-level data goes through here, including lists. */
     @Transactional
     public void recordRead(ReachUser actor, long organisationId, String entityType, Object entityId, String detail) {
-        append(actor, organisationId, AuditAction.READ, entityType, entityId, detail);
+        recordRead(actor, organisationId, entityType, entityId, detail, List.of());
+    }
+
+    /** A read that showed these clients: a list page names every client on it, in one entry. */
+    @Transactional
+    public void recordRead(ReachUser actor, long organisationId, String entityType, Object entityId, String detail,
+                           Collection<Long> clientIds) {
+        append(actor, organisationId, AuditAction.READ, entityType, entityId, detail,
+                clients(entityType, entityId, clientIds));
+    }
+
+    /**
+     * Something left Reach as a file or a payload (an indicator export, a report): who, what, scope, period and
+     * format go in {@code detail}. It needs no surrounding transaction.
+     */
+    @Transactional
+    public void recordExport(ReachUser actor, Long organisationId, String entityType, Object entityId, String detail) {
+        recordWrite(actor, organisationId, AuditAction.EXPORT, entityType, entityId, detail, List.of());
     }
 
     /** Sign-in events happen outside any business transaction. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSecurityEvent(Long actorId, String username, Long organisationId, AuditAction action, String detail) {
         events.append(new AuditEvent(0, Instant.now(clock), actorId, username, organisationId, action, "account",
-                actorId == null ? null : actorId.toString(), detail, RequestOrigin.remoteAddress()));
+                actorId == null ? null : actorId.toString(), detail, RequestOrigin.remoteAddress(), origin()), Set.of());
     }
 
     /**
@@ -79,11 +126,86 @@ public class AuditTrail {
         return actor.isAdmin() || (actor.has(Role.ORG_MANAGER) && actor.organisationId() != null);
     }
 
+    /**
+     * Only the manager of the client's own organisation reads who worked with a client; administrators and
+     * coordinators never do, because the answer is client-level.
+     */
+    public static boolean mayReadClientAccess(ReachUser actor) {
+        return !actor.isAdmin() && actor.has(Role.ORG_MANAGER) && actor.organisationId() != null
+                && actor.mayReadClientsOf(actor.organisationId());
+    }
+
+    /**
+     * Everyone who read or wrote this client, newest first, through any page, API, list, batch, import or
+     * export that included the client. Reading it is itself recorded against the client. A client of another
+     * organisation, or no client at all, is not found.
+     */
+    @Transactional
+    public AuditPage clientAccess(ReachUser actor, long clientId, int page, int size) {
+        if (!mayReadClientAccess(actor)) {
+            throw new Forbidden("read a client's access history");
+        }
+        long organisationId = actor.organisationId();
+        ClientOrganisations owners = clientOrganisations.getIfAvailable();
+        boolean own = owners != null && owners.organisationOf(clientId).filter(o -> o == organisationId).isPresent();
+        if (!own) {
+            throw new NotFound(CLIENT, clientId);
+        }
+        int boundedSize = boundedSize(size);
+        int boundedPage = boundedPage(page, boundedSize);
+        append(actor, organisationId, AuditAction.READ, "client_access", clientId, "access history page " + boundedPage,
+                Set.of(clientId));
+        return new AuditPage(events.ofClient(clientId, (long) boundedPage * boundedSize, boundedSize), boundedPage,
+                boundedSize, events.countOfClient(clientId));
+    }
+
+    private static int boundedSize(int size) {
+        return Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+    }
+
+    /** A page beyond any table (2147483647) is just empty, never a negative offset. */
+    private static int boundedPage(int page, int size) {
+        return (int) Math.max(0, Math.min(page, Integer.MAX_VALUE / size));
+    }
+
+    private static Set<Long> clients(String entityType, Object entityId, Collection<Long> clientIds) {
+        Set<Long> clients = new LinkedHashSet<>();
+        if (CLIENT.equals(entityType) && entityId != null) {
+            if (entityId instanceof Number number) {
+                clients.add(number.longValue());
+            } else {
+                try {
+                    clients.add(Long.valueOf(entityId.toString()));
+                } catch (NumberFormatException notAClientId) {
+                    // an entry about clients that names no single one
+                }
+            }
+        }
+        if (clientIds != null) {
+            clientIds.stream().filter(Objects::nonNull).forEach(clients::add);
+        }
+        return clients;
+    }
+
     private void append(ReachUser actor, Long organisationId, AuditAction action, String entityType, Object entityId,
-                        String detail) {
+                        String detail, Set<Long> clientIds) {
         events.append(new AuditEvent(0, Instant.now(clock), actor.id() == 0 ? null : actor.id(), actor.getUsername(),
                 organisationId, action, entityType, entityId == null ? null : entityId.toString(),
-                detail == null ? null : truncate(detail), RequestOrigin.remoteAddress()));
+                detail == null ? null : truncate(detail), RequestOrigin.remoteAddress(), origin()), clientIds);
+    }
+
+    /** The route of the current request ("GET /api/clients/{id}"), never its concrete address or query. */
+    private static String origin() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern == null) {
+            return null;
+        }
+        String origin = request.getMethod() + " " + pattern;
+        return origin.length() <= MAX_ORIGIN ? origin : origin.substring(0, MAX_ORIGIN);
     }
 
     private static String truncate(String detail) {

@@ -198,7 +198,7 @@ public class ClientRegistry implements Clients {
         List<StoredClient> found = store.byIds(organisation, clientIds);
         ClientSettings settings = settingsOf(organisation);
         audit.recordRead(actor, organisation, ENTITY, found.size() == 1 ? found.get(0).id() : null,
-                "lookup of " + found.size() + " clients");
+                "lookup of " + found.size() + " clients", found.stream().map(StoredClient::id).toList());
         Map<Long, Client> answer = new HashMap<>();
         found.forEach(c -> answer.put(c.id(), toClient(c, settings)));
         return answer;
@@ -221,7 +221,7 @@ public class ClientRegistry implements Clients {
             return Map.of();
         }
         Map<Long, String> codes = store.codesOf(organisation, wanted);
-        audit.recordRead(actor, organisation, ENTITY, null, "codes of " + codes.size() + " clients");
+        audit.recordRead(actor, organisation, ENTITY, null, "codes of " + codes.size() + " clients", codes.keySet());
         return Map.copyOf(codes);
     }
 
@@ -279,7 +279,9 @@ public class ClientRegistry implements Clients {
         List<Client> clients = store.search(organisation, clean, cutoffs, boundedPage * boundedSize, boundedSize).stream()
                 .map(c -> toClient(c, settings)).toList();
         long total = store.count(organisation, clean, cutoffs);
-        audit.recordRead(actor, organisation, ENTITY, null, "list page " + boundedPage + " of " + total);
+        audit.recordRead(actor, organisation, ENTITY, null,
+                "list page " + boundedPage + ": " + clients.size() + " of " + total + " clients",
+                clients.stream().map(Client::id).toList());
         return new ClientPage(clients, boundedPage, boundedSize, total);
     }
 
@@ -372,7 +374,8 @@ public class ClientRegistry implements Clients {
             near.forEach(match -> kinds.putIfAbsent(match.code(), match.kind()));
             List<StoredClient> candidates = store.byUics(organisation, kinds.keySet());
             if (registration.decision() == null) {
-                audit.recordRead(actor, organisation, ENTITY, null, "near matches " + ids(candidates));
+                audit.recordRead(actor, organisation, ENTITY, null, "near matches " + ids(candidates),
+                        candidates.stream().map(StoredClient::id).toList());
                 return RegistrationOutcome.needsDecision(code, candidates.stream()
                         .map(c -> new NearMatchCandidate(c.id(), c.uic(), kinds.get(c.uic()), c.gender(), c.birthYear(),
                                 siteName(c.enrolmentSiteId()), c.firstContact()))
@@ -386,7 +389,7 @@ public class ClientRegistry implements Clients {
                 store.addDuplicateDecision(organisation, code, same.id(), kinds.get(same.uic()).name(),
                         DuplicateDecision.CONFIRMED_SAME, actorId(actor), now());
                 audit.recordWrite(actor, organisation, AuditAction.CREATE, "duplicate_decision", same.id(),
-                        DuplicateDecision.CONFIRMED_SAME.name());
+                        DuplicateDecision.CONFIRMED_SAME.name(), List.of(same.id()));
                 audit.recordRead(actor, organisation, ENTITY, same.id(), "opened by confirmed near match");
                 return RegistrationOutcome.existing(toClient(same, settings));
             }
@@ -394,7 +397,7 @@ public class ClientRegistry implements Clients {
                 store.addDuplicateDecision(organisation, code, candidate.id(), kinds.get(candidate.uic()).name(),
                         DuplicateDecision.REJECTED_DIFFERENT, actorId(actor), now());
                 audit.recordWrite(actor, organisation, AuditAction.CREATE, "duplicate_decision", candidate.id(),
-                        DuplicateDecision.REJECTED_DIFFERENT.name());
+                        DuplicateDecision.REJECTED_DIFFERENT.name(), List.of(candidate.id()));
             }
         }
         long id = store.insert(facts, now());
@@ -579,7 +582,7 @@ public class ClientRegistry implements Clients {
         store.setContactsAll(changes, now());
         Long single = current.size() == 1 ? current.keySet().iterator().next() : null;
         audit.recordWrite(actor, batch.organisationId(), AuditAction.UPDATE, ENTITY, single,
-                single != null ? "contact" : "contact of " + current.size() + " clients");
+                single != null ? "contact" : "contact of " + current.size() + " clients", current.keySet());
         events.publishEvent(batch);
     }
 
@@ -704,6 +707,7 @@ public class ClientRegistry implements Clients {
             return new ImportReport(0, table.rows().size(), problems);
         }
         LocalDate today = today();
+        List<Long> imported = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
             long id = store.insert(valid.get(i), now());
             ClientStatus status = statuses.get(i);
@@ -711,7 +715,12 @@ public class ClientRegistry implements Clients {
                 store.setExplicitStatus(id, status, today, now());
                 store.addStatusChange(id, status, today, null, actorId(actor), now());
             }
-            audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, id, "import");
+            imported.add(id);
+        }
+        // One entry for the whole file, naming every client it created.
+        if (!imported.isEmpty()) {
+            audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, imported.size() == 1 ? imported.get(0) : null,
+                    "import of " + imported.size() + " clients", imported);
         }
         return new ImportReport(valid.size(), table.rows().size(), List.of());
     }

@@ -34,20 +34,29 @@ public class FullIndicatorExport {
     private final IndicatorExports exports;
     private final BackgroundJobs jobs;
     private final AuditTrail audit;
+    private final IndicatorExportLog exportLog;
 
-    FullIndicatorExport(Indicators indicators, IndicatorExports exports, BackgroundJobs jobs, AuditTrail audit) {
+    FullIndicatorExport(Indicators indicators, IndicatorExports exports, BackgroundJobs jobs, AuditTrail audit,
+                        IndicatorExportLog exportLog) {
+        this.exportLog = exportLog;
         this.indicators = indicators;
         this.exports = exports;
         this.jobs = jobs;
         this.audit = audit;
     }
 
-    /** Starts the export and answers the job's id at once; the scope must come from {@link Indicators#scope}. */
+    /**
+     * Starts the export and answers the job's id at once; the scope must come from {@link Indicators#scope}.
+     * The request is audited with its scope, period and format; each download of the file is audited again.
+     */
     public String start(ReachUser actor, IndicatorScope scope, Period period, ExportFormat format, Locale locale) {
         if (!indicators.mayView(actor)) {
             throw new Forbidden("export indicators");
         }
-        return jobs.start(actor, KIND, progress -> toFile(actor, scope, period, format, locale, progress));
+        String id = jobs.start(actor, KIND, progress -> toFile(actor, scope, period, format, locale, progress));
+        exportLog.exported(actor, IndicatorExportLog.EXPORT, scope, period, "all indicators, every breakdown (export " + id + ")",
+                null, format.extension());
+        return id;
     }
 
     /** The person's own export job; any other job, or someone else's, is not found. */

@@ -154,11 +154,11 @@ class IndicatorCache {
                     return;
                 }
                 if (id == null) {
-                    // A batch of encounters: its clients arrive as ClientsContacted, the one audit entry for
-                    // their moved contact dates (a null client) says nothing more; anonymous ones are re-read.
+                    // A batch of encounters: its clients arrive as ClientsContacted; anonymous ones are re-read.
+                    // An entry about several clients (an import, moved contact dates) names them all.
                     switch (written.entityType()) {
                         case "encounter" -> entry.anonymous = true;
-                        case "client" -> { }
+                        case "client" -> entry.clients.addAll(written.clientIds());
                         default -> dropped.add(key);
                     }
                     return;

@@ -32,9 +32,11 @@ public class IndicatorReport {
     private final Indicators indicators;
     private final MessageSource messages;
     private final PdfFonts fonts;
+    private final IndicatorExportLog exportLog;
 
-    IndicatorReport(Indicators indicators, MessageSource messages, PdfFonts fonts) {
+    IndicatorReport(Indicators indicators, MessageSource messages, PdfFonts fonts, IndicatorExportLog exportLog) {
         this.fonts = fonts;
+        this.exportLog = exportLog;
         this.indicators = indicators;
         this.messages = messages;
     }
@@ -114,6 +116,7 @@ public class IndicatorReport {
             document.add(new Paragraph(t(locale, "indicators.report.missingEstimates") + " (" + missingEstimates + ")", body));
         }
         document.close();
+        exportLog.exported(actor, IndicatorExportLog.REPORT, scope, period, "donor report", null, "pdf");
         return out.toByteArray();
     }
 

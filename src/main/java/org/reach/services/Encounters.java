@@ -99,7 +99,8 @@ public class Encounters {
             return new RecordedEncounter(existing, false, prepared.warnings());
         }
         long id = store.insertAll(List.of(prepared.row()), actor.id(), Instant.now(clock)).get(0);
-        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", id, null);
+        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", id, null,
+                clientIds(List.of(prepared.row())));
         recordContact(actor, prepared.row());
         return new RecordedEncounter(store.byId(id).orElseThrow(), true, prepared.warnings());
     }
@@ -207,7 +208,7 @@ public class Encounters {
         duplicates.sort(Comparator.comparingInt(BatchResult.Duplicate::index));
         if (!fresh.isEmpty()) {
             audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", null,
-                    auditDetail != null ? auditDetail : fresh.size() + " encounters in a batch");
+                    auditDetail != null ? auditDetail : fresh.size() + " encounters in a batch", clientIds(fresh));
         }
         List<ClientContacted> contacts = fresh.stream().filter(row -> row.clientId() != null)
                 .map(row -> new ClientContacted(row.clientId(), row.organisationId(), row.date())).toList();
@@ -223,7 +224,8 @@ public class Encounters {
     public List<Encounter> list(ReachUser actor, EncounterFilter filter) {
         long organisationId = ServiceAccess.requireReader(actor, "read encounters");
         List<Encounter> found = search(actor, organisationId, filter);
-        audit.recordRead(actor, organisationId, "encounter", null, "list of " + found.size());
+        audit.recordRead(actor, organisationId, "encounter", null, "list of " + found.size(),
+                found.stream().map(Encounter::clientId).filter(Objects::nonNull).toList());
         return found;
     }
 
@@ -232,7 +234,8 @@ public class Encounters {
         long organisationId = ServiceAccess.requireReader(actor, "read encounter");
         Encounter encounter = store.byId(id).filter(e -> e.organisationId() == organisationId)
                 .filter(e -> sees(actor, e)).orElseThrow(() -> new NotFound("encounter", id));
-        audit.recordRead(actor, organisationId, "encounter", id, null);
+        audit.recordRead(actor, organisationId, "encounter", id, null,
+                encounter.clientId() == null ? List.of() : List.of(encounter.clientId()));
         return encounter;
     }
 
@@ -307,6 +310,11 @@ public class Encounters {
     private static boolean sees(ReachUser actor, Encounter encounter) {
         return ServiceAccess.seesAllSites(actor) || encounter.workerId() == actor.id()
                 || (encounter.siteId() != null && actor.isAssignedTo(encounter.siteId()));
+    }
+
+    /** The clients these encounters are with (anonymous ones are with nobody). */
+    private static List<Long> clientIds(List<NewEncounter> rows) {
+        return rows.stream().map(NewEncounter::clientId).filter(Objects::nonNull).distinct().toList();
     }
 
     private void recordContact(ReachUser actor, NewEncounter row) {

@@ -88,7 +88,8 @@ public class Referrals {
         problems.throwIfAny();
         long id = store.insert(organisationId, clientId, form.providerType(), providerName, form.internalSiteId(),
                 form.madeOn(), actor.id(), now());
-        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "referral", id, form.providerType().name());
+        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "referral", id, form.providerType().name(),
+                List.of(clientId));
         return store.byId(id).orElseThrow();
     }
 
@@ -99,7 +100,8 @@ public class Referrals {
         checkDate(problems, "date", step.date(), referral.lastStepOn());
         problems.throwIfAny();
         store.accept(id, step.date(), now());
-        audit.recordWrite(actor, referral.organisationId(), AuditAction.UPDATE, "referral", id, "accepted");
+        audit.recordWrite(actor, referral.organisationId(), AuditAction.UPDATE, "referral", id, "accepted",
+                List.of(referral.clientId()));
         return store.byId(id).orElseThrow();
     }
 
@@ -122,7 +124,8 @@ public class Referrals {
         problems.check(note == null || note.length() <= 1000, "note", "error.tooLong", 1000);
         problems.throwIfAny();
         store.close(id, outcome, step.date(), note, now());
-        audit.recordWrite(actor, referral.organisationId(), AuditAction.UPDATE, "referral", id, outcome.name().toLowerCase());
+        audit.recordWrite(actor, referral.organisationId(), AuditAction.UPDATE, "referral", id,
+                outcome.name().toLowerCase(), List.of(referral.clientId()));
         if (outcome == ReferralStatus.COMPLETED) {
             clients.recordContacts(actor, referral.organisationId(),
                     List.of(new ClientContacted(referral.clientId(), referral.organisationId(), step.date())));
@@ -138,7 +141,9 @@ public class Referrals {
                 .throwIfAny();
         LocalDate by = openLongerThanDays == null ? null : today().minusDays(openLongerThanDays);
         List<Referral> found = store.search(organisationId, clientId, by, LIST_LIMIT);
-        audit.recordRead(actor, organisationId, "referral", null, "list of " + found.size());
+        audit.recordRead(actor, organisationId, "referral", null,
+                (by == null ? "list of " : "follow-up list of ") + found.size(),
+                found.stream().map(Referral::clientId).distinct().toList());
         return found;
     }
 
@@ -147,7 +152,7 @@ public class Referrals {
         long organisationId = ServiceAccess.requireReader(actor, "read referral");
         Referral referral = store.byId(id).filter(r -> r.organisationId() == organisationId)
                 .orElseThrow(() -> new NotFound("referral", id));
-        audit.recordRead(actor, organisationId, "referral", id, null);
+        audit.recordRead(actor, organisationId, "referral", id, null, List.of(referral.clientId()));
         return referral;
     }
 

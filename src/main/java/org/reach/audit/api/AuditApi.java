@@ -13,6 +13,7 @@ import org.reach.platform.ReachUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,5 +41,14 @@ class AuditApi {
                      @RequestParam(defaultValue = "0") int page,
                      @RequestParam(defaultValue = "50") int size) {
         return audit.search(me, new AuditFilter(from, to, actor, action, entityType, entityId, null), page, size);
+    }
+
+    @GetMapping("/api/audit/clients/{id}")
+    @Operation(summary = "Who read or wrote one client, newest first, through any page, API, list, batch, import or "
+            + "export that included it; only the manager of the client's organisation, and the look is recorded too")
+    AuditPage clientAccess(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
+                           @RequestParam(defaultValue = "0") int page,
+                           @RequestParam(defaultValue = "50") int size) {
+        return audit.clientAccess(me, id, page, size);
     }
 }

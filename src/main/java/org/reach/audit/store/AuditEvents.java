@@ -5,12 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditEvent;
 import org.reach.audit.AuditFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The audit log table. Append and read only: this class has no update or delete by design. */
@@ -18,19 +22,43 @@ import org.springframework.stereotype.Repository;
 public class AuditEvents {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    AuditEvents(JdbcClient jdbc) {
+    AuditEvents(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
-    public void append(AuditEvent event) {
+    /** Appends one entry and the clients it covers (one row each, written as one JDBC batch). */
+    public long append(AuditEvent event, Collection<Long> clientIds) {
+        KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO audit_events (occurred_at, actor_id, actor_username, organisation_id, action,
-                                                  entity_type, entity_id, detail, remote_address)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                  entity_type, entity_id, detail, remote_address, origin)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(Timestamp.from(event.occurredAt()), event.actorId(), event.actorUsername(), event.organisationId(),
-                        event.action().name(), event.entityType(), event.entityId(), event.detail(), event.remoteAddress())
-                .update();
+                        event.action().name(), event.entityType(), event.entityId(), event.detail(), event.remoteAddress(),
+                        event.origin())
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        if (!clientIds.isEmpty()) {
+            List<Object[]> rows = clientIds.stream().distinct().map(client -> new Object[] {client, id}).toList();
+            template.batchUpdate("INSERT INTO audit_event_clients (client_id, event_id) VALUES (?, ?)", rows);
+        }
+        return id;
+    }
+
+    /** The entries that cover one client, newest first: a range of audit_event_clients' primary key. */
+    public List<AuditEvent> ofClient(long clientId, long offset, int limit) {
+        return jdbc.sql("""
+                        SELECT e.* FROM audit_event_clients c JOIN audit_events e ON e.id = c.event_id
+                        WHERE c.client_id = ? ORDER BY c.event_id DESC LIMIT ? OFFSET ?""")
+                .params(clientId, limit, offset).query(AuditEvents::map).list();
+    }
+
+    public long countOfClient(long clientId) {
+        return jdbc.sql("SELECT COUNT(*) FROM audit_event_clients WHERE client_id = ?").param(clientId)
+                .query(Long.class).single();
     }
 
     public List<AuditEvent> search(AuditFilter filter, int offset, int limit) {
@@ -89,6 +117,6 @@ public class AuditEvents {
                 (Long) rs.getObject("actor_id", Long.class), rs.getString("actor_username"),
                 rs.getObject("organisation_id", Long.class), AuditAction.valueOf(rs.getString("action")),
                 rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("detail"),
-                rs.getString("remote_address"));
+                rs.getString("remote_address"), rs.getString("origin"));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -42,5 +43,14 @@ class AuditPages {
         model.addAttribute("result", audit.search(me, filter, page, PAGE_SIZE));
         model.addAttribute("actions", AuditAction.values());
         return htmx != null ? "audit/audit :: results" : "audit/audit";
+    }
+
+    /** Who read or wrote one client, for the manager of the client's organisation; looking is recorded too. */
+    @GetMapping("/audit/clients/{id}")
+    String clientAccess(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
+                        @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("clientId", id);
+        model.addAttribute("result", audit.clientAccess(me, id, page, PAGE_SIZE));
+        return "audit/client-access";
     }
 }

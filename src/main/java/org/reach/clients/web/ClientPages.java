@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.reach.audit.AuditTrail;
 import org.reach.clients.CareStage;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
@@ -148,6 +149,7 @@ class ClientPages {
         model.addAttribute("client", profile.client());
         model.addAttribute("timeline", registry.timeline(me, id));
         model.addAttribute("mayWrite", registry.mayWrite(me) && !profile.client().isDeceased());
+        model.addAttribute("mayReadAccess", AuditTrail.mayReadClientAccess(me));
         return "clients/client";
     }
 

@@ -18,6 +18,7 @@ import org.reach.indicators.Dhis2MappingForm;
 import org.reach.indicators.ExportFormat;
 import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorExportFile;
+import org.reach.indicators.IndicatorExportLog;
 import org.reach.indicators.IndicatorDefinition;
 import org.reach.indicators.IndicatorQuery;
 import org.reach.indicators.IndicatorScope;
@@ -61,8 +62,11 @@ class IndicatorsApi {
     private final Dhis2Push push;
     private final FullIndicatorExport fullExport;
     private final MessageSource messages;
+    private final IndicatorExportLog exportLog;
 
-    IndicatorsApi(Indicators indicators, Dhis2Push push, FullIndicatorExport fullExport, MessageSource messages) {
+    IndicatorsApi(Indicators indicators, Dhis2Push push, FullIndicatorExport fullExport, MessageSource messages,
+                  IndicatorExportLog exportLog) {
+        this.exportLog = exportLog;
         this.push = push;
         this.indicators = indicators;
         this.fullExport = fullExport;
@@ -145,6 +149,8 @@ class IndicatorsApi {
         IndicatorScope scope = indicators.scope(me, organisationId, null, null);
         Period p = IndicatorQuery.period(period, indicators.today());
         DataValueSet set = indicators.dataValueSet(me, scope, p);
+        exportLog.exported(me, IndicatorExportLog.EXPORT, scope, p,
+                "DHIS2 payload of " + set.dataValues().size() + " values (" + set.withheld() + " withheld)", null, "json");
         return ResponseEntity.ok().header("X-Reach-Withheld", String.valueOf(set.withheld())).body(set.payload());
     }
 

@@ -15,6 +15,7 @@ import org.reach.indicators.ExportFormat;
 import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorDefinition;
 import org.reach.indicators.IndicatorExportFile;
+import org.reach.indicators.IndicatorExportLog;
 import org.reach.indicators.IndicatorExports;
 import org.reach.indicators.IndicatorQuery;
 import org.reach.indicators.IndicatorRow;
@@ -58,9 +59,12 @@ class IndicatorPages {
     private final OrganisationDirectory directory;
     private final org.reach.indicators.Dhis2Push push;
     private final FullIndicatorExport fullExport;
+    private final IndicatorExportLog exportLog;
 
     IndicatorPages(Indicators indicators, IndicatorExports exports, org.reach.indicators.IndicatorReport report,
-                   OrganisationDirectory directory, org.reach.indicators.Dhis2Push push, FullIndicatorExport fullExport) {
+                   OrganisationDirectory directory, org.reach.indicators.Dhis2Push push, FullIndicatorExport fullExport,
+                   IndicatorExportLog exportLog) {
+        this.exportLog = exportLog;
         this.push = push;
         this.fullExport = fullExport;
         this.indicators = indicators;
@@ -218,8 +222,9 @@ class IndicatorPages {
                                @RequestParam(required = false) Long programmeId,
                                @RequestParam(required = false) Long siteId) {
         List<IndicatorTable> tables = exportTables(me, period, disaggregation, indicator, organisationId, programmeId, siteId);
-        return download(exports.csv(tables, LocaleContextHolder.getLocale()), "indicators.csv",
-                MediaType.parseMediaType("text/csv;charset=UTF-8"));
+        byte[] file = exports.csv(tables, LocaleContextHolder.getLocale());
+        logExport(me, "csv", period, disaggregation, indicator, organisationId, programmeId, siteId);
+        return download(file, "indicators.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"));
     }
 
     @GetMapping("/indicators/export.xlsx")
@@ -230,7 +235,9 @@ class IndicatorPages {
                                 @RequestParam(required = false) Long programmeId,
                                 @RequestParam(required = false) Long siteId) {
         List<IndicatorTable> tables = exportTables(me, period, disaggregation, indicator, organisationId, programmeId, siteId);
-        return download(exports.xlsx(tables, LocaleContextHolder.getLocale()), "indicators.xlsx",
+        byte[] file = exports.xlsx(tables, LocaleContextHolder.getLocale());
+        logExport(me, "xlsx", period, disaggregation, indicator, organisationId, programmeId, siteId);
+        return download(file, "indicators.xlsx",
                 MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
     }
 
@@ -322,6 +329,15 @@ class IndicatorPages {
             return indicators.tables(me, scope, p, d, false);
         }
         return List.of(indicators.table(me, scope, indicator, p, d, false));
+    }
+
+    /** Who exported which indicators, for which scope and period, in which format (after the tables were allowed). */
+    private void logExport(ReachUser me, String format, String period, String disaggregation, String indicator,
+                           Long organisationId, Long programmeId, Long siteId) {
+        IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
+        exportLog.exported(me, IndicatorExportLog.EXPORT, scope, IndicatorQuery.period(period, indicators.today()),
+                indicator == null || indicator.isBlank() ? "all indicators" : indicator,
+                IndicatorQuery.disaggregation(disaggregation), format);
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, String name, MediaType type) {
