@@ -544,12 +544,16 @@ public class ClientRegistry implements Clients {
         ClientsContacted batch = new ClientsContacted(organisationId, contacts);
         Map<Long, LocalDate> earliest = new HashMap<>();
         Map<Long, LocalDate> latest = new HashMap<>();
+        Map<Long, LocalDate> latestOutsideCustody = new HashMap<>();
         for (ClientContacted contact : batch.contacts()) {
             if (contact.date() == null || contact.date().isAfter(today())) {
                 throw InvalidInput.of("date", "client.error.future");
             }
             earliest.merge(contact.clientId(), contact.date(), (a, b) -> a.isBefore(b) ? a : b);
             latest.merge(contact.clientId(), contact.date(), (a, b) -> a.isAfter(b) ? a : b);
+            if (!contact.inCustody()) {
+                latestOutsideCustody.merge(contact.clientId(), contact.date(), (a, b) -> a.isAfter(b) ? a : b);
+            }
         }
         Map<Long, StoredClient> current = store.byIds(batch.organisationId(), latest.keySet()).stream()
                 .collect(Collectors.toMap(StoredClient::id, c -> c));
@@ -572,11 +576,13 @@ public class ClientRegistry implements Clients {
             if (!first.equals(client.firstContact()) || !last.equals(client.lastContact())) {
                 changes.add(new ClientStore.ContactDates(client.id(), first, last));
             }
+            // Care in a prison or police setting is given to a detained person: only a contact outside ends detention.
+            LocalDate ending = client.explicitStatus() == ClientStatus.DETAINED ? latestOutsideCustody.get(client.id()) : late;
             if (client.explicitStatus() != null && ENDED_BY_CONTACT.contains(client.explicitStatus())
-                    && !late.isBefore(client.explicitStatusDate())) {
+                    && ending != null && !ending.isBefore(client.explicitStatusDate())) {
                 settings = settings != null ? settings : settingsOf(client.organisationId());
                 store.setExplicitStatus(client.id(), null, null, now());
-                store.addStatusChange(client.id(), derived(last, settings), late, null, actorId(actor), now());
+                store.addStatusChange(client.id(), derived(last, settings), ending, null, actorId(actor), now());
             }
         }
         store.setContactsAll(changes, now());

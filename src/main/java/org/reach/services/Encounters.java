@@ -28,6 +28,7 @@ import org.reach.clients.Client;
 import org.reach.clients.ClientContacted;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
+import org.reach.organisations.SiteType;
 import org.reach.platform.FieldProblem;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
@@ -210,8 +211,9 @@ public class Encounters {
             audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", null,
                     auditDetail != null ? auditDetail : fresh.size() + " encounters in a batch", clientIds(fresh));
         }
+        Set<Long> custody = custodySites(actor, organisationId);
         List<ClientContacted> contacts = fresh.stream().filter(row -> row.clientId() != null)
-                .map(row -> new ClientContacted(row.clientId(), row.organisationId(), row.date())).toList();
+                .map(row -> contactOf(row, custody)).toList();
         clients.recordContacts(actor, organisationId, contacts);
         List<BatchResult.IndexedWarning> warnings = new ArrayList<>();
         for (Prepared p : prepared) {
@@ -320,8 +322,19 @@ public class Encounters {
     private void recordContact(ReachUser actor, NewEncounter row) {
         if (row.clientId() != null) {
             clients.recordContacts(actor, row.organisationId(),
-                    List.of(new ClientContacted(row.clientId(), row.organisationId(), row.date())));
+                    List.of(contactOf(row, custodySites(actor, row.organisationId()))));
         }
+    }
+
+    /** Sites where people are held (prison outreach points): care there does not end a detention. */
+    private Set<Long> custodySites(ReachUser actor, long organisationId) {
+        return directory.sites(actor, organisationId).stream()
+                .filter(site -> site.type() == SiteType.PRISON_OUTREACH_POINT).map(Site::id).collect(Collectors.toSet());
+    }
+
+    private static ClientContacted contactOf(NewEncounter row, Set<Long> custodySites) {
+        return new ClientContacted(row.clientId(), row.organisationId(), row.date(),
+                row.siteId() != null && custodySites.contains(row.siteId()));
     }
 
     // ---- import support (same validation, rows grouped into encounters by the importer)

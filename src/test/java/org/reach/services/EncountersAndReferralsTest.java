@@ -435,6 +435,28 @@ class EncountersAndReferralsTest {
     }
 
     @Test
+    void careInPrisonDoesNotEndDetentionButAContactOutsideDoes() {
+        ReachUser manager = world.user(Role.ORG_MANAGER);
+        org.reach.organisations.Site prison = directory.createSite(ReachUser.system(), new org.reach.organisations.SiteForm(
+                world.home.id(), "Central prison point " + UUID.randomUUID(), org.reach.organisations.SiteType.PRISON_OUTREACH_POINT,
+                "Jamshed Town", "Karachi", 24.90, 67.05, org.reach.organisations.OpeningStatus.OPEN));
+        Client held = ServicesFixture.register(clients, manager, "DEDEM83", world.homeSite.id());
+        clients.changeStatus(manager, held.id(), new org.reach.clients.StatusChange(ClientStatus.DETAINED,
+                today.minusDays(20), "Arrested"));
+        encounters.record(manager, new EncounterForm(uuid(), today.minusDays(10), prison.id(), null, held.id(), null,
+                false, List.of(ServiceLine.of("CONDOMS", 2)), null, null, null));
+        assertThat(clients.client(manager, held.id()).status()).as("still held after care in prison")
+                .isEqualTo(ClientStatus.DETAINED);
+        encounters.recordBatch(manager, new EncounterBatch(List.of(new EncounterForm(uuid(), today.minusDays(8),
+                prison.id(), null, held.id(), null, false, List.of(ServiceLine.of("CONDOMS", 2)), null, null, null))));
+        assertThat(clients.client(manager, held.id()).status()).isEqualTo(ClientStatus.DETAINED);
+        encounters.record(manager, new EncounterForm(uuid(), today.minusDays(2), world.homeSite.id(), null, held.id(),
+                null, false, List.of(ServiceLine.of("CONDOMS", 2)), null, null, null));
+        assertThat(clients.client(manager, held.id()).status()).as("seen outside: released")
+                .isEqualTo(ClientStatus.ACTIVE);
+    }
+
+    @Test
     void aPeerSeesTheWholeTimelineOfTheirOwnClientsAndIsToldWhatIsLeftOutOfOthers() throws Exception {
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
         ReachUser manager = world.user(Role.ORG_MANAGER);
