@@ -33,7 +33,7 @@ public class AuditEvents {
                 .update();
     }
 
-    public List<AuditEvent> search(AuditFilter filter, int offset, int limit) {
+    public List<AuditEvent> search(AuditFilter filter, long offset, int limit) {
         Where where = where(filter);
         List<Object> params = new ArrayList<>(where.params);
         params.add(limit);
