@@ -47,8 +47,8 @@ public final class SizeEstimators {
         problems.throwIfAny();
         double medianMin = median(minima);
         double medianMax = median(maxima);
-        long lowest = minima.stream().mapToInt(Integer::intValue).min().orElseThrow();
-        long highest = maxima.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int lowest = minima.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int highest = maxima.stream().mapToInt(Integer::intValue).max().orElseThrow(); // both at most MAX_PEOPLE
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("informants", minima.size());
         inputs.put("minima", List.copyOf(minima));
@@ -100,7 +100,7 @@ public final class SizeEstimators {
         double n = a * b / (m + 1.0) - 1.0;
         double variance = a * b * (n1 - m) * (n2 - m) / ((m + 1.0) * (m + 1.0) * (m + 2.0));
         double half = Z95 * Math.sqrt(variance);
-        long seen = (long) n1 + n2 - m;
+        int seen = n1 + n2 - m; // at most 2 * MAX_PEOPLE
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("n1", n1);
         inputs.put("n2", n2);

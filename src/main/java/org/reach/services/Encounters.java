@@ -296,14 +296,6 @@ public class Encounters {
     }
 
     @Transactional // not read-only: the read is written to the audit log
-    public List<Encounter> list(ReachUser actor, EncounterFilter filter) {
-        long organisationId = ServiceAccess.requireReader(actor, "read encounters");
-        List<Encounter> found = search(actor, organisationId, filter);
-        audit.recordRead(actor, organisationId, "encounter", null, "list of " + found.size());
-        return found;
-    }
-
-    @Transactional // not read-only: the read is written to the audit log
     public Encounter encounter(ReachUser actor, long id) {
         long organisationId = ServiceAccess.requireReader(actor, "read encounter");
         Encounter encounter = store.byId(id).filter(e -> e.organisationId() == organisationId)
