@@ -125,6 +125,10 @@ public class Accounts {
             // Nobody removes their own roles: that is how a manager locks themselves out by mistake.
             throw InvalidInput.of("roles", "account.error.ownRoles");
         }
+        if (actor.id() == id && !clean.siteIds().equals(current.siteIds())) {
+            // Being assigned to a site shows its clients' aliases: another manager or an administrator decides that.
+            throw InvalidInput.of("siteIds", "account.error.ownSites");
+        }
         accounts.update(id, clean.displayName(), clean.organisationId(), clean.programmeId(), clean.language(), now());
         accounts.replaceRoles(id, clean.roles());
         accounts.replaceSites(id, clean.siteIds());

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.reach.audit.store.AuditEvents;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
+import org.reach.platform.Paging;
+import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.platform.RequestOrigin;
 import org.reach.platform.Role;
@@ -116,9 +118,13 @@ public class AuditTrail {
         } else {
             throw new Forbidden("read audit log");
         }
-        int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Math.max(0, page);
-        return new AuditPage(events.search(scoped, boundedPage * boundedSize, boundedSize), boundedPage, boundedSize,
+        Problems problems = new Problems();
+        problems.check(page >= 0 && page <= Paging.MAX_PAGE, "page", "error.pageNumber", Paging.MAX_PAGE);
+        problems.check(filter.from() == null || filter.to() == null || !filter.from().isAfter(filter.to()), "from",
+                "error.periodOrder");
+        problems.throwIfAny();
+        int boundedSize = Paging.size(size, MAX_PAGE_SIZE);
+        return new AuditPage(events.search(scoped, Paging.offset(page, boundedSize), boundedSize), page, boundedSize,
                 events.count(scoped));
     }
 

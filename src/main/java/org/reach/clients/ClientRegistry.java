@@ -37,6 +37,7 @@ import org.reach.platform.FieldProblem;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
+import org.reach.platform.Paging;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
@@ -46,7 +47,13 @@ import org.reach.platform.TableRow;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The client registry: who may see and change clients is decided here. Client-level data is read only by
@@ -68,6 +75,8 @@ public class ClientRegistry implements Clients {
     private static final int MAX_TEXT = 500;
     private static final int MAX_HOTSPOT = 200;
     private static final int MAX_ALIAS = 60;
+    /** Attempts of a registration that lost a race to the unique code; the second one finds the winner's client. */
+    private static final int MAX_ATTEMPTS = 3;
 
     private final ApplicationEventPublisher events;
     private final ClientStore store;
@@ -75,10 +84,13 @@ public class ClientRegistry implements Clients {
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectProvider<ClientHistory> histories;
+    private final TransactionTemplate transactions;
 
     ClientRegistry(ClientStore store, OrganisationDirectory directory, AuditTrail audit, Clock clock,
-                   ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events) {
+                   ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events,
+                   PlatformTransactionManager transactionManager) {
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.directory = directory;
         this.audit = audit;
@@ -273,10 +285,10 @@ public class ClientRegistry implements Clients {
         ClientSettings settings = settingsOf(organisation);
         ClientSearch clean = new ClientSearch(search.code() == null ? null : UicCodes.normalise(search.code()),
                 search.status(), search.siteId(), search.keyPopulation());
-        int boundedSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        int boundedPage = Math.max(0, page);
+        int boundedSize = Paging.size(size, MAX_PAGE_SIZE);
+        int boundedPage = Paging.page(page);
         StatusCutoffs cutoffs = cutoffs(settings);
-        List<Client> clients = store.search(organisation, clean, cutoffs, boundedPage * boundedSize, boundedSize).stream()
+        List<Client> clients = store.search(organisation, clean, cutoffs, Paging.offset(boundedPage, boundedSize), boundedSize).stream()
                 .map(c -> toClient(c, settings)).toList();
         long total = store.count(organisation, clean, cutoffs);
         audit.recordRead(actor, organisation, ENTITY, null,
@@ -350,7 +362,28 @@ public class ClientRegistry implements Clients {
         return code;
     }
 
+    /**
+     * Registers a client, or opens the one already registered with the code. Two people registering one code
+     * at the same moment both get an answer: the one whose insert loses the race to the unique code sees the
+     * other's client on a fresh attempt, exactly as if they had come a second later.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS) // each attempt is its own transaction, see below
     public RegistrationOutcome register(ReachUser actor, ClientRegistration registration) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return registerOnce(actor, registration); // inside a caller's transaction: it decides what a failure means
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> registerOnce(actor, registration));
+            } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private RegistrationOutcome registerOnce(ReachUser actor, ClientRegistration registration) {
         long organisation = writable(actor);
         ClientSettings settings = settingsOf(organisation);
         Problems problems = new Problems();

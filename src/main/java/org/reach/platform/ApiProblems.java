@@ -54,7 +54,8 @@ class ApiProblems {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable, Locale locale) {
         String field = fieldOf(unreadable);
-        return invalid(List.of(error(field, "error.unreadable", text("error.unreadable", locale))), locale);
+        String code = wantedWholeNumber(unreadable) ? "error.wholeNumber" : "error.unreadable";
+        return invalid(List.of(error(field, code, text(code, locale))), locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -99,14 +100,35 @@ class ApiProblems {
         return Map.of("field", field, "code", code == null ? "invalid" : code, "reason", reason);
     }
 
+    /** The JSON path of the refused value, e.g. {@code birthYear} or {@code estimates[2].count}. */
     private static String fieldOf(HttpMessageNotReadableException unreadable) {
-        Throwable cause = unreadable.getCause();
-        if (cause instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
-            return databind.getPath().stream()
-                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : String.valueOf(ref.getIndex()))
-                    .reduce((a, b) -> a + "." + b).orElse("body");
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof tools.jackson.core.JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (tools.jackson.core.JacksonException.Reference ref : jackson.getPath()) {
+                    if (ref.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                    } else if (ref.getIndex() >= 0) {
+                        path.append('[').append(ref.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? "body" : path.toString();
+            }
         }
         return "body";
+    }
+
+    /** A fraction, a quoted number or a number out of range sent where a whole number belongs. */
+    private static boolean wantedWholeNumber(HttpMessageNotReadableException unreadable) {
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            Class<?> target = cause instanceof tools.jackson.databind.exc.MismatchedInputException mismatch ? mismatch.getTargetType()
+                    : cause instanceof tools.jackson.core.exc.InputCoercionException coercion ? coercion.getTargetType() : null;
+            if (target != null) {
+                return target == Integer.class || target == int.class || target == Long.class || target == long.class
+                        || target == Short.class || target == short.class;
+            }
+        }
+        return false;
     }
 
     private String text(String key, Locale locale) {

@@ -382,7 +382,7 @@ public class RapidAssessments {
         int women = count(problems, "women", form.women(), false);
         int youth = count(problems, "youth", form.youth(), false);
         int transgender = count(problems, "transgender", form.transgender(), false);
-        problems.check(injecting + nonInjecting <= total, "injecting", "rar.error.moreThanTotal");
+        problems.check((long) injecting + nonInjecting <= total, "injecting", "rar.error.moreThanTotal");
         problems.check(women <= total, "women", "rar.error.moreThanTotal");
         problems.check(youth <= total, "youth", "rar.error.moreThanTotal");
         problems.check(transgender <= total, "transgender", "rar.error.moreThanTotal");
@@ -449,6 +449,8 @@ public class RapidAssessments {
             reached.forEach((subgroup, value) -> {
                 problems.check(subgroup != null, "reached", "error.required");
                 problems.check(value != null && value >= 0, "reached", "rar.estimate.error.negative");
+                problems.check(value == null || value <= SizeEstimators.MAX_PEOPLE, "reached", "rar.estimate.error.tooMany",
+                        SizeEstimators.MAX_PEOPLE);
             });
         }
         problems.throwIfAny();
@@ -539,14 +541,14 @@ public class RapidAssessments {
                     nearest = site;
                 }
             }
-            int counted = visits.stream().mapToInt(Visit::total).sum();
+            long counted = visits.stream().mapToLong(Visit::total).sum();
             for (Subgroup subgroup : Subgroup.values()) {
                 Long size = null;
                 if (estimate.best() != null) {
                     if (subgroup == Subgroup.ALL) {
                         size = estimate.best().rounded();
                     } else if (counted > 0) {
-                        double share = (double) visits.stream().mapToInt(subgroup::countOn).sum() / counted;
+                        double share = (double) visits.stream().mapToLong(subgroup::countOn).sum() / counted;
                         size = Math.round(estimate.best().point() * share);
                     }
                 }
@@ -762,7 +764,8 @@ public class RapidAssessments {
             return 0;
         }
         problems.check(value >= 0, field, "rar.estimate.error.negative");
-        return Math.max(0, value);
+        problems.check(value <= SizeEstimators.MAX_PEOPLE, field, "rar.estimate.error.tooMany", SizeEstimators.MAX_PEOPLE);
+        return Math.max(0, Math.min(value, SizeEstimators.MAX_PEOPLE));
     }
 
     private static <T> List<T> distinct(List<T> values) {

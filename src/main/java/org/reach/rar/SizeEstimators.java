@@ -14,6 +14,12 @@ import org.reach.platform.Problems;
  */
 public final class SizeEstimators {
 
+    /**
+     * The most people one count may hold: no hotspot, service or informant's guess reaches a million people,
+     * so a larger number is a typing error, and every count stays far from int overflow when combined.
+     */
+    public static final int MAX_PEOPLE = 1_000_000;
+
     /** Two-sided 95 % normal quantile. */
     public static final double Z95 = 1.96;
 
@@ -32,6 +38,8 @@ public final class SizeEstimators {
             Integer max = maxima.get(i);
             if (min == null || max == null || min < 0 || max < 0) {
                 problems.add("minimum", "rar.estimate.error.negative");
+            } else if (min > MAX_PEOPLE || max > MAX_PEOPLE) {
+                problems.add(min > MAX_PEOPLE ? "minimum" : "maximum", "rar.estimate.error.tooMany", MAX_PEOPLE);
             } else if (max < min) {
                 problems.add("maximum", "rar.estimate.error.maxBelowMin");
             }
@@ -40,7 +48,7 @@ public final class SizeEstimators {
         double medianMin = median(minima);
         double medianMax = median(maxima);
         int lowest = minima.stream().mapToInt(Integer::intValue).min().orElseThrow();
-        int highest = maxima.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        int highest = maxima.stream().mapToInt(Integer::intValue).max().orElseThrow(); // both at most MAX_PEOPLE
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("informants", minima.size());
         inputs.put("minima", List.copyOf(minima));
@@ -57,6 +65,8 @@ public final class SizeEstimators {
         Problems problems = new Problems();
         problems.check(!counts.isEmpty(), "total", "rar.estimate.error.noVisits");
         problems.check(counts.stream().allMatch(c -> c != null && c >= 0), "total", "rar.estimate.error.negative");
+        problems.check(counts.stream().allMatch(c -> c == null || c <= MAX_PEOPLE), "total", "rar.estimate.error.tooMany",
+                MAX_PEOPLE);
         problems.throwIfAny();
         int max = counts.stream().mapToInt(Integer::intValue).max().orElseThrow();
         double mean = counts.stream().mapToInt(Integer::intValue).average().orElseThrow();
@@ -79,6 +89,8 @@ public final class SizeEstimators {
         problems.check(n1 >= 0, "marked", "rar.estimate.error.negative");
         problems.check(n2 >= 0, "secondSample", "rar.estimate.error.negative");
         problems.check(m >= 0, "recaptured", "rar.estimate.error.negative");
+        problems.check(n1 <= MAX_PEOPLE, "marked", "rar.estimate.error.tooMany", MAX_PEOPLE);
+        problems.check(n2 <= MAX_PEOPLE, "secondSample", "rar.estimate.error.tooMany", MAX_PEOPLE);
         problems.check(n1 != 0, "marked", "rar.estimate.error.emptySample");
         problems.check(n2 != 0, "secondSample", "rar.estimate.error.emptySample");
         problems.check(m <= n1 && m <= n2, "recaptured", "rar.estimate.error.recaptures");
@@ -88,7 +100,7 @@ public final class SizeEstimators {
         double n = a * b / (m + 1.0) - 1.0;
         double variance = a * b * (n1 - m) * (n2 - m) / ((m + 1.0) * (m + 1.0) * (m + 2.0));
         double half = Z95 * Math.sqrt(variance);
-        int seen = n1 + n2 - m;
+        int seen = n1 + n2 - m; // at most 2 * MAX_PEOPLE
         Map<String, Object> inputs = new LinkedHashMap<>();
         inputs.put("n1", n1);
         inputs.put("n2", n2);
@@ -107,6 +119,8 @@ public final class SizeEstimators {
     public static Estimate multiplier(int serviceCount, int users, int respondents) {
         Problems problems = new Problems();
         problems.check(serviceCount >= 0, "serviceCount", "rar.estimate.error.negative");
+        problems.check(serviceCount <= MAX_PEOPLE, "serviceCount", "rar.estimate.error.tooMany", MAX_PEOPLE);
+        problems.check(respondents <= MAX_PEOPLE, "respondents", "rar.estimate.error.tooMany", MAX_PEOPLE);
         problems.check(respondents > 0, "respondents", "rar.estimate.error.emptySample");
         problems.check(users > 0 && users <= Math.max(respondents, 0), "users", "rar.estimate.error.proportion");
         problems.throwIfAny();
@@ -120,6 +134,7 @@ public final class SizeEstimators {
     public static Estimate multiplier(int serviceCount, double proportion, int sampleSize) {
         Problems problems = new Problems();
         problems.check(serviceCount >= 0, "serviceCount", "rar.estimate.error.negative");
+        problems.check(serviceCount <= MAX_PEOPLE, "serviceCount", "rar.estimate.error.tooMany", MAX_PEOPLE);
         problems.check(proportion > 0 && proportion <= 1, "users", "rar.estimate.error.proportion");
         problems.check(sampleSize > 0, "respondents", "rar.estimate.error.emptySample");
         problems.throwIfAny();

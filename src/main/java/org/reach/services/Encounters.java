@@ -32,6 +32,7 @@ import org.reach.organisations.SiteType;
 import org.reach.platform.FieldProblem;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
+import org.reach.platform.Paging;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.services.store.EncounterStore;
@@ -40,7 +41,14 @@ import org.reach.services.store.EncounterStore.NewEncounter;
 import org.reach.services.store.EncounterStore.NewService;
 import org.reach.services.store.ServiceStore;
 import org.springframework.stereotype.Service;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.function.Supplier;
 
 /**
  * Records encounters one at a time or in batches. Everything is validated before anything is written; a
@@ -52,7 +60,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class Encounters {
 
     public static final int MAX_BATCH = 500;
+    /**
+     * The most items one encounter may give or take back: a peer carrying syringes for a whole network gives
+     * a few thousand at most, so a larger number is a typing error that would swell the indicators.
+     */
+    public static final int MAX_QUANTITY = 10_000;
+    /** A full sharps bin weighs tens of kilograms; 100 kg is more than one encounter can bring back. */
+    public static final int MAX_RETURNED_GRAMS = 100_000;
     private static final int LIST_LIMIT = 500;
+    /** The largest page of the encounter list, as for the client list. */
+    public static final int MAX_PAGE_SIZE = 100;
+    private static final int MAX_ATTEMPTS = 3;
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -62,9 +80,11 @@ public class Encounters {
     private final ClientLookup clients;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     Encounters(EncounterStore store, ServiceStore services, OrganisationDirectory directory, ClientLookup clients,
-               AuditTrail audit, Clock clock) {
+               AuditTrail audit, Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.services = services;
         this.directory = directory;
@@ -82,7 +102,38 @@ public class Encounters {
     }
 
     /** One encounter: stored and created, or the earlier one when the same uuid came with the same content. */
+    @Transactional(propagation = Propagation.SUPPORTS) // each attempt is its own transaction
     public RecordedEncounter record(ReachUser actor, EncounterForm form) {
+        return retryingARace(() -> recordOnce(actor, form));
+    }
+
+    /** Up to 500 encounters: all valid and written, or none written and every problem named by index. */
+    @Transactional(propagation = Propagation.SUPPORTS) // each attempt is its own transaction
+    public BatchResult recordBatch(ReachUser actor, EncounterBatch batch) {
+        return retryingARace(() -> recordBatchOnce(actor, batch));
+    }
+
+    /**
+     * A device that repeats a submission while the first is still being written loses the race to the unique
+     * uuid; a fresh attempt then finds the first one's encounters and answers like any repeat (200, duplicates),
+     * never with an error for a write that did happen.
+     */
+    private <T> T retryingARace(Supplier<T> write) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return write.get(); // inside a caller's transaction: it decides what a failure means
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> write.get());
+            } catch (DuplicateKeyException | ConcurrencyFailureException raced) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private RecordedEncounter recordOnce(ReachUser actor, EncounterForm form) {
         long organisationId = ServiceAccess.requireRecorder(actor, "record encounter");
         Context context = context(actor, organisationId);
         Problems problems = new Problems();
@@ -91,7 +142,7 @@ public class Encounters {
         if (!found.isEmpty() && !alreadyStored(List.of(prepared), organisationId).contains(prepared.index())) {
             throw new InvalidInput(found);
         }
-        Known known = store.known(List.of(prepared.row().uuid())).get(prepared.row().uuid());
+        Known known = store.known(organisationId, List.of(prepared.row().uuid())).get(prepared.row().uuid());
         if (known != null) {
             if (known.organisationId() != organisationId || !known.fingerprint().equals(prepared.row().fingerprint())) {
                 throw new EncounterConflict(List.of(FieldProblem.of("uuid", "encounter.error.uuidConflict")));
@@ -106,8 +157,7 @@ public class Encounters {
         return new RecordedEncounter(store.byId(id).orElseThrow(), true, prepared.warnings());
     }
 
-    /** Up to 500 encounters: all valid and written, or none written and every problem named by index. */
-    public BatchResult recordBatch(ReachUser actor, EncounterBatch batch) {
+    private BatchResult recordBatchOnce(ReachUser actor, EncounterBatch batch) {
         long organisationId = ServiceAccess.requireRecorder(actor, "record encounters");
         List<EncounterForm> forms = batch.encounters();
         Problems problems = new Problems();
@@ -145,7 +195,7 @@ public class Encounters {
     private Set<Integer> alreadyStored(List<Prepared> candidates, long organisationId) {
         List<Prepared> withUuid = candidates.stream()
                 .filter(p -> p.row().uuid() != null && UUID_TEXT.matcher(p.row().uuid()).matches()).toList();
-        Map<String, Known> known = store.known(withUuid.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
+        Map<String, Known> known = store.known(organisationId, withUuid.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
         Set<Integer> stored = new HashSet<>();
         for (Prepared p : withUuid) {
             Known k = known.get(p.row().uuid());
@@ -168,7 +218,7 @@ public class Encounters {
     /** Writes prepared encounters, skipping known duplicates; conflicts stop everything. */
     private BatchResult store(ReachUser actor, long organisationId, List<Prepared> prepared, String conflictField,
                               String auditDetail) {
-        Map<String, Known> known = store.known(prepared.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
+        Map<String, Known> known = store.known(organisationId, prepared.stream().map(p -> p.row().uuid()).collect(Collectors.toSet()));
         List<FieldProblem> conflicts = new ArrayList<>();
         Map<String, Integer> firstIndex = new HashMap<>();
         Map<String, String> batchFingerprints = new HashMap<>();
@@ -222,13 +272,25 @@ public class Encounters {
         return new BatchResult(fresh.size(), duplicates, warnings, ids);
     }
 
+    /** One page of the encounters the actor may see, newest first; a period ending before it starts is refused. */
     @Transactional // not read-only: the read is written to the audit log
-    public List<Encounter> list(ReachUser actor, EncounterFilter filter) {
+    public EncounterPage list(ReachUser actor, EncounterFilter filter, int page, int size) {
         long organisationId = ServiceAccess.requireReader(actor, "read encounters");
-        List<Encounter> found = search(actor, organisationId, filter);
-        audit.recordRead(actor, organisationId, "encounter", null, "list of " + found.size(),
-                found.stream().map(Encounter::clientId).filter(Objects::nonNull).toList());
-        return found;
+        Problems problems = new Problems();
+        problems.check(page >= 0 && page <= Paging.MAX_PAGE, "page", "error.pageNumber", Paging.MAX_PAGE);
+        problems.check(filter.from() == null || filter.to() == null || !filter.from().isAfter(filter.to()), "from",
+                "error.periodOrder");
+        problems.throwIfAny();
+        int boundedSize = Paging.size(size, MAX_PAGE_SIZE);
+        boolean all = ServiceAccess.seesAllSites(actor);
+        Collection<Long> onlySites = all ? null : actor.siteIds();
+        List<Encounter> found = store.search(organisationId, filter.from(), filter.to(), filter.siteId(), filter.clientId(),
+                onlySites, actor.id(), Paging.offset(page, boundedSize), boundedSize);
+        long total = store.count(organisationId, filter.from(), filter.to(), filter.siteId(), filter.clientId(),
+                onlySites, actor.id());
+        audit.recordRead(actor, organisationId, "encounter", null, "list page " + page + ": " + found.size() + " of " + total,
+                found.stream().map(Encounter::clientId).filter(Objects::nonNull).distinct().toList());
+        return new EncounterPage(found, page, boundedSize, total);
     }
 
     @Transactional // not read-only: the read is written to the audit log
@@ -481,7 +543,7 @@ public class Encounters {
             } else if (service != null && (service.unit() == ServiceUnit.YES_NO || service.unit() == ServiceUnit.RESULT)) {
                 problems.check(quantity == 1, field + "quantity", "encounter.error.quantityOne");
             } else {
-                problems.check(quantity <= 100_000, field + "quantity", "encounter.error.quantityTooLarge", 100_000);
+                problems.check(quantity <= MAX_QUANTITY, field + "quantity", "encounter.error.quantityTooLarge", MAX_QUANTITY);
             }
             TestResult result = null;
             Boolean linked = null;
@@ -501,8 +563,10 @@ public class Encounters {
         Integer weight = form.returnedWeightGrams();
         problems.check(returned == null || returned >= 0, prefix + "returnedSyringes", "encounter.error.negativeQuantity");
         problems.check(weight == null || weight >= 0, prefix + "returnedWeightGrams", "encounter.error.negativeQuantity");
-        problems.check(returned == null || returned <= 100_000, prefix + "returnedSyringes", "encounter.error.quantityTooLarge", 100_000);
-        problems.check(weight == null || weight <= 1_000_000, prefix + "returnedWeightGrams", "encounter.error.quantityTooLarge", 1_000_000);
+        problems.check(returned == null || returned <= MAX_QUANTITY, prefix + "returnedSyringes",
+                "encounter.error.quantityTooLarge", MAX_QUANTITY);
+        problems.check(weight == null || weight <= MAX_RETURNED_GRAMS, prefix + "returnedWeightGrams",
+                "encounter.error.quantityTooLarge", MAX_RETURNED_GRAMS);
         if (returned == null && weight != null && weight >= 0) {
             returned = syringesFromWeight(weight, context.syringesPerKg);
         }

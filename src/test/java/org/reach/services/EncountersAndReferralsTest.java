@@ -367,7 +367,7 @@ class EncountersAndReferralsTest {
         String foreign = "Bearer " + world.foreignManagerToken();
         mvc.perform(get("/api/encounters/{id}", id).header("Authorization", foreign)).andExpect(status().isNotFound());
         mvc.perform(get("/api/encounters").header("Authorization", foreign)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.id==" + id + ")]").isEmpty());
+                .andExpect(jsonPath("$.encounters[?(@.id==" + id + ")]").isEmpty());
         mvc.perform(get("/api/referrals/{id}", referral).header("Authorization", foreign)).andExpect(status().isNotFound());
         mvc.perform(post("/api/referrals/{id}/accept", referral).header("Authorization", foreign)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"date\":\"" + today + "\"}")).andExpect(status().isNotFound());

@@ -61,7 +61,7 @@ public class AuditEvents {
                 .query(Long.class).single();
     }
 
-    public List<AuditEvent> search(AuditFilter filter, int offset, int limit) {
+    public List<AuditEvent> search(AuditFilter filter, long offset, int limit) {
         Where where = where(filter);
         List<Object> params = new ArrayList<>(where.params);
         params.add(limit);

@@ -1,10 +1,13 @@
 package org.reach.audit.web;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditFilter;
+import org.reach.audit.AuditPage;
 import org.reach.audit.AuditTrail;
+import org.reach.platform.Paging;
 import org.reach.platform.ReachUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,7 +43,13 @@ class AuditPages {
                 Model model) {
         AuditFilter filter = new AuditFilter(from, to, actor, action, entityType, entityId, null);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", audit.search(me, filter, page, PAGE_SIZE));
+        if (from != null && to != null && from.isAfter(to)) {
+            // shown beside the dates; the search itself would refuse the period
+            model.addAttribute("fromError", "error.periodOrder");
+            model.addAttribute("result", new AuditPage(List.of(), 0, PAGE_SIZE, 0));
+        } else {
+            model.addAttribute("result", audit.search(me, filter, Paging.clamp(page), PAGE_SIZE));
+        }
         model.addAttribute("actions", AuditAction.values());
         return htmx != null ? "audit/audit :: results" : "audit/audit";
     }

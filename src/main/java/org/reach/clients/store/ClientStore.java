@@ -234,7 +234,7 @@ public class ClientStore {
 
     // ---- search
 
-    public List<StoredClient> search(long organisationId, ClientSearch search, StatusCutoffs cutoffs, int offset, int limit) {
+    public List<StoredClient> search(long organisationId, ClientSearch search, StatusCutoffs cutoffs, long offset, int limit) {
         Map<String, Object> params = new HashMap<>();
         String where = where(organisationId, search, cutoffs, params);
         params.put("offset", offset);

@@ -26,6 +26,7 @@ import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
 import org.reach.platform.InvalidInput;
+import org.reach.platform.Paging;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Table;
 import org.reach.platform.TableReader;
@@ -63,7 +64,7 @@ class ClientPages {
                 @RequestParam(required = false) ClientStatus status, @RequestParam(required = false) Long site,
                 @RequestParam(required = false) KeyPopulation keyPopulation, @RequestParam(defaultValue = "0") int page,
                 Model model) {
-        ClientPage clients = registry.search(me, new ClientSearch(code, status, site, keyPopulation), page, PAGE_SIZE);
+        ClientPage clients = registry.search(me, new ClientSearch(code, status, site, keyPopulation), Paging.clamp(page), PAGE_SIZE);
         model.addAttribute("clients", clients);
         model.addAttribute("siteNames", registry.siteNames(me));
         model.addAttribute("statuses", ClientStatus.values());

@@ -83,8 +83,20 @@ class IndicatorPages {
                      @RequestParam(required = false) Long programmeId,
                      @RequestParam(required = false) Long siteId, Model model) {
         IndicatorScope scope = indicators.scope(me, organisationId, programmeId, siteId);
-        Period p = IndicatorQuery.period(period, from, to, indicators.today());
-        Disaggregation d = IndicatorQuery.disaggregation(disaggregation);
+        Period p;
+        try {
+            p = IndicatorQuery.period(period, from, to, indicators.today());
+        } catch (InvalidInput unreadable) {
+            // a hand-edited address: the default period is shown, with the reason beside the period field
+            model.addAttribute("periodError", unreadable.problems().get(0).messageKey());
+            p = IndicatorQuery.period(null, indicators.today());
+        }
+        Disaggregation d;
+        try {
+            d = IndicatorQuery.disaggregation(disaggregation);
+        } catch (InvalidInput unreadable) {
+            d = Disaggregation.NONE;
+        }
         boolean exact = indicators.maySeeExact(me, scope);
         List<IndicatorTable> tiles = indicators.tables(me, scope, p, Disaggregation.NONE, exact);
         String selected = indicator != null && tiles.stream().anyMatch(t -> t.definition().code().equals(indicator))

@@ -18,6 +18,7 @@ import org.reach.services.EncounterConflict;
 import org.reach.services.EncounterFilter;
 import org.reach.services.EncounterForm;
 import org.reach.services.EncounterImport;
+import org.reach.services.EncounterPage;
 import org.reach.services.Encounters;
 import org.reach.services.NoteWarning;
 import org.reach.services.RecordedEncounter;
@@ -74,12 +75,15 @@ class EncountersApi {
     }
 
     @GetMapping
-    @Operation(summary = "Encounters of the caller's organisation (site managers and peers: their sites)")
-    List<Encounter> list(@AuthenticationPrincipal ReachUser me,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                         @RequestParam(required = false) Long site, @RequestParam(required = false) Long client) {
-        return encounters.list(me, new EncounterFilter(from, to, site, client));
+    @Operation(summary = "Encounters of the caller's organisation (site managers and peers: their sites), newest first",
+            description = "Paged like the client list: `page` from 0 (at most 100000), `size` 1 to 100 (default 50); "
+                    + "the answer gives `encounters`, `page`, `size` and `total`. `from` after `to` is refused.")
+    EncounterPage list(@AuthenticationPrincipal ReachUser me,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) Long site, @RequestParam(required = false) Long client,
+                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return encounters.list(me, new EncounterFilter(from, to, site, client), page, size);
     }
 
     @GetMapping("/{id}")

@@ -51,13 +51,14 @@ public class EncounterStore {
     public record Known(String uuid, long id, long organisationId, String fingerprint) {
     }
 
-    public Map<String, Known> known(Collection<String> uuids) {
+    /** The organisation's encounters with these uuids: another organisation's uuids are never looked at. */
+    public Map<String, Known> known(long organisationId, Collection<String> uuids) {
         Map<String, Known> found = new HashMap<>();
         if (uuids.isEmpty()) {
             return found;
         }
-        jdbc.sql("SELECT uuid, id, organisation_id, fingerprint FROM encounters WHERE uuid IN (:uuids)")
-                .param("uuids", List.copyOf(uuids))
+        jdbc.sql("SELECT uuid, id, organisation_id, fingerprint FROM encounters WHERE organisation_id = :org AND uuid IN (:uuids)")
+                .param("org", organisationId).param("uuids", List.copyOf(uuids))
                 .query((rs, row) -> new Known(rs.getString("uuid"), rs.getLong("id"), rs.getLong("organisation_id"),
                         rs.getString("fingerprint")))
                 .list().forEach(k -> found.put(k.uuid(), k));
@@ -91,7 +92,8 @@ public class EncounterStore {
             ps.setLong(14, createdBy);
         });
         Map<String, Long> ids = new HashMap<>();
-        known(encounters.stream().map(NewEncounter::uuid).toList()).values().forEach(k -> ids.put(k.uuid(), k.id()));
+        known(encounters.get(0).organisationId(), encounters.stream().map(NewEncounter::uuid).toList()).values()
+                .forEach(k -> ids.put(k.uuid(), k.id()));
         List<Object[]> lines = new ArrayList<>();
         for (NewEncounter e : encounters) {
             for (NewService s : e.services()) {
@@ -111,8 +113,30 @@ public class EncounterStore {
     /** Encounters of an organisation, optionally narrowed; sites null means any place. */
     public List<Encounter> search(long organisationId, LocalDate from, LocalDate to, Long siteId, Long clientId,
                                   Collection<Long> onlySites, Long orRecordedBy, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT + " WHERE organisation_id = :org");
+        return search(organisationId, from, to, siteId, clientId, onlySites, orRecordedBy, 0, limit);
+    }
+
+    /** One page of {@link #search}, newest first. */
+    public List<Encounter> search(long organisationId, LocalDate from, LocalDate to, Long siteId, Long clientId,
+                                  Collection<Long> onlySites, Long orRecordedBy, long offset, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(organisationId, from, to, siteId, clientId, onlySites, orRecordedBy, params);
+        params.put("limit", limit);
+        params.put("offset", offset);
+        return list(SELECT + where + " ORDER BY encounter_date DESC, id DESC LIMIT :limit OFFSET :offset", params);
+    }
+
+    /** How many encounters {@link #search} finds over all pages. */
+    public long count(long organisationId, LocalDate from, LocalDate to, Long siteId, Long clientId,
+                      Collection<Long> onlySites, Long orRecordedBy) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(organisationId, from, to, siteId, clientId, onlySites, orRecordedBy, params);
+        return jdbc.sql("SELECT COUNT(*) FROM encounters" + where).params(params).query(Long.class).single();
+    }
+
+    private static String where(long organisationId, LocalDate from, LocalDate to, Long siteId, Long clientId,
+                                Collection<Long> onlySites, Long orRecordedBy, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE organisation_id = :org");
         params.put("org", organisationId);
         if (from != null) {
             sql.append(" AND encounter_date >= :from");
@@ -135,8 +159,7 @@ public class EncounterStore {
             params.put("sites", onlySites.isEmpty() ? List.of(-1L) : List.copyOf(onlySites));
             params.put("worker", orRecordedBy == null ? -1L : orRecordedBy);
         }
-        sql.append(" ORDER BY encounter_date DESC, id DESC LIMIT ").append(limit);
-        return list(sql.toString(), params);
+        return sql.toString();
     }
 
     public long countOfOrganisation(long organisationId) {

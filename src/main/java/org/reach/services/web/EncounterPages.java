@@ -19,9 +19,11 @@ import org.reach.organisations.Site;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
+import org.reach.platform.Paging;
 import org.reach.platform.ReachUser;
 import org.reach.services.Encounter;
 import org.reach.services.EncounterFilter;
+import org.reach.services.EncounterPage;
 import org.reach.services.EncounterForm;
 import org.reach.services.EncounterImport;
 import org.reach.services.Encounters;
@@ -49,6 +51,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 class EncounterPages {
 
+    private static final int PAGE_SIZE = 100;
+
     private static final int QUICK_SERVICES = 8;
     private static final Pattern SERVICE_FIELD = Pattern.compile("services\\[(\\d+)]\\.(\\w+)");
 
@@ -70,9 +74,17 @@ class EncounterPages {
     String list(@AuthenticationPrincipal ReachUser me,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Long site, Model model) {
+                @RequestParam(required = false) Long site, @RequestParam(defaultValue = "0") int page, Model model) {
         LocalDate start = from != null ? from : LocalDate.now(clock).minusDays(30);
-        List<Encounter> found = encounters.list(me, new EncounterFilter(start, to, site, null));
+        EncounterPage result;
+        if (to != null && start.isAfter(to)) {
+            model.addAttribute("fromError", "error.periodOrder"); // shown beside the dates
+            result = new EncounterPage(List.of(), 0, PAGE_SIZE, 0);
+        } else {
+            result = encounters.list(me, new EncounterFilter(start, to, site, null), Paging.clamp(page), PAGE_SIZE);
+        }
+        List<Encounter> found = result.encounters();
+        model.addAttribute("result", result);
         model.addAttribute("encounters", found);
         model.addAttribute("clientCodes", encounters.clientCodes(me, found.stream().map(Encounter::clientId).toList()));
         model.addAttribute("from", start);
