@@ -105,6 +105,8 @@ final class IndicatorEngine {
 
     private final long[] total = new long[Measure.COUNT];
     private final Map<Disaggregation, Map<String, long[]>> sums = new EnumMap<>(Disaggregation.class);
+    /** Per pair of breakdowns, the categories of the second each category of the first shares someone with. */
+    private final Map<List<Disaggregation>, Map<String, Set<String>>> together = new HashMap<>();
 
     IndicatorEngine(Period period, PeriodFacts facts, Map<String, Set<String>> packages, Estimates estimates,
                     Map<Long, Integer> lostAfterMonths) {
@@ -170,6 +172,7 @@ final class IndicatorEngine {
      * their old contributions are taken away and the new ones added, in every breakdown computed so far.
      */
     synchronized void refresh(Collection<Long> clientIds, boolean anonymousToo, PeriodFacts fresh) {
+        together.clear();
         Set<Long> ids = new HashSet<>(clientIds);
         for (Long id : ids) {
             Client old = clients.remove(id);
@@ -235,6 +238,31 @@ final class IndicatorEngine {
                         measures(a), 1);
             }
             return byCategory;
+        });
+    }
+
+    /**
+     * For each category of {@code child}, the categories of {@code parent} that hold someone (or something given)
+     * of it: a child category with one parent nests in it. Computed once per breakdown pair until a refresh.
+     */
+    synchronized Map<String, Set<String>> parents(Disaggregation child, Disaggregation parent) {
+        return together.computeIfAbsent(List.of(child, parent), key -> {
+            Map<String, Set<String>> found = new HashMap<>();
+            for (Client c : clients.values()) {
+                List<String> parentCategories = categories(parent, c);
+                for (String category : categories(child, c)) {
+                    found.computeIfAbsent(category, k -> new HashSet<>()).addAll(parentCategories);
+                }
+                for (PlaceAmounts a : c.amounts()) {
+                    found.computeIfAbsent(placeCategory(child, a, c), k -> new HashSet<>())
+                            .add(placeCategory(parent, a, c));
+                }
+            }
+            for (PlaceAmounts a : outside) {
+                found.computeIfAbsent(placeCategory(child, a, null), k -> new HashSet<>())
+                        .add(placeCategory(parent, a, null));
+            }
+            return found;
         });
     }
 
