@@ -107,6 +107,9 @@ final class IndicatorEngine {
     private final Map<Disaggregation, Map<String, long[]>> sums = new EnumMap<>(Disaggregation.class);
     /** Per pair of breakdowns, the categories of the second each category of the first shares someone with. */
     private final Map<List<Disaggregation>, Map<String, Set<String>>> together = new HashMap<>();
+    /** Suppression decided per indicator over its linked breakdowns, until a refresh changes the counts. */
+    private final Map<String, LinkedBreakdowns> decided = new HashMap<>();
+    private long refreshes;
 
     IndicatorEngine(Period period, PeriodFacts facts, Map<String, Set<String>> packages, Estimates estimates,
                     Map<Long, Integer> lostAfterMonths) {
@@ -173,6 +176,8 @@ final class IndicatorEngine {
      */
     synchronized void refresh(Collection<Long> clientIds, boolean anonymousToo, PeriodFacts fresh) {
         together.clear();
+        decided.clear();
+        refreshes++;
         Set<Long> ids = new HashSet<>(clientIds);
         for (Long id : ids) {
             Client old = clients.remove(id);
@@ -264,6 +269,25 @@ final class IndicatorEngine {
             }
             return found;
         });
+    }
+
+    /** The suppression decided for an indicator's counts as they stand, deciding it once. */
+    LinkedBreakdowns decided(String key, java.util.function.Supplier<LinkedBreakdowns> decide) {
+        long seen;
+        synchronized (this) {
+            LinkedBreakdowns known = decided.get(key);
+            if (known != null) {
+                return known;
+            }
+            seen = refreshes;
+        }
+        LinkedBreakdowns fresh = decide.get();
+        synchronized (this) {
+            if (seen == refreshes) {
+                decided.putIfAbsent(key, fresh);
+            }
+        }
+        return fresh;
     }
 
     private static void addTo(long[] sum, long[] v, int sign) {

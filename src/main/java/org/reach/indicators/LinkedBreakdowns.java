@@ -53,6 +53,10 @@ final class LinkedBreakdowns {
      * is a count of people that is shown (not a size estimate) and so is suppressed too.
      */
     static LinkedBreakdowns decide(IndicatorDefinition def, IndicatorEngine engine, boolean countDenominator) {
+        return engine.decided(def.code() + "/" + countDenominator, () -> decideNow(def, engine, countDenominator));
+    }
+
+    private static LinkedBreakdowns decideNow(IndicatorDefinition def, IndicatorEngine engine, boolean countDenominator) {
         List<Disaggregation> breakdowns = def.disaggregations().stream().filter(PARTITIONS::contains).distinct().toList();
         List<Long> numerators = new ArrayList<>();
         List<Long> denominators = new ArrayList<>();
