@@ -105,6 +105,11 @@ final class IndicatorEngine {
 
     private final long[] total = new long[Measure.COUNT];
     private final Map<Disaggregation, Map<String, long[]>> sums = new EnumMap<>(Disaggregation.class);
+    /** Per pair of breakdowns, the categories of the second each category of the first shares someone with. */
+    private final Map<List<Disaggregation>, Map<String, Set<String>>> together = new HashMap<>();
+    /** Suppression decided per indicator over its linked breakdowns, until a refresh changes the counts. */
+    private final Map<String, LinkedBreakdowns> decided = new HashMap<>();
+    private long refreshes;
 
     IndicatorEngine(Period period, PeriodFacts facts, Map<String, Set<String>> packages, Estimates estimates,
                     Map<Long, ClientSettings> statusRules) {
@@ -169,6 +174,9 @@ final class IndicatorEngine {
      * their old contributions are taken away and the new ones added, in every breakdown computed so far.
      */
     synchronized void refresh(Collection<Long> clientIds, boolean anonymousToo, PeriodFacts fresh) {
+        together.clear();
+        decided.clear();
+        refreshes++;
         Set<Long> ids = new HashSet<>(clientIds);
         for (Long id : ids) {
             Client old = clients.remove(id);
@@ -235,6 +243,50 @@ final class IndicatorEngine {
             }
             return byCategory;
         });
+    }
+
+    /**
+     * For each category of {@code child}, the categories of {@code parent} that hold someone (or something given)
+     * of it: a child category with one parent nests in it. Computed once per breakdown pair until a refresh.
+     */
+    synchronized Map<String, Set<String>> parents(Disaggregation child, Disaggregation parent) {
+        return together.computeIfAbsent(List.of(child, parent), key -> {
+            Map<String, Set<String>> found = new HashMap<>();
+            for (Client c : clients.values()) {
+                List<String> parentCategories = categories(parent, c);
+                for (String category : categories(child, c)) {
+                    found.computeIfAbsent(category, k -> new HashSet<>()).addAll(parentCategories);
+                }
+                for (PlaceAmounts a : c.amounts()) {
+                    found.computeIfAbsent(placeCategory(child, a, c), k -> new HashSet<>())
+                            .add(placeCategory(parent, a, c));
+                }
+            }
+            for (PlaceAmounts a : outside) {
+                found.computeIfAbsent(placeCategory(child, a, null), k -> new HashSet<>())
+                        .add(placeCategory(parent, a, null));
+            }
+            return found;
+        });
+    }
+
+    /** The suppression decided for an indicator's counts as they stand, deciding it once. */
+    LinkedBreakdowns decided(String key, java.util.function.Supplier<LinkedBreakdowns> decide) {
+        long seen;
+        synchronized (this) {
+            LinkedBreakdowns known = decided.get(key);
+            if (known != null) {
+                return known;
+            }
+            seen = refreshes;
+        }
+        LinkedBreakdowns fresh = decide.get();
+        synchronized (this) {
+            if (seen == refreshes) {
+                decided.putIfAbsent(key, fresh);
+            }
+        }
+        return fresh;
     }
 
     private static void addTo(long[] sum, long[] v, int sign) {

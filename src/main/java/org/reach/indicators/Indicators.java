@@ -259,7 +259,7 @@ public class Indicators {
         List<IndicatorTable> tables = new ArrayList<>();
         for (IndicatorDefinition def : store.definitions()) {
             Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
-            tables.add(table(def, period, used, engine.compute(def.code(), used), showExact, scope));
+            tables.add(table(def, period, used, engine, showExact, scope));
         }
         return tables;
     }
@@ -274,11 +274,13 @@ public class Indicators {
         }
         Disaggregation used = d;
         refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
-        IndicatorEngine engine = engine(scope, period);
-        return table(def, period, used, engine.compute(code, used), exact && maySeeExact(actor, scope), scope);
+        return table(def, period, used, engine(scope, period), exact && maySeeExact(actor, scope), scope);
     }
 
-    /** The indicator's total for each month of the period, suppressed as one line with the period's total. */
+    /**
+     * The indicator's total for each month of the period, suppressed as one line with the period's total (hidden
+     * or shown as in every breakdown of the period).
+     */
     public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period asked, boolean exact) {
         IndicatorDefinition def = definition(actor, code);
         Period period = counted(asked);
@@ -291,16 +293,29 @@ public class Indicators {
             first = first == null ? result : first;
             raws.add(result.cells().get(IndicatorEngine.TOTAL));
         }
-        IndicatorEngine.Result whole = engine(scope, period).compute(code, Disaggregation.NONE);
+        IndicatorEngine engine = engine(scope, period);
+        IndicatorEngine.Result whole = engine.compute(code, Disaggregation.NONE);
         IndicatorEngine.Raw total = whole.cells().get(IndicatorEngine.TOTAL);
         boolean showExact = exact && maySeeExact(actor, scope);
+        boolean countDenominator = !first.estimateDenominator() && total.denominator() != null;
+        Hiding hiding = showExact ? Hiding.none(raws.size())
+                : lineBeside(def, raws, total, countDenominator,
+                LinkedBreakdowns.decide(def, engine, countDenominator));
         List<IndicatorRow> points = rows(def, raws, total, months.stream().map(Period::code).toList(),
-                months.stream().map(Period::code).toList(), first.estimateDenominator(), -1, showExact, months);
+                months.stream().map(Period::code).toList(), first.estimateDenominator(), -1, hiding, months);
         return new Trend(def, months, points.subList(0, points.size() - 1));
     }
 
-    private IndicatorTable table(IndicatorDefinition def, Period period, Disaggregation d, IndicatorEngine.Result result,
+    /** Hidden numerators and denominators of the rows, then of the total. */
+    private record Hiding(boolean[] numerators, boolean[] denominators) {
+        static Hiding none(int rows) {
+            return new Hiding(new boolean[rows + 1], new boolean[rows + 1]);
+        }
+    }
+
+    private IndicatorTable table(IndicatorDefinition def, Period period, Disaggregation d, IndicatorEngine engine,
                                  boolean exact, IndicatorScope scope) {
+        IndicatorEngine.Result result = engine.compute(def.code(), d);
         List<String> categories = result.cells().keySet().stream().filter(k -> !k.equals(IndicatorEngine.TOTAL)).toList();
         List<IndicatorEngine.Raw> raws = categories.stream().map(result.cells()::get).toList();
         IndicatorEngine.Raw total = result.cells().getOrDefault(IndicatorEngine.TOTAL, new IndicatorEngine.Raw(0, null));
@@ -310,33 +325,74 @@ public class Indicators {
             default -> Map.of();
         };
         List<String> labels = categories.stream().map(c -> label(d, c, names)).toList();
+        boolean countDenominator = !result.estimateDenominator() && total.denominator() != null;
+        Hiding hiding;
+        if (exact) {
+            hiding = Hiding.none(raws.size());
+        } else {
+            LinkedBreakdowns linked = LinkedBreakdowns.decide(def, engine, countDenominator);
+            if (linked.covers(d)) {
+                int n = categories.size();
+                boolean[] nums = new boolean[n + 1];
+                boolean[] dens = new boolean[n + 1];
+                for (int i = 0; i < n; i++) {
+                    nums[i] = linked.numeratorHidden(d, categories.get(i));
+                    dens[i] = linked.denominatorHidden(d, categories.get(i));
+                }
+                nums[n] = linked.totalNumeratorHidden();
+                dens[n] = linked.totalDenominatorHidden();
+                hiding = new Hiding(nums, dens);
+            } else {
+                hiding = lineBeside(def, raws, total, countDenominator, linked);
+            }
+        }
         List<IndicatorRow> all = rows(def, raws, total, categories, labels, result.estimateDenominator(), result.scale(),
-                exact, null);
+                hiding, null);
         return new IndicatorTable(def, period, d, all.get(all.size() - 1), all.subList(0, all.size() - 1), !exact);
     }
 
     /**
-     * Rows then the total, suppressed as one line per column. Scale -1 means per month: each month's own
-     * annualisation. Values are hidden when their numerator or denominator is.
+     * A line that is not one of the linked breakdowns (key populations, which overlap; months) suppressed as
+     * cells adding up to the total, with the total hidden or shown as the linked breakdowns decided.
      */
-    private List<IndicatorRow> rows(IndicatorDefinition def, List<IndicatorEngine.Raw> raws, IndicatorEngine.Raw total,
-                                    List<String> categories, List<String> labels, boolean estimate, double scale,
-                                    boolean exact, List<Period> months) {
+    private static Hiding lineBeside(IndicatorDefinition def, List<IndicatorEngine.Raw> raws, IndicatorEngine.Raw total,
+                                     boolean countDenominator, LinkedBreakdowns linked) {
         int n = raws.size();
-        long[] nums = new long[n];
-        long[] dens = new long[n];
+        long[] nums = new long[n + 1];
+        long[] dens = new long[n + 1];
         for (int i = 0; i < n; i++) {
             nums[i] = raws.get(i).numerator();
             dens[i] = raws.get(i).denominator() == null ? 0 : raws.get(i).denominator();
         }
+        nums[n] = total.numerator();
+        dens[n] = total.denominator() == null ? 0 : total.denominator();
+        int[] parts = new int[n];
+        for (int i = 0; i < n; i++) {
+            parts[i] = i;
+        }
+        List<SmallCellSuppression.Equation> line = List.of(new SmallCellSuppression.Equation(n, parts));
+        boolean[] denTotal = new boolean[n + 1];
+        denTotal[n] = linked.totalDenominatorHidden();
+        boolean[] hideDen = countDenominator ? SmallCellSuppression.suppress(dens, line, denTotal, new boolean[n + 1])
+                : new boolean[n + 1];
+        boolean[] numTotal = new boolean[n + 1];
+        numTotal[n] = linked.totalNumeratorHidden();
+        boolean[] hideNum = def.unit() == IndicatorUnit.PERSON_YEARS ? hideDen
+                : SmallCellSuppression.suppress(nums, line, numTotal, new boolean[n + 1]);
+        return new Hiding(hideNum, hideDen);
+    }
+
+    /**
+     * Rows then the total, with the numerators and denominators hidden as decided. Scale -1 means per month:
+     * each month's own annualisation. Values are hidden when their numerator or denominator is.
+     */
+    private List<IndicatorRow> rows(IndicatorDefinition def, List<IndicatorEngine.Raw> raws, IndicatorEngine.Raw total,
+                                    List<String> categories, List<String> labels, boolean estimate, double scale,
+                                    Hiding hiding, List<Period> months) {
+        int n = raws.size();
         boolean countDenominator = !estimate && total.denominator() != null;
-        boolean[] hideDen = exact || !countDenominator ? new boolean[n + 1]
-                : SmallCellSuppression.suppressLine(dens, total.denominator());
-        // Person-years are days of the people counted below them: hidden exactly where those people are, which
-        // protects the (equally additive) days as it protects the people.
-        boolean[] hideNum = exact ? new boolean[n + 1]
-                : def.unit() == IndicatorUnit.PERSON_YEARS ? hideDen
-                : SmallCellSuppression.suppressLine(nums, total.numerator());
+        boolean[] hideNum = hiding.numerators();
+        boolean[] hideDen = hiding.denominators();
         List<IndicatorRow> rows = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             IndicatorEngine.Raw raw = i < n ? raws.get(i) : total;
@@ -500,8 +556,7 @@ public class Indicators {
             IndicatorDefinition def = store.definitions().stream().filter(d -> d.code().equals(m.indicatorCode()))
                     .findFirst().orElseThrow();
             IndicatorTable table = cache.computeIfAbsent(m.indicatorCode() + "/" + m.disaggregation(),
-                    k -> table(def, period, m.disaggregation(), engine.compute(def.code(), m.disaggregation()),
-                            false, scope));
+                    k -> table(def, period, m.disaggregation(), engine, false, scope));
             IndicatorRow row = m.category().equals(IndicatorEngine.TOTAL) ? table.total()
                     : table.rows().stream().filter(r -> r.category().equals(m.category())).findFirst().orElse(null);
             // A category the period has no row for is left out like a suppressed one, and counted, never dropped

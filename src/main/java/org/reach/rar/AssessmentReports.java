@@ -27,8 +27,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The assessment report as PDF and as XLSX tables, in the reader's language: hotspots, size estimates with
- * ranges, coverage gaps, coded findings (counts only, never quotes) and recommendations. Counts of people
- * below five are shown as "&lt;5" so that small groups cannot be singled out.
+ * ranges, coverage gaps, coded findings (counts only, never quotes) and recommendations. It is meant for
+ * circulation beyond the organisation, so whoever makes it: counts of people of 1 to 4 are shown as "&lt;5", the
+ * people reached are suppressed across each hotspot's subgroups (with the gap and coverage that would give them
+ * back), and hotspots are placed to two decimals of a degree (about 1 km).
  */
 @Service
 public class AssessmentReports {
@@ -66,13 +68,18 @@ public class AssessmentReports {
         document.add(holder);
     }
 
-    /** People counts below five become "<5". */
+    /** People counts of 1 to 4 become "<5"; a true zero is not a small count and shows as 0. */
     public static String people(Number count) {
         if (count == null) {
             return "–";
         }
         long value = Math.round(count.doubleValue());
-        return value < SMALL ? "<" + SMALL : Long.toString(value);
+        return value > 0 && value < SMALL ? "<" + SMALL : Long.toString(value);
+    }
+
+    /** A place to about 1 km (two decimals of a degree), for anything that leaves the organisation. */
+    public static String roughly(double latitude, double longitude) {
+        return String.format(Locale.ROOT, "%.2f, %.2f", latitude, longitude);
     }
 
     public static String range(Estimate e) {
@@ -92,7 +99,7 @@ public class AssessmentReports {
             hotspotRows.add(List.of(h.name(), nz(h.district()), t(h.typology().messageKey(), locale),
                     t(h.useType().messageKey(), locale),
                     h.drugs().stream().map(d -> t("rar.drug." + d, locale)).collect(Collectors.joining(", ")),
-                    String.format(Locale.ROOT, "%.4f, %.4f", h.latitude(), h.longitude())
+                    roughly(h.latitude(), h.longitude())
                             + (h.imprecise() ? " (" + t("rar.hotspot.imprecise", locale) + ")" : ""),
                     range(e.best()), e.best() == null ? "–" : t(e.best().method().messageKey(), locale)));
         }
@@ -115,9 +122,10 @@ public class AssessmentReports {
                         t("rar.estimate.range", locale)),
                 areaRows));
         List<List<String>> gapRows = new ArrayList<>();
-        rar.gaps(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
+        rar.gapsForCirculation(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
                 t(g.subgroup().messageKey(), locale), people(g.estimated()),
-                g.suppressed() ? "<5" : g.source() == ReachSource.UNKNOWN ? "–" : people(g.reached()), t(g.source().messageKey(), locale),
+                g.suppressed() ? g.marker() : g.source() == ReachSource.UNKNOWN ? "–" : people(g.reached()),
+                t(g.source().messageKey(), locale),
                 people(g.gap()),
                 g.coverage() == null ? "–" : Math.round(g.coverage() * 100) + "%",
                 g.distanceKm() == null ? "–" : String.format(locale, "%.1f km", g.distanceKm()) + " · " + g.nearestSite())));

@@ -454,9 +454,38 @@ public class RapidAssessments {
             });
         }
         problems.throwIfAny();
+        refuseContradictions(fieldwork.reached(hotspotId), reached);
         reached.forEach((subgroup, value) -> fieldwork.setReached(hotspotId, subgroup, value, now()));
         audit.recordWrite(actor, assessment.organisationId(), AuditAction.UPDATE, "rar_reached", hotspotId, null);
         return fieldwork.reached(hotspotId);
+    }
+
+    /**
+     * The counts as they will stand (stored ones overwritten by the new) must fit together: no subgroup larger than
+     * everybody reached, and people who inject and who do not inject together no more than everybody. Each
+     * offending subgroup is named as the field {@code reached.SUBGROUP}.
+     */
+    private static void refuseContradictions(Map<Subgroup, Integer> stored, Map<Subgroup, Integer> entered) {
+        Map<Subgroup, Integer> after = new EnumMap<>(Subgroup.class);
+        after.putAll(stored);
+        after.putAll(entered);
+        Integer all = after.get(Subgroup.ALL);
+        if (all == null) {
+            return;
+        }
+        Problems problems = new Problems();
+        for (Subgroup s : Subgroup.values()) {
+            Integer value = after.get(s);
+            problems.check(s == Subgroup.ALL || value == null || value <= all, "reached." + s.name(),
+                    "rar.error.reachedMoreThanAll", all);
+        }
+        int injecting = after.getOrDefault(Subgroup.INJECTING, 0);
+        int nonInjecting = after.getOrDefault(Subgroup.NON_INJECTING, 0);
+        if (injecting <= all && nonInjecting <= all) {
+            problems.check((long) injecting + nonInjecting <= all, "reached." + Subgroup.NON_INJECTING.name(),
+                    "rar.error.routesMoreThanAll", all);
+        }
+        problems.throwIfAny();
     }
 
     // ---- estimates and gaps
@@ -521,6 +550,21 @@ public class RapidAssessments {
     @Transactional // not read-only: the registry writes its read of the counts to the audit log
     public List<CoverageGap> gaps(ReachUser actor, long assessmentId) {
         Assessment assessment = assessment(actor, assessmentId);
+        List<CoverageGap> gaps = exactGaps(actor, assessment);
+        return actor.mayReadClientsOf(assessment.organisationId()) ? gaps : CoverageGapSuppression.suppress(gaps);
+    }
+
+    /**
+     * The gaps as they may leave the organisation, in the report: counts of people reached suppressed whoever
+     * reads them (see {@link CoverageGapSuppression}).
+     */
+    @Transactional
+    public List<CoverageGap> gapsForCirculation(ReachUser actor, long assessmentId) {
+        return CoverageGapSuppression.suppress(exactGaps(actor, assessment(actor, assessmentId)));
+    }
+
+    private List<CoverageGap> exactGaps(ReachUser actor, Assessment assessment) {
+        long assessmentId = assessment.id();
         List<Site> sites = directory.sites(ReachUser.system(), assessment.organisationId()).stream()
                 .filter(Site::active).filter(Site::hasLocation).toList();
         List<Hotspot> places = hotspots.ofAssessment(assessmentId);
@@ -571,15 +615,10 @@ public class RapidAssessments {
                 gaps.add(new CoverageGap(hotspot.id(), hotspot.name(), hotspot.district(), subgroup, size, got, source,
                         size == null ? null : Math.max(0, size - got), coverage,
                         nearest == null ? null : Math.round(distance * 10) / 10.0, nearest == null ? null : nearest.name(),
-                        false));
+                        false, null));
             }
         }
-        gaps.sort(Comparator.comparing((CoverageGap g) -> g.coverage() == null ? 2.0 : g.coverage())
-                .thenComparing(g -> g.gap() == null ? 0 : -g.gap())
-                .thenComparing(CoverageGap::hotspot));
-        if (!actor.mayReadClientsOf(assessment.organisationId())) {
-            return gaps.stream().map(CoverageGap::withoutSmallRegistryCount).toList();
-        }
+        gaps.sort(CoverageGapSuppression.LEAST_SERVED_FIRST);
         return gaps;
     }
 

@@ -3,5 +3,5 @@
  * services miss and why, and the recommendations that follow.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Rapid assessment",
-        allowedDependencies = {"platform", "audit", "organisations", "clients"})
+        allowedDependencies = {"platform", "audit", "organisations", "clients", "indicators"})
 package org.reach.rar;

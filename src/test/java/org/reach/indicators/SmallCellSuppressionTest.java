@@ -82,13 +82,14 @@ class SmallCellSuppressionTest {
         assertThat(SmallCellSuppression.suppressLine(new long[] {1, 1, 12, 6, 1}, 21))
                 .containsExactly(true, true, false, true, true, false);
         assertThat(SmallCellSuppression.suppressLine(new long[] {4, 30, 4}, 38)).containsExactly(true, true, true, false);
-        // A rest of 3 over two "<5" leaves 1 + 2 or 2 + 1: not pinned, nothing more to hide.
-        assertThat(SmallCellSuppression.suppressLine(new long[] {12, 1, 2}, 15)).containsExactly(false, true, true, false);
+        // A rest of 3 over two "<5" leaves 1 + 2 or 2 + 1: not pinned, but each ranges over 0 to 3 only, fewer
+        // values than the threshold; the 12 goes too, and each hidden count ranges over 0 to 15.
+        assertThat(SmallCellSuppression.suppressLine(new long[] {12, 1, 2}, 15)).containsExactly(true, true, true, false);
         // Once a complementary "*" shares the rest, any split is possible.
         assertThat(SmallCellSuppression.firstPinned(new long[] {12, 1, 1, 14},
                 new boolean[] {true, true, true, false}, List.of(new Equation(3, new int[] {0, 1, 2})))).isNull();
-        // Known limit: two fours and nothing else to hide stay pinned by a shown total (8 is not small).
-        assertThat(SmallCellSuppression.suppressLine(new long[] {4, 4}, 8)).containsExactly(true, true, false);
+        // Two fours and nothing else: a shown total of 8 would pin both to 4, so the total goes too.
+        assertThat(SmallCellSuppression.suppressLine(new long[] {4, 4}, 8)).containsExactly(true, true, true);
     }
 
     @Test
