@@ -171,9 +171,14 @@ public final class PdfReport {
         return cell;
     }
 
-    /** A cell for a number, aligned to the right in either direction, so that the digits of a column line up. */
+    /**
+     * A cell for a number or a suppression mark ("&lt;5"), aligned to the right so that the digits of a column line
+     * up. It runs left to right in every language: in right-to-left text the bidirectional algorithm would mirror
+     * "&lt;5" into the glyph "&gt;", which is what a copy of the text or a screen reader then gets.
+     */
     public PdfPCell number(String text, Font font) {
         PdfPCell cell = cell(text, font);
+        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
         return cell;
     }
