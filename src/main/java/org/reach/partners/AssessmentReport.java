@@ -98,7 +98,7 @@ public class AssessmentReport {
             domainCell.setColspan(4);
             questions.addCell(domainCell);
             for (QuestionResult q : result.questionsByDomain().get(domain.code())) {
-                questions.addCell(report.cell(q.question().text(), body));
+                questions.addCell(report.cell(q.question().text(locale), body));
                 questions.addCell(report.cell(String.join(", ", q.scores().stream()
                         .map(s -> s.assessorName() + ": " + s.score()).toList()), body));
                 questions.addCell(report.number(q.consensus() == null ? "–" : q.consensus() + (q.wideSpread() ? " !" : ""), body));
