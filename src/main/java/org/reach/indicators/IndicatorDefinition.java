@@ -20,6 +20,19 @@ public record IndicatorDefinition(String code, String nameKey, String numerator,
         return value >= bandHigh ? Band.HIGH : Band.MEDIUM;
     }
 
+    /**
+     * The message key of the numerator's description in the reader's language; the stored description is the
+     * English one, shown where a language has no translation.
+     */
+    public String numeratorKey() {
+        return nameKey + ".numerator";
+    }
+
+    /** The message key of the denominator's description; see {@link #numeratorKey()}. */
+    public String denominatorKey() {
+        return nameKey + ".denominator";
+    }
+
     public boolean hasBands() {
         return bandLow != null && bandHigh != null;
     }

@@ -234,8 +234,8 @@ public class IndicatorExports {
             Row row = lines.row();
             row.createCell(0).setCellValue(d.code());
             row.createCell(1).setCellValue(t(locale, d.nameKey()));
-            row.createCell(2).setCellValue(nullToEmpty(d.numerator()));
-            row.createCell(3).setCellValue(nullToEmpty(d.denominator()));
+            row.createCell(2).setCellValue(described(locale, d.numeratorKey(), d.numerator()));
+            row.createCell(3).setCellValue(described(locale, d.denominatorKey(), d.denominator()));
             row.createCell(4).setCellValue(t(locale, d.unit().messageKey()));
             row.createCell(5).setCellValue(String.join(", ", d.disaggregations().stream().map(Enum::name).toList()));
             number(row, 6, d.bandLow());
@@ -243,6 +243,11 @@ public class IndicatorExports {
             number(row, 8, d.target());
             row.createCell(9).setCellValue(nullToEmpty(d.source()));
         }
+    }
+
+    /** A definition's description in the reader's language, the stored English one where there is none. */
+    private String described(Locale locale, String key, String stored) {
+        return stored == null ? "" : messages.getMessage(key, null, stored, locale);
     }
 
     private static void number(Row row, int column, Double value) {

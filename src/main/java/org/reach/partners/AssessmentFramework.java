@@ -8,6 +8,7 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.partners.store.FrameworkStore;
 import org.reach.platform.Forbidden;
+import org.reach.platform.Languages;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
@@ -33,11 +34,30 @@ public class AssessmentFramework {
         this.clock = clock;
     }
 
-    /** Seeds the built-in framework as version 1 when there is none yet. */
+    /**
+     * Seeds the built-in framework as version 1 when there is none yet, and gives every built-in question still
+     * worded as built in its translations where it has none.
+     */
     public void ensureBuiltIn() {
-        if (store.maxVersion() > 0) {
-            return;
+        if (store.maxVersion() == 0) {
+            seedBuiltIn();
         }
+        for (Framework framework : store.all()) {
+            for (Question question : framework.questions()) {
+                BuiltInFramework.Q builtIn = BuiltInFramework.question(question.code());
+                if (builtIn == null || !builtIn.text().equals(question.text()) || !builtIn.anchors().equals(question.anchors())) {
+                    continue;
+                }
+                BuiltInFrameworkTranslations.of(question.code()).forEach((language, wording) -> {
+                    if (!question.translations().containsKey(language)) {
+                        store.saveTranslation(question.id(), language, wording);
+                    }
+                });
+            }
+        }
+    }
+
+    private void seedBuiltIn() {
         long id = store.insertFramework(1, BuiltInFramework.NAME, FrameworkStatus.PUBLISHED, now());
         int dp = 1;
         for (BuiltInFramework.D d : BuiltInFramework.DOMAINS) {
@@ -82,7 +102,8 @@ public class AssessmentFramework {
         for (Domain d : current.domains()) {
             long domainId = store.insertDomain(id, d.code(), d.name(), d.position());
             for (Question q : d.questions()) {
-                store.insertQuestion(domainId, q.code(), q.text(), q.position(), q.anchors());
+                long questionId = store.insertQuestion(domainId, q.code(), q.text(), q.position(), q.anchors());
+                q.translations().forEach((language, wording) -> store.saveTranslation(questionId, language, wording));
             }
         }
         audit.recordWrite(actor, null, AuditAction.CREATE, "partner_framework", id, "draft version " + version);
@@ -95,16 +116,24 @@ public class AssessmentFramework {
         Framework framework = version(frameworkId);
         Problems problems = new Problems();
         problems.check(framework.status() == FrameworkStatus.DRAFT, "frameworkId", "partners.error.notDraft");
+        String language = strip(form.language());
+        boolean translation = language != null && !language.equals(Languages.DEFAULT);
+        problems.check(language == null || Languages.isSupported(language), "language", "error.unknown");
         QuestionForm clean = new QuestionForm(strip(form.text()), strip(form.anchor1()), strip(form.anchor2()),
-                strip(form.anchor3()), strip(form.anchor4()));
+                strip(form.anchor3()), strip(form.anchor4()), language);
         text(problems, "text", clean.text());
         text(problems, "anchor1", clean.anchor1());
         text(problems, "anchor2", clean.anchor2());
         text(problems, "anchor3", clean.anchor3());
         text(problems, "anchor4", clean.anchor4());
         problems.throwIfAny();
-        store.updateQuestion(questionId, clean);
-        audit.recordWrite(actor, null, AuditAction.UPDATE, "partner_question", questionId, "framework " + frameworkId);
+        if (translation) {
+            store.saveTranslation(questionId, language, new Question.Wording(clean.text(), clean.anchors()));
+        } else {
+            store.updateQuestion(questionId, clean);
+        }
+        audit.recordWrite(actor, null, AuditAction.UPDATE, "partner_question", questionId, "framework " + frameworkId
+                + (translation ? " " + language : ""));
         return version(frameworkId);
     }
 

@@ -1,24 +1,19 @@
 package org.reach.partners;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.platform.PdfFonts;
+import org.reach.platform.PdfReport;
 import org.reach.platform.ReachUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -32,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class AssessmentReport {
+
+    private static final Color HEADER = new Color(220, 220, 220);
+    private static final Color DOMAIN = new Color(235, 240, 245);
+    private static final float SECTION = 12;
 
     private final PartnerAssessments assessments;
     private final Twinnings twinnings;
@@ -58,113 +57,83 @@ public class AssessmentReport {
         List<PartnerAction> plan = actions.actions(actor, a.organisationId());
         audit.recordWrite(actor, a.organisationId(), AuditAction.EXPORT, "partner_assessment", assessmentId, "pdf report");
 
-        Font title = fonts.font(16, Font.BOLD);
-        Font heading = fonts.font(12, Font.BOLD);
-        Font body = fonts.font(9, Font.NORMAL);
-        Font bold = fonts.font(9, Font.BOLD);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-        PdfWriter.getInstance(document, out);
-        document.open();
-        document.add(new Paragraph(t(locale, "partners.report.title") + ": " + a.organisationName(), title));
-        document.add(new Paragraph(t(locale, a.kind().messageKey()) + " · " + a.visitStart() + " – " + a.visitEnd()
+        PdfReport report = PdfReport.open(fonts, locale, PageSize.A4, 36, t(locale, "partners.report.title"));
+        Font title = report.font(16, Font.BOLD);
+        Font heading = report.font(12, Font.BOLD);
+        Font body = report.font(9, Font.NORMAL);
+        Font bold = report.font(9, Font.BOLD);
+        report.line(t(locale, "partners.report.title") + ": " + a.organisationName(), title, 0);
+        report.line(t(locale, a.kind().messageKey()) + " · " + report.date(a.visitStart()) + " – " + report.date(a.visitEnd())
                 + " · " + t(locale, a.status().messageKey()) + " · " + t(locale, "partners.framework.version") + " "
-                + result.framework().version(), body));
+                + result.framework().version(), body, 2);
         if (a.sitesVisited() != null) {
-            document.add(new Paragraph(t(locale, "partners.field.sitesVisited") + ": " + a.sitesVisited(), body));
+            report.line(t(locale, "partners.field.sitesVisited") + ": " + a.sitesVisited(), body, 0);
         }
-        document.add(new Paragraph(t(locale, "partners.team") + ": " + String.join(", ", result.team().stream()
-                .map(m -> m.organisation() == null ? m.name() : m.name() + " (" + m.organisation() + ")").toList()), body));
+        report.line(t(locale, "partners.team") + ": " + String.join(", ", result.team().stream()
+                .map(m -> m.organisation() == null ? m.name() : m.name() + " (" + m.organisation() + ")").toList()), body, 0);
 
-        section(document, t(locale, "partners.domainScores"), heading);
-        PdfPTable domains = table(new float[] {4, 1});
-        header(domains, bold, t(locale, "partners.domain"), t(locale, "partners.score"));
+        report.line(t(locale, "partners.domainScores"), heading, SECTION);
+        PdfPTable domains = report.table(new float[] {4, 1}, bold, HEADER, t(locale, "partners.domain"),
+                t(locale, "partners.score"));
         for (DomainScore d : result.domainScores()) {
-            cell(domains, body, d.name());
-            cell(domains, body, d.formatted() + " / 4");
+            domains.addCell(report.cell(d.name(), body));
+            domains.addCell(report.number(d.formatted() + " / 4", body));
         }
-        document.add(domains);
+        report.add(domains);
 
         List<DomainScore> scored = result.domainScores().stream().filter(d -> d.score() != null)
                 .sorted(Comparator.comparing(DomainScore::score)).toList();
-        section(document, t(locale, "partners.strengths"), heading);
+        report.line(t(locale, "partners.strengths"), heading, SECTION);
         scored.stream().filter(d -> d.score() >= 3).sorted(Comparator.comparing(DomainScore::score).reversed())
-                .forEach(d -> document.add(new Paragraph("+ " + d.name() + " (" + d.formatted() + ")", body)));
-        section(document, t(locale, "partners.weaknesses"), heading);
+                .forEach(d -> report.line("+ " + d.name() + " (" + d.formatted() + ")", body, 0));
+        report.line(t(locale, "partners.weaknesses"), heading, SECTION);
         scored.stream().filter(d -> d.score() <= 2)
-                .forEach(d -> document.add(new Paragraph("- " + d.name() + " (" + d.formatted() + ")", body)));
+                .forEach(d -> report.line("- " + d.name() + " (" + d.formatted() + ")", body, 0));
 
-        section(document, t(locale, "partners.questions"), heading);
-        PdfPTable questions = table(new float[] {4, 2, 1, 4});
-        header(questions, bold, t(locale, "partners.question"), t(locale, "partners.assessorScores"),
-                t(locale, "partners.consensus"), t(locale, "partners.evidence"));
+        report.line(t(locale, "partners.questions"), heading, SECTION);
+        PdfPTable questions = report.table(new float[] {4, 2, 1, 4}, bold, HEADER, t(locale, "partners.question"),
+                t(locale, "partners.assessorScores"), t(locale, "partners.consensus"), t(locale, "partners.evidence"));
         for (Domain domain : result.framework().domains()) {
-            PdfPCell domainCell = new PdfPCell(new Phrase(assessments.domainName(domain), bold));
+            PdfPCell domainCell = report.header(assessments.domainName(domain), bold, DOMAIN);
             domainCell.setColspan(4);
-            domainCell.setBackgroundColor(new Color(235, 240, 245));
             questions.addCell(domainCell);
             for (QuestionResult q : result.questionsByDomain().get(domain.code())) {
-                cell(questions, body, q.question().text());
-                cell(questions, body, String.join(", ", q.scores().stream().map(s -> s.assessorName() + ": " + s.score()).toList()));
-                cell(questions, body, q.consensus() == null ? "–" : q.consensus() + (q.wideSpread() ? " !" : ""));
-                cell(questions, body, Objects.toString(q.evidence(), ""));
+                questions.addCell(report.cell(q.question().text(locale), body));
+                questions.addCell(report.cell(String.join(", ", q.scores().stream()
+                        .map(s -> s.assessorName() + ": " + s.score()).toList()), body));
+                questions.addCell(report.number(q.consensus() == null ? "–" : q.consensus() + (q.wideSpread() ? " !" : ""), body));
+                questions.addCell(report.cell(Objects.toString(q.evidence(), ""), body));
             }
         }
-        document.add(questions);
+        report.add(questions);
 
         if (coordinator) {
-            section(document, t(locale, "partners.twinning.suggestions"), heading);
+            report.line(t(locale, "partners.twinning.suggestions"), heading, SECTION);
             if (suggestions.isEmpty()) {
-                document.add(new Paragraph(t(locale, "partners.twinning.none"), body));
+                report.line(t(locale, "partners.twinning.none"), body, 0);
             }
             for (TwinningSuggestion s : suggestions) {
-                document.add(new Paragraph(s.organisationName() + " (" + s.countryCode() + ")", bold));
+                report.line(s.organisationName() + " (" + s.countryCode() + ")", bold, 2);
                 for (TwinningReason r : s.reasons()) {
-                    document.add(new Paragraph("· " + r.text(), body));
+                    report.line("· " + r.text(), body, 0);
                 }
             }
         }
 
-        section(document, t(locale, "partners.actionPlan"), heading);
-        PdfPTable plans = table(new float[] {4, 2, 2, 2, 2});
-        header(plans, bold, t(locale, "partners.field.title"), t(locale, "partners.domain"), t(locale, "partners.field.owner"),
-                t(locale, "partners.field.dueDate"), t(locale, "partners.field.status"));
+        report.line(t(locale, "partners.actionPlan"), heading, SECTION);
+        PdfPTable plans = report.table(new float[] {4, 2, 2, 2, 2}, bold, HEADER, t(locale, "partners.field.title"),
+                t(locale, "partners.domain"), t(locale, "partners.field.owner"), t(locale, "partners.field.dueDate"),
+                t(locale, "partners.field.status"));
         for (PartnerAction action : plan) {
-            cell(plans, body, action.title());
-            cell(plans, body, assessments.domainName(action.domainCode(), action.domainCode()));
-            cell(plans, body, action.owner() + (action.supportingOrganisationName() == null ? "" : " + " + action.supportingOrganisationName()));
-            cell(plans, body, action.dueDate() + (action.overdue() ? " (" + t(locale, "partners.overdue") + ")" : ""));
-            cell(plans, body, t(locale, action.status().messageKey()));
+            plans.addCell(report.cell(action.title(), body));
+            plans.addCell(report.cell(assessments.domainName(action.domainCode(), action.domainCode()), body));
+            plans.addCell(report.cell(action.owner() + (action.supportingOrganisationName() == null ? ""
+                    : " + " + action.supportingOrganisationName()), body));
+            plans.addCell(report.cell(report.date(action.dueDate()) + (action.overdue() ? " (" + t(locale, "partners.overdue") + ")" : ""), body));
+            plans.addCell(report.cell(t(locale, action.status().messageKey()), body));
         }
-        document.add(plans);
-        document.close();
-        return out.toByteArray();
-    }
-
-    private static void section(Document document, String text, Font font) {
-        Paragraph paragraph = new Paragraph(text, font);
-        paragraph.setSpacingBefore(12);
-        paragraph.setSpacingAfter(4);
-        document.add(paragraph);
-    }
-
-    private static PdfPTable table(float[] widths) {
-        PdfPTable table = new PdfPTable(widths);
-        table.setWidthPercentage(100);
-        table.setHorizontalAlignment(Element.ALIGN_LEFT);
-        return table;
-    }
-
-    private static void header(PdfPTable table, Font font, String... labels) {
-        for (String label : labels) {
-            PdfPCell cell = new PdfPCell(new Phrase(label, font));
-            cell.setBackgroundColor(new Color(220, 220, 220));
-            table.addCell(cell);
-        }
-    }
-
-    private static void cell(PdfPTable table, Font font, String text) {
-        table.addCell(new PdfPCell(new Phrase(text, font)));
+        report.add(plans);
+        return report.finish();
     }
 
     private String t(Locale locale, String key) {

@@ -4,19 +4,30 @@ import java.util.List;
 
 /**
  * The framework the Kenya mission assessed partners against: eight domains, each question scored 1–4 with
- * an anchored description of every level. Content is data (English); a coordinator versions it in Reach.
+ * an anchored description of every level. Content is data (English, with its translations in
+ * {@link BuiltInFrameworkTranslations}); a coordinator versions it in Reach.
  */
 final class BuiltInFramework {
 
     static final String NAME = "Partner organisational and service assessment";
 
     record Q(String code, String text, String a1, String a2, String a3, String a4) {
+
+        List<String> anchors() {
+            return List.of(a1, a2, a3, a4);
+        }
     }
 
     record D(String code, String name, List<Q> questions) {
     }
 
     private BuiltInFramework() {
+    }
+
+    /** The built-in question with this code, or null. */
+    static Q question(String code) {
+        return DOMAINS.stream().flatMap(d -> d.questions().stream()).filter(q -> q.code().equals(code)).findFirst()
+                .orElse(null);
     }
 
     static final List<D> DOMAINS = List.of(

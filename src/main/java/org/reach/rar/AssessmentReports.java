@@ -9,18 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.Element;
 import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfWriter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.reach.platform.PdfFonts;
+import org.reach.platform.PdfReport;
 import org.reach.platform.ReachUser;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -37,6 +34,7 @@ public class AssessmentReports {
 
     public static final int SMALL = 5;
     private static final int MAX_GAPS = 25;
+    private static final Color HEADER = new Color(0xE8, 0xED, 0xF2);
 
     private final RapidAssessments rar;
     private final MessageSource messages;
@@ -46,26 +44,6 @@ public class AssessmentReports {
         this.rar = rar;
         this.messages = messages;
         this.fonts = fonts;
-    }
-
-    private Font font(float size, int style, Locale locale) {
-        return fonts.font(size, style, locale);
-    }
-
-    /** One line of text; a borderless one-cell table so right-to-left languages are shaped and ordered. */
-    private static void line(Document document, String text, Font font, boolean rtl, float spacingBefore) {
-        PdfPTable holder = new PdfPTable(1);
-        holder.setWidthPercentage(100);
-        holder.setSpacingBefore(spacingBefore);
-        if (rtl) {
-            holder.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
-        }
-        PdfPCell cell = new PdfPCell(new Phrase(text, font));
-        cell.setBorder(PdfPCell.NO_BORDER);
-        cell.setPaddingLeft(0);
-        cell.setPaddingRight(0);
-        holder.addCell(cell);
-        document.add(holder);
     }
 
     /** People counts of 1 to 4 become "<5"; a true zero is not a small count and shows as 0. */
@@ -161,60 +139,45 @@ public class AssessmentReports {
     public byte[] pdf(ReachUser actor, long assessmentId, Locale locale) {
         Assessment a = rar.assessment(actor, assessmentId);
         List<Section> sections = sections(actor, a, locale);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-        PdfWriter.getInstance(document, out);
-        document.addTitle(a.title());
-        document.open();
-        boolean rtl = org.reach.platform.Languages.isRightToLeft(locale);
-        Font title = font(16, Font.BOLD, locale);
-        Font heading = font(12, Font.BOLD, locale);
-        Font body = font(8, Font.NORMAL, locale);
-        Font bold = font(8, Font.BOLD, locale);
-        line(document, t("rar.report.title", locale) + ": " + a.title(), title, rtl, 0);
-        line(document, a.area() + " · " + (a.periodStart() == null ? "" : a.periodStart() + " – ")
-                + (a.periodEnd() == null ? "" : a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
-                font(10, Font.NORMAL, locale), rtl, 0);
+        PdfReport report = PdfReport.open(fonts, locale, PageSize.A4.rotate(), 28, a.title());
+        Font title = report.font(16, Font.BOLD);
+        Font heading = report.font(12, Font.BOLD);
+        Font body = report.font(8, Font.NORMAL);
+        Font bold = report.font(8, Font.BOLD);
+        report.line(t("rar.report.title", locale) + ": " + a.title(), title, 0);
+        report.line(a.area() + " · " + (a.periodStart() == null ? "" : report.date(a.periodStart()) + " – ")
+                + report.date(a.periodEnd()) + " · " + t(a.status().messageKey(), locale),
+                report.font(10, Font.NORMAL), 0);
         if (a.researchQuestions() != null) {
-            line(document, t("rar.questions", locale), heading, rtl, 8);
+            report.line(t("rar.questions", locale), heading, 8);
             for (String question : a.researchQuestions().split("\\R")) {
                 if (!question.isBlank()) {
-                    line(document, "• " + question.strip(), body, rtl, 0);
+                    report.line("• " + question.strip(), body, 0);
                 }
             }
         }
-        line(document, t("rar.report.small", locale), font(8, Font.ITALIC, locale), rtl, 6);
+        report.line(t("rar.report.small", locale), report.font(8, Font.ITALIC), 6);
         for (Section section : sections) {
-            line(document, section.title(), heading, rtl, 10);
-            PdfPTable table = new PdfPTable(section.headers().size());
-            table.setWidthPercentage(100);
-            table.setHeaderRows(1);
+            report.line(section.title(), heading, 10);
+            float[] weights = new float[section.headers().size()];
+            java.util.Arrays.fill(weights, 1);
+            PdfPTable table = report.table(weights, bold, HEADER, section.headers().toArray(String[]::new));
             table.setSpacingBefore(4);
-            if (rtl) {
-                table.setRunDirection(PdfWriter.RUN_DIRECTION_RTL);
-            }
-            for (String header : section.headers()) {
-                PdfPCell cell = new PdfPCell(new Phrase(header, bold));
-                cell.setBackgroundColor(new Color(0xE8, 0xED, 0xF2));
-                table.addCell(cell);
-            }
             for (List<String> row : section.rows()) {
                 for (String value : row) {
-                    PdfPCell cell = new PdfPCell(new Phrase(value, body));
-                    cell.setHorizontalAlignment(Element.ALIGN_LEFT);
-                    table.addCell(cell);
+                    table.addCell(report.cell(value, body));
                 }
             }
             if (section.rows().isEmpty()) {
-                PdfPCell none = new PdfPCell(new Phrase(t("none", locale), body));
+                PdfPCell none = report.cell(t("none", locale), body);
                 none.setColspan(section.headers().size());
                 table.addCell(none);
             }
-            document.add(table);
+            report.add(table);
         }
-        document.close();
+        byte[] pdf = report.finish();
         rar.recordReport(actor, a, "pdf");
-        return out.toByteArray();
+        return pdf;
     }
 
     public byte[] xlsx(ReachUser actor, long assessmentId, Locale locale) {

@@ -12,9 +12,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reach.ProgrammeFixture;
+import org.reach.clients.ClientRegistration;
+import org.reach.clients.Drug;
+import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.RegistrationOutcome;
+import org.reach.clients.Route;
+import org.reach.platform.ReachUser;
+import org.reach.services.EncounterForm;
+import org.reach.services.ServiceLine;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
@@ -109,6 +122,47 @@ class DonorReportRendersAsAPageTest {
         assertNoSmallCount(summary);
     }
 
+    @Test
+    void countsAreWholeNumbersPersonYearsAreYearsAndHeadersKeepTheirWords() throws Exception {
+        // Five more people on OAT in the quarter, so that the person-years are not suppressed.
+        ReachUser manager = world.user(Role.ORG_MANAGER);
+        String[] codes = {"HOJIM91", "VYSUM92", "GETOM93", "RIWAM94", "MUCEM96"};
+        for (int i = 0; i < codes.length; i++) {
+            RegistrationOutcome outcome = clients.register(manager, new ClientRegistration(null, codes[i], Gender.MALE,
+                    1991 + i + (i == 4 ? 1 : 0), Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null,
+                    Route.INJECTING, world.homeSite.id(), null, null, LocalDate.parse("2026-01-02"), null, null, null));
+            assertThat(outcome.client()).as("registered " + codes[i]).isNotNull();
+            encounters.record(manager, new EncounterForm(UUID.randomUUID().toString(), LocalDate.parse("2026-01-05"),
+                    world.homeSite.id(), null, outcome.client().id(), null, false,
+                    List.of(ServiceLine.of("OAT_METHADONE", 60)), null, null, null));
+        }
+        Path pdf = report("en");
+        String text = text(pdf);
+        List<String> summary = summaryLines(text);
+        assertThat(summary.stream().filter(l -> l.contains("Indicator") && l.contains("Numerator")).findFirst())
+                .as("the summary header, every heading on one line and whole").get(org.assertj.core.api.Assertions.STRING)
+                .contains("Denominator").contains("Value").contains("Coverage");
+        for (String count : List.of("Naloxone kits distributed", "Currently active clients", "PrEP initiations",
+                "Women reached")) {
+            String line = summary.stream().filter(l -> l.contains(count)).findFirst().orElseThrow();
+            assertThat(line).as("a count prints as a whole number").doesNotContainPattern("\\d\\.\\d");
+        }
+        IndicatorTable personYears = indicators.tables(world.user(Role.COORDINATOR),
+                        indicators.scope(world.user(Role.COORDINATOR), null, null, null), Period.parse("2026Q1"),
+                        Disaggregation.NONE, false).stream()
+                .filter(t -> t.definition().code().equals("OAT_PERSON_YEARS")).findFirst().orElseThrow();
+        IndicatorRow total = personYears.total();
+        String line = summary.stream().filter(l -> l.contains("Person-years on opioid agonist therapy")).findFirst()
+                .orElseThrow();
+        List<String> numbers = new ArrayList<>(List.of(line.replaceAll("[^\\d.,<*–\\s]", " ").trim().split("\\s+")));
+        assertThat(total.value()).as("person-years of eight people are shown").isNotNull();
+        String years = String.format(Locale.ENGLISH, "%.1f", total.value());
+        // Numerator and value are the same person-years; the denominator is the people they belong to.
+        assertThat(numbers).as("person-years, people, person-years in " + line)
+                .containsExactly(years, total.denominator(), years);
+        assertThat(total.numerator()).as("the days behind them").isNotEqualTo(years);
+    }
+
     private Path report(String language) throws Exception {
         byte[] body = mvc.perform(get("/indicators/report.pdf").param("period", "2026Q1")
                         .header("Accept-Language", language).locale(Locale.forLanguageTag(language))
@@ -175,16 +229,18 @@ class DonorReportRendersAsAPageTest {
         return n;
     }
 
-    /** The text in reading layout, without the bidirectional marks pdftotext puts around right-to-left runs. */
+    /** The text in reading layout, in compatibility form, without the bidirectional marks pdftotext puts around right-to-left runs. */
     private String text(Path pdf) throws Exception {
         Path out = dir.resolve(pdf.getFileName().toString().replace(".pdf", ".txt"));
         run("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), out.toString());
-        return Files.readString(out, StandardCharsets.UTF_8).replaceAll("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "");
+        // Compatibility form: the shaped Arabic letters (presentation forms) a PDF holds become the letters they are.
+        return Normalizer.normalize(Files.readString(out, StandardCharsets.UTF_8), Normalizer.Form.NFKC).replaceAll("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", "");
     }
 
     /**
      * The summary table: after the cover's period line, before the header of the monthly trend table (whose
-     * first column heading is followed by the months 2026-01, 2026-02, 2026-03). Language-independent.
+     * first column heading is followed by the months 2026-01, 2026-02, 2026-03, or the other way round in a
+     * right-to-left language). Language-independent.
      */
     private static List<String> summaryLines(String text) {
         List<String> lines = List.of(text.split("\\R"));
@@ -193,7 +249,7 @@ class DonorReportRendersAsAPageTest {
         for (int i = 0; i < lines.size(); i++) {
             if (from < 0 && lines.get(i).contains("2026Q1")) {
                 from = i + 1;
-            } else if (from >= 0 && lines.get(i).matches(".*\\b2026-01\\s+2026-02\\s+2026-03\\b.*")) {
+            } else if (from >= 0 && lines.get(i).matches(".*\\b2026-0[13]\\s+2026-02\\s+2026-0[13]\\b.*")) {
                 to = i;
                 break;
             }

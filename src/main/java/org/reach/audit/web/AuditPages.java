@@ -25,9 +25,11 @@ class AuditPages {
     private static final int PAGE_SIZE = 50;
 
     private final AuditTrail audit;
+    private final AuditDetails details;
 
-    AuditPages(AuditTrail audit) {
+    AuditPages(AuditTrail audit, AuditDetails details) {
         this.audit = audit;
+        this.details = details;
     }
 
     @GetMapping("/audit")
@@ -51,6 +53,7 @@ class AuditPages {
             model.addAttribute("result", audit.search(me, filter, Paging.clamp(page), PAGE_SIZE));
         }
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("details", details);
         return htmx != null ? "audit/audit :: results" : "audit/audit";
     }
 

@@ -3,7 +3,9 @@ package org.reach.partners.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.reach.partners.Domain;
@@ -90,6 +92,31 @@ public class FrameworkStore {
                 .params(form.text(), form.anchor1(), form.anchor2(), form.anchor3(), form.anchor4(), questionId).update();
     }
 
+    /** The question's wording in other languages than English, by language. */
+    public Map<String, Question.Wording> translations(long questionId) {
+        Map<String, Question.Wording> translations = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT language, text, anchor_1, anchor_2, anchor_3, anchor_4 FROM partner_question_translations
+                        WHERE question_id = ? ORDER BY language""")
+                .param(questionId)
+                .query((rs, n) -> translations.put(rs.getString("language"), new Question.Wording(rs.getString("text"),
+                        List.of(rs.getString("anchor_1"), rs.getString("anchor_2"), rs.getString("anchor_3"),
+                                rs.getString("anchor_4")))))
+                .list();
+        return translations;
+    }
+
+    /** Stores (or replaces) the question's wording in one language. */
+    public void saveTranslation(long questionId, String language, Question.Wording wording) {
+        jdbc.sql("DELETE FROM partner_question_translations WHERE question_id = ? AND language = ?")
+                .params(questionId, language).update();
+        List<String> a = wording.anchors();
+        jdbc.sql("""
+                        INSERT INTO partner_question_translations (question_id, language, text, anchor_1, anchor_2, anchor_3, anchor_4)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(questionId, language, wording.text(), a.get(0), a.get(1), a.get(2), a.get(3)).update();
+    }
+
     /** Publishes a draft; the version that was current is retired. */
     public void publish(long frameworkId, Instant now) {
         jdbc.sql("UPDATE partner_frameworks SET status = 'RETIRED' WHERE status = 'PUBLISHED'").update();
@@ -111,7 +138,8 @@ public class FrameworkStore {
                     .param(d.id())
                     .query((rs, n) -> new Question(rs.getLong("id"), rs.getLong("domain_id"), rs.getString("code"),
                             rs.getString("text"), rs.getInt("position"), List.of(rs.getString("anchor_1"),
-                            rs.getString("anchor_2"), rs.getString("anchor_3"), rs.getString("anchor_4"))))
+                            rs.getString("anchor_2"), rs.getString("anchor_3"), rs.getString("anchor_4")),
+                            translations(rs.getLong("id"))))
                     .list();
             domains.add(new Domain(d.id(), d.code(), d.name(), d.position(), questions));
         }

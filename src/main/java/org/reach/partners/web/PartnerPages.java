@@ -93,7 +93,7 @@ class PartnerPages {
     }
 
     @GetMapping("/partners/organisations/{id}")
-    String partner(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
+    String partner(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model, Locale locale) {
         Organisation organisation = directory.organisation(me, id);
         List<AssessmentResult> history = assessments.history(me, id);
         if (history.isEmpty() && !assessments.assessablePartners(me).contains(organisation)) {
@@ -101,7 +101,7 @@ class PartnerPages {
         }
         model.addAttribute("organisation", organisation);
         model.addAttribute("history", history);
-        model.addAttribute("radar", radar(history));
+        model.addAttribute("radar", radar(history, locale));
         return "partners/partner";
     }
 
@@ -155,7 +155,7 @@ class PartnerPages {
     }
 
     @GetMapping("/partners/assessments/{id}")
-    String assessment(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
+    String assessment(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model, Locale locale) {
         AssessmentResult result = assessments.result(me, id);
         Assessment assessment = result.assessment();
         boolean coordinator = assessments.mayCoordinate(me, assessment);
@@ -166,7 +166,7 @@ class PartnerPages {
         model.addAttribute("suggestions", coordinator ? twinnings.suggestionsFor(me, id) : List.of());
         model.addAttribute("actions", actions.actions(me, assessment.organisationId()).stream()
                 .filter(a -> a.assessmentId() != null && a.assessmentId() == id).toList());
-        model.addAttribute("radar", radar(assessments.history(me, assessment.organisationId())));
+        model.addAttribute("radar", radar(assessments.history(me, assessment.organisationId()), locale));
         return "partners/assessment";
     }
 
@@ -208,25 +208,25 @@ class PartnerPages {
 
     @PostMapping("/partners/assessments/{id}/consensus")
     String consensus(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                     @RequestParam Map<String, String> params, Model model) {
+                     @RequestParam Map<String, String> params, Model model, Locale locale) {
         AssessmentResult result = assessments.result(me, id);
         try {
             assessments.settleConsensus(me, id, scores(result, params));
             return "redirect:/partners/assessments/" + id + "?saved";
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", invalid.problems());
-            return assessment(me, id, model);
+            return assessment(me, id, model, locale);
         }
     }
 
     @PostMapping("/partners/assessments/{id}/finalise")
-    String finalise(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
+    String finalise(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model, Locale locale) {
         try {
             assessments.finalise(me, id);
             return "redirect:/partners/assessments/" + id + "?finalised";
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", invalid.problems());
-            return assessment(me, id, model);
+            return assessment(me, id, model, locale);
         }
     }
 
@@ -375,7 +375,7 @@ class PartnerPages {
 
     // ---- chart data: inline JSON for ECharts, the page also shows the same numbers in tables
 
-    private Map<String, Object> radar(List<AssessmentResult> history) {
+    private Map<String, Object> radar(List<AssessmentResult> history, Locale locale) {
         Map<String, Object> chart = new LinkedHashMap<>();
         if (history.isEmpty()) {
             chart.put("indicators", List.of());
@@ -383,17 +383,43 @@ class PartnerPages {
             return chart;
         }
         AssessmentResult last = history.get(history.size() - 1);
-        chart.put("indicators", last.domainScores().stream().map(d -> Map.of("name", d.name(), "max", 4)).toList());
+        chart.put("indicators", last.domainScores().stream().map(d -> Map.of("name", wrap(d.name()), "max", 4)).toList());
         List<Map<String, Object>> series = new ArrayList<>();
         for (AssessmentResult r : history) {
             Map<String, Double> byCode = new LinkedHashMap<>();
             r.domainScores().forEach(d -> byCode.put(d.code(), d.score()));
-            series.add(Map.of("name", r.assessment().visitStart() + " " + r.assessment().kind().name(),
+            series.add(Map.of("name", r.assessment().visitStart() + " " + text(locale, r.assessment().kind().messageKey()),
                     "value", last.domainScores().stream().map(d -> byCode.getOrDefault(d.code(), 0.0) == null ? 0.0
                             : byCode.getOrDefault(d.code(), 0.0)).toList()));
         }
         chart.put("series", series);
         return chart;
+    }
+
+    /**
+     * Longest line of a radar label, in characters: longer names are broken between words (or after a hyphen) so
+     * that none is cut off at the edge of the chart.
+     */
+    static final int RADAR_LABEL_LINE = 20;
+
+    static String wrap(String label) {
+        StringBuilder wrapped = new StringBuilder();
+        int line = 0;
+        for (String word : label.trim().split("\\s+")) {
+            String[] parts = word.length() > RADAR_LABEL_LINE ? word.split("(?<=-)") : new String[] {word};
+            for (int i = 0; i < parts.length; i++) {
+                String part = parts[i];
+                int gap = line == 0 || i > 0 ? 0 : 1;
+                if (line > 0 && line + gap + part.length() > RADAR_LABEL_LINE) {
+                    wrapped.append('\n');
+                    line = 0;
+                    gap = 0;
+                }
+                wrapped.append(gap == 1 ? " " : "").append(part);
+                line += gap + part.length();
+            }
+        }
+        return wrapped.toString();
     }
 
     private Map<String, Object> comparisonChart(List<PartnerRow> rows) {
