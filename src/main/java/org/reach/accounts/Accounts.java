@@ -220,7 +220,7 @@ public class Accounts {
         UserAccount current = account(actor, id);
         accounts.unlock(id, now());
         throttle.forget(current.username());
-        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, "account", id, "unlocked");
+        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, "account", id, "failed sign-ins cleared");
         return account(actor, id);
     }
 
