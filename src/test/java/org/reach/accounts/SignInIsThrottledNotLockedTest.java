@@ -90,16 +90,25 @@ class SignInIsThrottledNotLockedTest {
         assertThat(knownAnswers).isEqualTo(unknownAnswers);
         assertThat(knownAnswers).contains("/login?wait=N");
 
-        // and take about as long: the password of an unknown username is hashed all the same
-        long[] knownTimes = new long[5];
-        long[] unknownTimes = new long[5];
-        for (int i = 0; i < 5; i++) {
+        // a deactivated account answers the same, even to its right password
+        ReachUser deactivated = world.user(Role.COORDINATOR);
+        accounts.setActive(ReachUser.system(), deactivated.id(), false);
+        assertThat(attempt(deactivated.getUsername(), ProgrammeFixture.PASSWORD, from(newAddress()))).isEqualTo("/login?error");
+
+        // and all take about as long: unknown usernames and deactivated accounts have a password hashed too
+        long[] knownTimes = new long[3];
+        long[] unknownTimes = new long[3];
+        long[] deactivatedTimes = new long[3];
+        for (int i = 0; i < 3; i++) {
             knownTimes[i] = timed(world.user(Role.SITE_MANAGER).getUsername(), from(newAddress()));
             unknownTimes[i] = timed(unknown + "x" + i, from(newAddress()));
+            deactivatedTimes[i] = timed(deactivated.getUsername(), from(newAddress()));
         }
         Arrays.sort(knownTimes);
         Arrays.sort(unknownTimes);
-        assertThat(unknownTimes[2]).isBetween(knownTimes[2] / 10, knownTimes[2] * 10);
+        Arrays.sort(deactivatedTimes);
+        assertThat(unknownTimes[1]).isBetween(knownTimes[1] / 10, knownTimes[1] * 10);
+        assertThat(deactivatedTimes[1]).isBetween(knownTimes[1] / 10, knownTimes[1] * 10);
     }
 
     @Test
