@@ -146,6 +146,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired FullIndicatorExport fullExport;
 
     private ProgrammeFixture world;
+    private long foreignWaitingReset;
     private ServicesFixture services;
     private org.reach.rar.Assessment rarHomeAssessment;
     private org.reach.rar.Assessment rarForeignAssessment;
@@ -168,6 +169,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
+        foreignWaitingReset = waitingReset(world.foreignPeer.id(), signIn.reload(world.foreignManager.id()).orElseThrow());
         buildPartners();
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
@@ -437,6 +439,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(post("/accounts/{id}/" + action, w.homePeer2.id()), c),
                     c -> page(post("/accounts/{id}/" + action, w.foreignPeer.id()), c)));
         }
+        all.add(new Endpoint("POST /accounts/resets/{id}/issue", EnumSet.of(Role.ORG_MANAGER),
+                c -> page(post("/accounts/resets/{id}/issue", waitingReset(w.homePeer2.id(), w.user(Role.ORG_MANAGER))), c),
+                c -> page(post("/accounts/resets/{id}/issue", foreignWaitingReset), c)));
         all.add(new Endpoint("GET /account", ALL, c -> page(get("/account"), c), null));
         all.add(new Endpoint("POST /account/language", ALL, c -> page(post("/account/language").param("language", "en"), c), null));
         all.add(new Endpoint("GET /account/password", ALL, c -> page(get("/account/password"), c), null));
@@ -1239,6 +1244,14 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** An administrator's reset of an organisation's account leaves its one-time password to the manager. */
+    private long waitingReset(long accountId, ReachUser manager) {
+        accounts.resetPassword(world.user(Role.ADMIN), accountId);
+        return accounts.resetNotices(manager).stream()
+                .filter(notice -> notice.accountId() == accountId && notice.awaitingHandover())
+                .findFirst().orElseThrow().id();
     }
 
     private long foreignTokenId() {

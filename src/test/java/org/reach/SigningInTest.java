@@ -73,20 +73,30 @@ class SigningInTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() throws Exception {
+    void fiveWrongPasswordsMakeTheNextAttemptWaitWithoutLockingTheAccount() throws Exception {
         for (int attempt = 1; attempt <= 5; attempt++) {
-            mvc.perform(post("/login").with(csrf()).param("username", username).param("password", "wrong-" + attempt))
+            mvc.perform(post("/login").with(csrf()).with(from("10.20.0.1")).param("username", username)
+                            .param("password", "wrong-" + attempt))
                     .andExpect(redirectedUrl("/login?error"));
         }
-        mvc.perform(post("/login").with(csrf()).param("username", username).param("password", ProgrammeFixture.PASSWORD))
-                .andExpect(redirectedUrl("/login?locked"));
-        assertThat(accounts.account(ReachUser.system(), world.user(Role.OUTREACH_WORKER).id()).locked()).isTrue();
+        String answer = mvc.perform(post("/login").with(csrf()).with(from("10.20.0.2")).param("username", username)
+                        .param("password", ProgrammeFixture.PASSWORD))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(answer).as("even the right password waits").startsWith("/login?wait=");
+        assertThat(accounts.account(ReachUser.system(), world.user(Role.OUTREACH_WORKER).id()).locked()).isFalse();
         assertThat(audit.search(ReachUser.system(),
-                new AuditFilter(null, null, username, AuditAction.ACCOUNT_LOCKED, null, null, null), 0, 5).total()).isEqualTo(1);
+                new AuditFilter(null, null, username, AuditAction.LOGIN_FAILED, null, null, null), 0, 5).total()).isEqualTo(5);
 
         accounts.unlock(ReachUser.system(), world.user(Role.OUTREACH_WORKER).id());
         mvc.perform(post("/login").with(csrf()).param("username", username).param("password", ProgrammeFixture.PASSWORD))
                 .andExpect(redirectedUrl("/"));
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test

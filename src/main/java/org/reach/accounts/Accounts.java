@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.reach.accounts.store.PasswordResets;
 import org.reach.accounts.store.UserAccounts;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
@@ -33,20 +34,28 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class Accounts {
 
-    static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MIN_PASSWORD_LENGTH = PasswordPolicy.MIN_LENGTH;
+    /** How long the start page announces a reset that needed no action from the manager. */
+    private static final java.time.Duration RESET_NOTICE_DAYS = java.time.Duration.ofDays(14);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
     private static final String PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final UserAccounts accounts;
+    private final PasswordResets resets;
+    private final ApiTokens tokens;
+    private final SignInThrottle throttle;
     private final OrganisationDirectory directory;
     private final PasswordEncoder passwords;
     private final AuditTrail audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    Accounts(UserAccounts accounts, OrganisationDirectory directory, PasswordEncoder passwords, AuditTrail audit,
-             Clock clock) {
+    Accounts(UserAccounts accounts, PasswordResets resets, ApiTokens tokens, SignInThrottle throttle,
+             OrganisationDirectory directory, PasswordEncoder passwords, AuditTrail audit, Clock clock) {
         this.accounts = accounts;
+        this.resets = resets;
+        this.tokens = tokens;
+        this.throttle = throttle;
         this.directory = directory;
         this.passwords = passwords;
         this.audit = audit;
@@ -87,6 +96,8 @@ public class Accounts {
     /** The roles this person may hand out, for the account form. */
     public Set<Role> grantableRoles(ReachUser actor) {
         if (actor.isAdmin()) {
+            // Administrators run the system, not the programme: they can hand out every role, but the
+            // validation keeps ADMIN and the client-level roles on separate accounts.
             return EnumSet.allOf(Role.class);
         }
         if (actor.has(Role.ORG_MANAGER)) {
@@ -107,28 +118,37 @@ public class Accounts {
             throw new Forbidden("create account");
         }
         AccountForm clean = validate(actor, form, null);
+        // The first account of a new organisation can only come from an administrator, and there are no
+        // clients yet for it to read; every later one goes through the organisation's managers.
+        boolean handOver = !mayHoldCredential(actor, clean.organisationId())
+                && accounts.organisationHasAccounts(clean.organisationId());
         String temporary = temporaryPassword();
         long id = accounts.insert(clean.username(), clean.displayName(), clean.organisationId(), clean.programmeId(),
-                clean.language(), passwords.encode(temporary), true, now());
+                clean.language(), passwords.encode(handOver ? unusablePassword() : temporary), true, now());
         accounts.replaceRoles(id, clean.roles());
         accounts.replaceSites(id, clean.siteIds());
         audit.recordWrite(actor, clean.organisationId(), AuditAction.CREATE, "account", id,
-                clean.username() + " " + clean.roles());
-        return new CreatedAccount(account(actor, id), temporary);
+                clean.username() + " " + clean.roles() + (handOver ? "; one-time password to be issued by a manager" : ""));
+        if (handOver) {
+            resets.insert(id, clean.organisationId(), actor.id(), now(), true);
+        }
+        return new CreatedAccount(account(actor, id), handOver ? null : temporary, handOver);
     }
 
     public UserAccount update(ReachUser actor, long id, AccountForm form) {
         UserAccount current = account(actor, id);
         AccountForm clean = validate(actor, new AccountForm(current.username(), form.displayName(), form.organisationId(),
                 form.programmeId(), form.roles(), form.siteIds(), form.language()), id);
-        if (actor.id() == id && !clean.roles().containsAll(current.roles())) {
-            // Nobody removes their own roles: that is how a manager locks themselves out by mistake.
-            throw InvalidInput.of("roles", "account.error.ownRoles");
-        }
-        if (actor.id() == id && !clean.siteIds().equals(current.siteIds())) {
-            // Being assigned to a site shows its clients' aliases: another manager or an administrator decides that.
-            throw InvalidInput.of("siteIds", "account.error.ownSites");
-        }
+        Problems problems = new Problems();
+        // Nobody changes their own roles: a manager would lock themselves out by mistake, and an administrator
+        // would give themselves a way into client records.
+        problems.check(actor.id() != id || clean.roles().equals(current.roles()), "roles", "account.error.ownRoles");
+        // Being assigned to a site shows its clients' aliases: another manager or an administrator decides that.
+        problems.check(actor.id() != id || clean.siteIds().equals(current.siteIds()), "siteIds", "account.error.ownSites");
+        // Moving an account to another organisation would hand its existing credentials that organisation's clients.
+        problems.check(java.util.Objects.equals(current.organisationId(), clean.organisationId()),
+                "organisationId", "account.error.organisationFixed");
+        problems.throwIfAny();
         accounts.update(id, clean.displayName(), clean.organisationId(), clean.programmeId(), clean.language(), now());
         accounts.replaceRoles(id, clean.roles());
         accounts.replaceSites(id, clean.siteIds());
@@ -148,19 +168,67 @@ public class Accounts {
         return account(actor, id);
     }
 
-    /** Issues a new one-time password; the person must choose their own at the next sign-in. */
+    /**
+     * Resets someone else's password: the account's sessions end, its API tokens are revoked and its
+     * organisation's managers see the reset on their start page. The new one-time password goes to the one who
+     * reset it only when they may hold a credential to the account; an administrator resetting an
+     * organisation's account gets none: one of that organisation's managers issues it.
+     */
     public CreatedAccount resetPassword(ReachUser actor, long id) {
         UserAccount current = account(actor, id);
+        if (actor.id() == id) {
+            throw InvalidInput.of("password", "account.error.resetOwn");
+        }
+        boolean handOver = !mayHoldCredential(actor, current.organisationId());
         String temporary = temporaryPassword();
-        accounts.setPassword(id, passwords.encode(temporary), true, now());
-        audit.recordWrite(actor, current.organisationId(), AuditAction.PASSWORD_RESET, "account", id, current.username());
-        return new CreatedAccount(account(actor, id), temporary);
+        Instant now = now();
+        accounts.setPassword(id, passwords.encode(handOver ? unusablePassword() : temporary), true, now);
+        accounts.endSessions(id, now);
+        tokens.revokeAllOf(actor, id, current.organisationId());
+        throttle.forget(current.username());
+        resets.closeAwaiting(id);
+        resets.insert(id, current.organisationId(), actor.id(), now, handOver);
+        audit.recordWrite(actor, current.organisationId(), AuditAction.PASSWORD_RESET, "account", id,
+                current.username() + (handOver ? "; one-time password to be issued by a manager" : ""));
+        return new CreatedAccount(account(actor, id), handOver ? null : temporary, handOver);
+    }
+
+    /** Resets in the manager's organisation done by others: waiting for a one-time password, or recent. */
+    @Transactional(readOnly = true)
+    public List<PasswordResetNotice> resetNotices(ReachUser actor) {
+        if (actor.organisationId() == null || !actor.has(Role.ORG_MANAGER)) {
+            return List.of();
+        }
+        return resets.ofOrganisation(actor.organisationId(), now().minus(RESET_NOTICE_DAYS)).stream()
+                .filter(r -> r.resetBy() != actor.id() && r.accountId() != actor.id())
+                .map(r -> new PasswordResetNotice(r.id(), r.accountId(), r.username(),
+                        r.resetByUsername() == null ? "system" : r.resetByUsername(), r.resetAt(), r.awaitingHandover()))
+                .toList();
+    }
+
+    /** An organisation manager issues the one-time password that an administrator's reset left waiting. */
+    public CreatedAccount issueWaitingPassword(ReachUser actor, long resetId) {
+        PasswordResets.Row reset = resets.byId(resetId)
+                .filter(r -> r.awaitingHandover() && r.organisationId() != null && r.accountId() != actor.id()
+                        && actor.has(Role.ORG_MANAGER) && actor.isMemberOf(r.organisationId()))
+                .orElseThrow(() -> new NotFound("password-reset", resetId));
+        UserAccount target = accounts.byId(reset.accountId(), now()).map(UserAccounts.Stored::account)
+                .orElseThrow(() -> new NotFound("password-reset", resetId));
+        if (!mayManage(actor, target) || !resets.markHandedOver(resetId, actor.id(), now())) {
+            throw new NotFound("password-reset", resetId);
+        }
+        String temporary = temporaryPassword();
+        accounts.setPassword(target.id(), passwords.encode(temporary), true, now());
+        audit.recordWrite(actor, target.organisationId(), AuditAction.PASSWORD_RESET, "account", target.id(),
+                target.username() + "; one-time password issued by the organisation's manager");
+        return new CreatedAccount(account(actor, target.id()), temporary, false);
     }
 
     public UserAccount unlock(ReachUser actor, long id) {
         UserAccount current = account(actor, id);
         accounts.unlock(id, now());
-        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, "account", id, "unlocked");
+        throttle.forget(current.username());
+        audit.recordWrite(actor, current.organisationId(), AuditAction.UPDATE, "account", id, "failed sign-ins cleared");
         return account(actor, id);
     }
 
@@ -169,7 +237,8 @@ public class Accounts {
         Problems problems = new Problems();
         problems.check(change.currentPassword() != null && passwords.matches(change.currentPassword(), stored.passwordHash()),
                 "currentPassword", "account.error.currentPassword");
-        checkNewPassword(problems, "newPassword", change.newPassword(), stored.account().username());
+        PasswordPolicy.check(problems, "newPassword", change.newPassword(), stored.account().username(),
+                organisationName(stored.account().organisationId()));
         problems.check(change.newPassword() != null && change.newPassword().equals(change.confirmation()),
                 "confirmation", "account.error.confirmation");
         problems.check(change.newPassword() == null || !change.newPassword().equals(change.currentPassword()),
@@ -194,7 +263,7 @@ public class Accounts {
         }
         Problems problems = new Problems();
         problems.check(username != null && USERNAME.matcher(username).matches(), "username", "account.error.username");
-        checkNewPassword(problems, "password", password, username);
+        PasswordPolicy.check(problems, "password", password, username, null);
         problems.throwIfAny();
         long id = accounts.insert(username, "Administrator", null, null, Languages.DEFAULT, passwords.encode(password),
                 false, now());
@@ -253,6 +322,9 @@ public class Accounts {
             problems.add("roles", "account.error.roles");
         } else if (!grantableRoles(actor).containsAll(roles)) {
             problems.add("roles", "account.error.roleNotAllowed");
+        } else if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role.ORGANISATION_STAFF::contains)) {
+            // Administrators never see client-level data: not even through a second role on the same account.
+            problems.add("roles", "account.error.adminWithClientRole");
         }
         boolean staff = roles.stream().anyMatch(Role.ORGANISATION_STAFF::contains);
         Long organisationId = actor.isAdmin() ? form.organisationId() : actor.organisationId();
@@ -301,14 +373,30 @@ public class Accounts {
         return new AccountForm(username, displayName, organisationId, programmeId, roles, sites, language);
     }
 
-    static void checkNewPassword(Problems problems, String field, String password, String username) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            problems.add(field, "account.error.passwordLength", MIN_PASSWORD_LENGTH);
-        } else if (username != null && password.toLowerCase(java.util.Locale.ROOT).contains(username.toLowerCase(java.util.Locale.ROOT))) {
-            problems.add(field, "account.error.passwordContainsUsername");
-        } else if (password.length() > 128) {
-            problems.add(field, "error.tooLong", 128);
+    /**
+     * Only the organisation's own managers (and the system) may hold a credential to an organisation's
+     * account; administrators may for accounts outside any organisation (administrators, coordinators).
+     */
+    private static boolean mayHoldCredential(ReachUser actor, Long organisationId) {
+        return actor.id() == 0 || organisationId == null || (!actor.isAdmin() && actor.isMemberOf(organisationId));
+    }
+
+    private String organisationName(Long organisationId) {
+        if (organisationId == null) {
+            return null;
         }
+        try {
+            return directory.organisation(ReachUser.system(), organisationId).name();
+        } catch (NotFound gone) {
+            return null;
+        }
+    }
+
+    /** A password nobody knows, for an account whose one-time password a manager has yet to issue. */
+    private String unusablePassword() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     private String temporaryPassword() {

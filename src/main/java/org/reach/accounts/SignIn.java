@@ -1,7 +1,6 @@
 package org.reach.accounts;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,19 +9,19 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.ReachUser;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns accounts into signed-in people and locks an account for a while after repeated wrong
- * passwords, which stops guessing without needing an administrator to unlock it.
+ * Turns accounts into signed-in people. Wrong passwords are counted by the sign-in throttle, which slows
+ * guessing down without locking the account: locking let anyone who knew a username shut its owner out.
  */
 @Service
 public class SignIn implements UserDetailsService {
@@ -30,19 +29,15 @@ public class SignIn implements UserDetailsService {
     private final UserAccounts accounts;
     private final OrganisationDirectory directory;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
     private final Clock clock;
-    private final int maxFailedLogins;
-    private final Duration lockout;
 
-    SignIn(UserAccounts accounts, OrganisationDirectory directory, AuditTrail audit, Clock clock,
-           @Value("${reach.security.max-failed-logins:5}") int maxFailedLogins,
-           @Value("${reach.security.lockout:15m}") Duration lockout) {
+    SignIn(UserAccounts accounts, OrganisationDirectory directory, AuditTrail audit, SignInThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.audit = audit;
+        this.throttle = throttle;
         this.clock = clock;
-        this.maxFailedLogins = maxFailedLogins;
-        this.lockout = lockout;
     }
 
     @Override
@@ -71,19 +66,29 @@ public class SignIn implements UserDetailsService {
                 stored.passwordHash());
     }
 
+    /**
+     * Whether a page session that signed in at this instant may go on: a password reset by someone else
+     * ends every session signed in before it.
+     */
+    @Transactional(readOnly = true)
+    public boolean sessionStillValid(long id, Instant signedInAt) {
+        return accounts.sessionsValidFrom(id).map(from -> signedInAt != null && !signedInAt.isBefore(from)).orElse(true);
+    }
+
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void failed(AuthenticationFailureBadCredentialsEvent event) {
+    void failed(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal()).strip().toLowerCase(java.util.Locale.ROOT);
+        String address = event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.failed(username, address);
         Optional<UserAccounts.Stored> stored = accounts.byUsername(username, Instant.now(clock));
         if (stored.isEmpty()) {
             audit.recordSecurityEvent(null, truncate(username), null, AuditAction.LOGIN_FAILED, "unknown account");
             return;
         }
         UserAccount account = stored.get().account();
-        boolean locked = accounts.recordFailedLogin(username, maxFailedLogins, Instant.now(clock).plus(lockout));
-        audit.recordSecurityEvent(account.id(), username, account.organisationId(),
-                locked ? AuditAction.ACCOUNT_LOCKED : AuditAction.LOGIN_FAILED, null);
+        audit.recordSecurityEvent(account.id(), username, account.organisationId(), AuditAction.LOGIN_FAILED, null);
     }
 
     @EventListener
@@ -91,6 +96,7 @@ public class SignIn implements UserDetailsService {
     void succeeded(AuthenticationSuccessEvent event) {
         if (event.getAuthentication().getPrincipal() instanceof ReachUser user) {
             accounts.recordSuccessfulLogin(user.getUsername());
+            throttle.forget(user.getUsername());
             audit.recordSecurityEvent(user.id(), user.getUsername(), user.organisationId(), AuditAction.LOGIN, null);
         }
     }

@@ -1,5 +1,5 @@
 /**
- * Staff accounts: sign-in with lock-out, roles and site assignments, password resets and personal API
+ * Staff accounts: throttled sign-in, roles and site assignments, password resets and personal API
  * tokens. Clients never have accounts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Accounts",

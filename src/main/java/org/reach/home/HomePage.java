@@ -2,6 +2,7 @@ package org.reach.home;
 
 import java.util.List;
 
+import org.reach.accounts.Accounts;
 import org.reach.audit.AuditTrail;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomePage {
 
     private final OrganisationDirectory directory;
+    private final Accounts accounts;
 
-    HomePage(OrganisationDirectory directory) {
+    HomePage(OrganisationDirectory directory, Accounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     @GetMapping("/")
@@ -31,6 +34,8 @@ class HomePage {
         model.addAttribute("mySites", sites.stream().filter(s -> me.isAssignedTo(s.id())).toList());
         model.addAttribute("siteCount", sites.size());
         model.addAttribute("mayReadAudit", AuditTrail.mayRead(me));
+        // Organisation managers hear of every password reset in their organisation done by someone else.
+        model.addAttribute("resetNotices", accounts.resetNotices(me));
         return "home/home";
     }
 }

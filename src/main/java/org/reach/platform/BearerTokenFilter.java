@@ -29,10 +29,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.startsWith(PREFIX)) {
-            Optional<ReachUser> user = tokens.authenticate(header.substring(PREFIX.length()).trim());
-            user.filter(ReachUser::isEnabled).ifPresent(u -> {
+            Optional<ApiTokenAuthenticator.Authenticated> found = tokens.authenticate(header.substring(PREFIX.length()).trim());
+            found.filter(a -> a.user().isEnabled()).ifPresent(a -> {
+                UsernamePasswordAuthenticationToken authentication =
+                        UsernamePasswordAuthenticationToken.authenticated(a.user(), null, a.user().getAuthorities());
+                authentication.setDetails(a.token());
                 SecurityContext context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(u, null, u.getAuthorities()));
+                context.setAuthentication(authentication);
                 SecurityContextHolder.setContext(context);
             });
         }

@@ -20,6 +20,9 @@ public final class ReachUser implements UserDetails, CredentialsContainer {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** Session attribute: the instant this page session signed in. */
+    public static final String SESSION_SIGNED_IN_AT = "reach.signedInAt";
+
     private final long id;
     private final String username;
     private final String displayName;

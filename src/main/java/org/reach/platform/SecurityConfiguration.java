@@ -1,5 +1,6 @@
 package org.reach.platform;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,13 +13,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -40,6 +44,19 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the algorithm stored beside each hash so it can be upgraded later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Form sign-in checks the password before the account's state, so a deactivated account's answer takes
+     * as long as any other's and tells nothing; unknown usernames are hashed against a dummy password.
+     */
+    @Bean
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService people, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(people);
+        provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks(person -> { });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     @Bean
@@ -66,7 +83,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LanguagePreference language) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, LanguagePreference language, SignInGuard guard, Clock clock)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
@@ -75,6 +93,8 @@ class SecurityConfiguration {
                 if (authentication.getPrincipal() instanceof ReachUser user) {
                     language.apply(request, response, user.language());
                 }
+                // A password reset by someone else ends the sessions that signed in before it.
+                request.getSession().setAttribute(ReachUser.SESSION_SIGNED_IN_AT, clock.instant());
                 super.onAuthenticationSuccess(request, response, authentication);
             }
         };
@@ -85,12 +105,16 @@ class SecurityConfiguration {
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(afterLogin)
+                        // One answer for every failure: a wrong password, an unknown or a deactivated account.
                         .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
-                                + (e instanceof LockedException ? "/login?locked" : "/login?error")))
+                                + "/login?error"))
                         .permitAll())
+                .addFilterBefore(new SignInThrottleFilter(guard), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
+                        // Sent only on HTTPS requests (also behind a proxy: server.forward-headers-strategy).
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();

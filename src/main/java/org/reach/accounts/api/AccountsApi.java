@@ -13,8 +13,10 @@ import org.reach.accounts.CreatedAccount;
 import org.reach.accounts.IssuedToken;
 import org.reach.accounts.TokenRequest;
 import org.reach.accounts.UserAccount;
+import org.reach.platform.BearerToken;
 import org.reach.platform.ReachUser;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +55,13 @@ class AccountsApi {
 
     @PostMapping("/me/tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a personal API token; the secret is returned once")
-    IssuedToken issueToken(@AuthenticationPrincipal ReachUser me, @RequestBody TokenRequest request) {
-        return tokens.issue(me, request);
+    @Operation(summary = "Issue a personal API token; the secret is returned once",
+            description = "validForDays: 1 to 366, 90 when left out. A token issued by another token ends no later "
+                    + "than it and is revoked with it.")
+    IssuedToken issueToken(@AuthenticationPrincipal ReachUser me, Authentication authentication,
+                           @RequestBody TokenRequest request) {
+        BearerToken parent = authentication != null && authentication.getDetails() instanceof BearerToken token ? token : null;
+        return tokens.issue(me, request, parent);
     }
 
     @DeleteMapping("/me/tokens/{id}")
@@ -89,6 +95,10 @@ class AccountsApi {
     }
 
     @PostMapping("/accounts/{id}/reset-password")
+    @Operation(summary = "Reset someone else's password: ends their sessions and revokes their tokens",
+            description = "The one-time password is returned once, except to an administrator resetting an "
+                    + "organisation's account: then temporaryPassword is null, awaitingManager is true, and one of "
+                    + "the organisation's managers issues it from their start page.")
     CreatedAccount resetPassword(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
         return accounts.resetPassword(me, id);
     }

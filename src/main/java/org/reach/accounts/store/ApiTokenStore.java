@@ -18,7 +18,8 @@ import org.springframework.stereotype.Repository;
 public class ApiTokenStore {
 
     private static final String SELECT = """
-            SELECT id, user_id, name, token_prefix, created_at, expires_at, last_used_at, revoked_at FROM api_tokens""";
+            SELECT id, user_id, name, token_prefix, created_at, expires_at, last_used_at, revoked_at, parent_token_id
+            FROM api_tokens""";
 
     private final JdbcClient jdbc;
 
@@ -26,15 +27,16 @@ public class ApiTokenStore {
         this.jdbc = jdbc;
     }
 
-    public record Owned(long userId, ApiToken token) {
+    public record Owned(long userId, ApiToken token, Long parentTokenId) {
     }
 
-    public long insert(long userId, String name, String hash, String prefix, Instant now, Instant expiresAt) {
+    public long insert(long userId, String name, String hash, String prefix, Instant now, Instant expiresAt,
+                       Long parentTokenId) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(userId, name, hash, prefix, Timestamp.from(now), expiresAt == null ? null : Timestamp.from(expiresAt))
+                        INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, created_at, expires_at, parent_token_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, name, hash, prefix, Timestamp.from(now), Timestamp.from(expiresAt), parentTokenId)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -57,8 +59,27 @@ public class ApiTokenStore {
                 .update();
     }
 
-    public void revokeAllOf(long userId, Instant now) {
-        jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+    /** Revokes every token issued, directly or through others, by this token; returns how many. */
+    public int revokeDescendants(long id, Instant now) {
+        int revoked = 0;
+        List<Long> parents = List.of(id);
+        while (!parents.isEmpty()) {
+            List<Long> children = new java.util.ArrayList<>();
+            for (Long parent : parents) {
+                children.addAll(jdbc.sql("SELECT id FROM api_tokens WHERE parent_token_id = ?").param(parent)
+                        .query(Long.class).list());
+            }
+            for (Long child : children) {
+                revoked += jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")
+                        .params(Timestamp.from(now), child).update();
+            }
+            parents = children;
+        }
+        return revoked;
+    }
+
+    public int revokeAllOf(long userId, Instant now) {
+        return jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
                 .params(Timestamp.from(now), userId).update();
     }
 
@@ -69,7 +90,7 @@ public class ApiTokenStore {
     private static Owned map(ResultSet rs) throws SQLException {
         return new Owned(rs.getLong("user_id"), new ApiToken(rs.getLong("id"), rs.getString("name"),
                 rs.getString("token_prefix"), instant(rs, "created_at"), instant(rs, "expires_at"),
-                instant(rs, "last_used_at"), instant(rs, "revoked_at")));
+                instant(rs, "last_used_at"), instant(rs, "revoked_at")), rs.getObject("parent_token_id", Long.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -86,7 +86,14 @@ public class UserAccounts {
                 .params(displayName, organisationId, programmeId, language, Timestamp.from(now), id).update();
     }
 
+    /**
+     * The one place that grants roles, so it is where the separation of duties is checked a last time:
+     * an administrator never holds a role that reads client-level data.
+     */
     public void replaceRoles(long id, Set<Role> roles) {
+        if (roles.contains(Role.ADMIN) && roles.stream().anyMatch(Role.ORGANISATION_STAFF::contains)) {
+            throw new IllegalStateException("An administrator may not hold a client-level role: " + roles);
+        }
         jdbc.sql("DELETE FROM user_roles WHERE user_id = ?").param(id).update();
         for (Role role : roles) {
             jdbc.sql("INSERT INTO user_roles (user_id, role) VALUES (?, ?)").params(id, role.name()).update();
@@ -118,13 +125,21 @@ public class UserAccounts {
                 .params(passwordHash, changeRequired, Timestamp.from(now), id).update();
     }
 
-    /** Counts a failed sign-in and locks the account once the limit is reached; returns true when it locked. */
-    public boolean recordFailedLogin(String username, int limit, Instant lockUntil) {
-        jdbc.sql("UPDATE user_accounts SET failed_logins = failed_logins + 1 WHERE username = ?").param(username).update();
-        return jdbc.sql("""
-                        UPDATE user_accounts SET locked_until = ?, failed_logins = 0
-                        WHERE username = ? AND failed_logins >= ?""")
-                .params(Timestamp.from(lockUntil), username, limit).update() > 0;
+    /** Ends every session of this account that signed in before now: they are sent back to the sign-in page. */
+    public void endSessions(long id, Instant now) {
+        jdbc.sql("UPDATE user_accounts SET sessions_valid_from = ? WHERE id = ?").params(Timestamp.from(now), id).update();
+    }
+
+    /** Sessions signed in before this instant are no longer valid; empty when none were ended. */
+    public Optional<Instant> sessionsValidFrom(long id) {
+        return jdbc.sql("SELECT sessions_valid_from FROM user_accounts WHERE id = ?").param(id)
+                .query((rs, i) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).optional()
+                .flatMap(value -> value);
+    }
+
+    public boolean organisationHasAccounts(long organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_accounts WHERE organisation_id = ?").param(organisationId)
+                .query(Long.class).single() > 0;
     }
 
     public void recordSuccessfulLogin(String username) {

@@ -105,6 +105,13 @@ class AccountPages {
         return ISSUED;
     }
 
+    /** An organisation manager issues the one-time password that an administrator's reset left waiting. */
+    @PostMapping("/accounts/resets/{id}/issue")
+    String issueWaitingPassword(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
+        model.addAttribute("issued", accounts.issueWaitingPassword(me, id));
+        return ISSUED;
+    }
+
     @PostMapping("/accounts/{id}/unlock")
     String unlock(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
         accounts.unlock(me, id);

@@ -1,5 +1,6 @@
 package org.reach.accounts.web;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,7 +17,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Reloads the signed-in person on every page request, so a deactivation or a change of roles or sites
- * applies at once instead of at the next sign-in; and sends people with a one-time password to choose
+ * applies at once instead of at the next sign-in; ends sessions older than a password reset by someone
+ * else; and sends people with a one-time password to choose
  * their own before anything else.
  */
 @Component
@@ -40,7 +42,10 @@ class FreshPrincipal implements HandlerInterceptor {
             // The API is stateless: its token was checked and its person reloaded moments ago in this request.
             return true;
         }
-        Optional<ReachUser> fresh = signIn.reload(signedIn.id()).filter(u -> u.isEnabled() && u.isAccountNonLocked());
+        HttpSession current = request.getSession(false);
+        Instant signedInAt = current == null ? null : (Instant) current.getAttribute(ReachUser.SESSION_SIGNED_IN_AT);
+        Optional<ReachUser> fresh = signIn.reload(signedIn.id()).filter(u -> u.isEnabled() && u.isAccountNonLocked())
+                .filter(u -> signIn.sessionStillValid(u.id(), signedInAt));
         if (fresh.isEmpty()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
