@@ -1,4 +1,8 @@
-/* Hotspot map: Leaflet with optional tiles; without tiles the points sit on a blank background (works offline). */
+/*
+ * Hotspot map: Leaflet with optional tiles; without tiles the points sit on a blank background (works offline).
+ * Names come from people's typing: they reach the page only as text nodes (Leaflet takes an element for popups
+ * and tooltips), never as HTML.
+ */
 (function () {
   'use strict';
   var COLOURS = { INJECTING: '#b3261e', NON_INJECTING: '#1f6feb', MIXED: '#8a4baf' };
@@ -34,12 +38,14 @@
     var siteLayer = L.layerGroup().addTo(map);
     sites.forEach(function (s) {
       L.marker([s.lat, s.lon], { icon: L.divIcon({ className: 'site-icon', iconSize: [14, 14] }), title: s.name })
-        .bindPopup(s.name).addTo(siteLayer);
+        .bindPopup(text(s.name)).addTo(siteLayer);
     });
     var drug = document.getElementById('filter-drug');
     var typology = document.getElementById('filter-typology');
     var subgroup = document.getElementById('filter-subgroup');
     var shown = document.getElementById('shown');
+    var filters = document.getElementById('rar-filters');
+    if (filters) filters.addEventListener('submit', function (e) { e.preventDefault(); });
     function draw() {
       layer.clearLayers();
       var count = 0;
@@ -51,8 +57,7 @@
         L.circleMarker([p.lat, p.lon], {
           radius: radius(p.estimate), color: COLOURS[p.use], fillColor: COLOURS[p.use], fillOpacity: 0.55,
           weight: p.imprecise ? 1 : 2, dashArray: p.imprecise ? '3' : null, className: 'hotspot hotspot-' + p.id
-        }).bindPopup('<a href="' + element.getAttribute('data-base') + p.id + '">' + escape(p.name) + '</a><br>'
-          + escape(p.district || '') + '<br>' + escape(p.label)).addTo(layer);
+        }).bindPopup(hotspotPopup(element.getAttribute('data-base') + p.id, p)).addTo(layer);
       });
       shown.textContent = count;
       element.setAttribute('data-shown', count);
@@ -70,7 +75,7 @@
     var acc = document.getElementById('gpsAccuracy');
     var map = baseMap(element);
     others.forEach(function (o) {
-      L.circleMarker([o.lat, o.lon], { radius: 4, color: '#5b6775' }).bindTooltip(o.name).addTo(map);
+      L.circleMarker([o.lat, o.lon], { radius: 4, color: '#5b6775' }).bindTooltip(text(o.name)).addTo(map);
     });
     var marker = null;
     function place(latlng) {
@@ -91,10 +96,24 @@
     element.setAttribute('data-ready', 'true');
   }
 
-  function escape(text) {
-    return String(text).replace(/[&<>"]/g, function (c) {
-      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c];
+  /** A span holding the value as text: whatever it contains is shown, not run. */
+  function text(value) {
+    var span = document.createElement('span');
+    span.textContent = value == null ? '' : String(value);
+    return span;
+  }
+
+  function hotspotPopup(href, p) {
+    var box = document.createElement('div');
+    var link = document.createElement('a');
+    link.href = href;
+    link.textContent = p.name;
+    box.appendChild(link);
+    [p.district || '', p.label].forEach(function (line) {
+      box.appendChild(document.createElement('br'));
+      box.appendChild(document.createTextNode(line == null ? '' : String(line)));
     });
+    return box;
   }
 
   document.addEventListener('DOMContentLoaded', function () {

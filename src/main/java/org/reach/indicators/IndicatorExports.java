@@ -3,17 +3,12 @@ package org.reach.indicators;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -22,6 +17,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.reach.platform.CsvWriter;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -102,35 +98,21 @@ public class IndicatorExports {
                          List<IndicatorDefinition> definitions) {
     }
 
-    /** CSV with a header line, UTF-8. */
+    /** CSV with a header line, UTF-8, through the platform's writer so no cell runs as a spreadsheet formula. */
     public TableWriter csv(OutputStream out, Locale locale) {
-        Writer writer = new OutputStreamWriter(nonClosing(out), StandardCharsets.UTF_8);
-        CSVPrinter printer;
-        try {
-            printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvWriter csv = CsvWriter.open(out, COLUMNS);
         return new TableWriter() {
             @Override
             public int write(IndicatorTable table) {
-                try {
-                    for (List<String> line : lines(table, locale)) {
-                        printer.printRecord(line);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                for (List<String> line : lines(table, locale)) {
+                    csv.row(line);
                 }
                 return hidden(table);
             }
 
             @Override
             public void close() {
-                try {
-                    printer.close(true);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                csv.close();
             }
         };
     }

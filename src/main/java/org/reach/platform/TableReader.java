@@ -129,6 +129,9 @@ public final class TableReader {
         if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
             return;
         }
+        if (cells.stream().anyMatch(NoNulInText::holdsNul)) {
+            throw InvalidInput.of("file", NoNulInText.MESSAGE_KEY);
+        }
         if (rows.size() >= MAX_ROWS) {
             throw InvalidInput.of("file", "import.error.tooManyRows", MAX_ROWS);
         }

@@ -50,6 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         };
         change.setParamName("lang");
+        registry.addInterceptor(NoNulInText.parameters());
         registry.addInterceptor(change);
     }
 }
