@@ -50,10 +50,11 @@ public class Dhis2Push {
 
     /** What DHIS2 answered, or NOT_CONFIGURED when no DHIS2 address is set (nothing was sent). */
     public record ImportSummary(boolean dryRun, String status, int sent, int withheld, int imported, int updated,
-                                int ignored, int deleted, List<String> conflicts) {
+                                int ignored, int deleted, List<String> conflicts, List<DataValueSet.LeftOut> leftOut) {
 
         public ImportSummary {
             conflicts = List.copyOf(conflicts);
+            leftOut = List.copyOf(leftOut);
         }
 
         public boolean configured() {
@@ -77,7 +78,7 @@ public class Dhis2Push {
         }
         DataValueSet set = indicators.dataValueSet(actor, scope, period);
         if (!configured()) {
-            return new ImportSummary(dryRun, "NOT_CONFIGURED", 0, set.withheld(), 0, 0, 0, 0, List.of());
+            return new ImportSummary(dryRun, "NOT_CONFIGURED", 0, set.withheld(), 0, 0, 0, 0, List.of(), set.leftOut());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/dataValueSets?dryRun=" + dryRun
                         + "&importStrategy=CREATE_AND_UPDATE"))
@@ -122,6 +123,6 @@ public class Dhis2Push {
         }
         return new ImportSummary(dryRun, summary.path("status").asText("UNKNOWN"), set.dataValues().size(), set.withheld(),
                 counts.path("imported").asInt(0), counts.path("updated").asInt(0), counts.path("ignored").asInt(0),
-                counts.path("deleted").asInt(0), conflicts);
+                counts.path("deleted").asInt(0), conflicts, set.leftOut());
     }
 }

@@ -549,7 +549,7 @@ public class Indicators {
                 "indicators.error.dhis2Scope");
         problems.throwIfAny();
         List<DataValueSet.DataValue> values = new ArrayList<>();
-        int withheld = 0;
+        List<DataValueSet.LeftOut> leftOut = new ArrayList<>();
         Map<String, IndicatorTable> cache = new java.util.HashMap<>();
         IndicatorEngine engine = engine(scope, period);
         for (Dhis2Mapping m : store.mappings(scope.organisationIds())) {
@@ -559,10 +559,13 @@ public class Indicators {
                     k -> table(def, period, m.disaggregation(), engine, false, scope));
             IndicatorRow row = m.category().equals(IndicatorEngine.TOTAL) ? table.total()
                     : table.rows().stream().filter(r -> r.category().equals(m.category())).findFirst().orElse(null);
-            // A category the period has no row for is left out like a suppressed one, and counted, never dropped
-            // without a word: whoever reads the payload must know which mapped values it lacks.
-            if (row == null || row.suppressed() || row.value() == null) {
-                withheld++;
+            // Nothing mapped is dropped without a word: whoever reads the payload must know what it lacks and why.
+            DataValueSet.Reason reason = row == null ? DataValueSet.Reason.NO_SUCH_CATEGORY
+                    : row.suppressed() ? DataValueSet.Reason.SUPPRESSED
+                    : row.value() == null ? DataValueSet.Reason.NO_VALUE : null;
+            if (reason != null) {
+                leftOut.add(new DataValueSet.LeftOut(m.dataElement(), m.categoryOptionCombo(), m.indicatorCode(),
+                        m.disaggregation(), m.category(), reason));
                 continue;
             }
             String value = def.unit() == IndicatorUnit.COUNT ? String.valueOf(Math.round(row.value()))
@@ -570,6 +573,6 @@ public class Indicators {
             values.add(new DataValueSet.DataValue(m.dataElement(), period.dhis2(), m.orgUnit(), m.categoryOptionCombo(),
                     value));
         }
-        return new DataValueSet(values, withheld);
+        return new DataValueSet(values, leftOut);
     }
 }

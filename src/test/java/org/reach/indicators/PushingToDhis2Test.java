@@ -103,6 +103,8 @@ class PushingToDhis2Test {
                 .andExpect(jsonPath("$.status").value("SUCCESS"))
                 .andExpect(jsonPath("$.sent").value(1))
                 .andExpect(jsonPath("$.withheld").value(1))
+                .andExpect(jsonPath("$.leftOut[0].dataElement").value("deActive001"))
+                .andExpect(jsonPath("$.leftOut[0].reason").value("SUPPRESSED"))
                 .andExpect(jsonPath("$.imported").value(1))
                 .andExpect(jsonPath("$.conflicts[0]").value("deNaloxone1: period locked"));
 
@@ -143,7 +145,9 @@ class PushingToDhis2Test {
         String result = mvc.perform(post("/indicators/dhis2").param("period", "2026Q1").param("dryRun", "true")
                         .with(user(me)).with(csrf())).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(result).contains("id=\"dhis2-summary\"").contains("id=\"dhis2-send\"").contains("SUCCESS");
+        assertThat(result).contains("id=\"dhis2-summary\"").contains("id=\"dhis2-send\"").contains("SUCCESS")
+                .as("the dry run lists the mapped value it will not send, and why")
+                .contains("id=\"dhis2-left-out\"", "data-reason=\"SUPPRESSED\"", "deActive001");
         assertThat(RECEIVED).hasSize(1).allMatch(r -> r.query().contains("dryRun=true"));
     }
 
