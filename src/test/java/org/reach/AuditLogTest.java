@@ -62,6 +62,20 @@ class AuditLogTest {
     }
 
     @Test
+    void theRecordTypeIsChosenFromTheTypesInTheManagersOwnLog() throws Exception {
+        String page = mvc.perform(get("/audit").header("Accept-Language", "en").with(user(world.user(Role.ORG_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int at = page.lastIndexOf("<select", page.indexOf("id=\"entityType\""));
+        String select = page.substring(at, page.indexOf("</select>", at));
+        assertThat(select).as("a choice list, named in the reader's language").contains("<option value=\"site\">Site</option>");
+        String chosen = mvc.perform(get("/audit").param("entityType", "site").header("Accept-Language", "en")
+                        .with(user(world.user(Role.ORG_MANAGER))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(chosen).contains("<option value=\"site\" selected=\"selected\">Site</option>")
+                .contains(world.homeSite.name());
+    }
+
+    @Test
     void managersSeeTheirOwnOrganisationsLogOnlyAndCanFilterIt() throws Exception {
         mvc.perform(get("/api/audit").param("action", "CREATE").param("entityType", "site")
                         .header("Authorization", "Bearer " + world.token(Role.ORG_MANAGER)).accept(MediaType.APPLICATION_JSON))

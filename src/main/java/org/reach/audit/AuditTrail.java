@@ -128,6 +128,18 @@ public class AuditTrail {
                 events.count(scoped));
     }
 
+    /** The kinds of record in the part of the log this person may read, for the filter's choice list. */
+    @Transactional(readOnly = true)
+    public List<String> recordTypes(ReachUser actor) {
+        if (actor.isAdmin()) {
+            return events.entityTypes(null);
+        }
+        if (actor.has(Role.ORG_MANAGER) && actor.organisationId() != null) {
+            return events.entityTypes(actor.organisationId());
+        }
+        throw new Forbidden("read audit log");
+    }
+
     public static boolean mayRead(ReachUser actor) {
         return actor.isAdmin() || (actor.has(Role.ORG_MANAGER) && actor.organisationId() != null);
     }

@@ -70,6 +70,14 @@ public class AuditEvents {
                 .params(params).query(AuditEvents::map).list();
     }
 
+    /** The kinds of record the log names, for one organisation or (null) all, alphabetically. */
+    public List<String> entityTypes(Long organisationId) {
+        return organisationId == null
+                ? jdbc.sql("SELECT DISTINCT entity_type FROM audit_events ORDER BY entity_type").query(String.class).list()
+                : jdbc.sql("SELECT DISTINCT entity_type FROM audit_events WHERE organisation_id = ? ORDER BY entity_type")
+                        .param(organisationId).query(String.class).list();
+    }
+
     public long count(AuditFilter filter) {
         Where where = where(filter);
         return jdbc.sql("SELECT COUNT(*) FROM audit_events" + where.sql).params(where.params).query(Long.class).single();

@@ -53,6 +53,7 @@ class AuditPages {
             model.addAttribute("result", audit.search(me, filter, Paging.clamp(page), PAGE_SIZE));
         }
         model.addAttribute("actions", AuditAction.values());
+        model.addAttribute("recordTypes", audit.recordTypes(me));
         model.addAttribute("details", details);
         return htmx != null ? "audit/audit :: results" : "audit/audit";
     }
