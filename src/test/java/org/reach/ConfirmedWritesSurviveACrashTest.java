@@ -196,24 +196,28 @@ class ConfirmedWritesSurviveACrashTest {
         return counts;
     }
 
-    /** Where the process keeps its data: an H2 file under the test's directory, or a fresh PostgreSQL schema. */
-    record Database(String url, String username, String password, String schema, List<String> arguments) {
+    /** Where the process keeps its data: an H2 file under the test's directory, or a fresh PostgreSQL database. */
+    record Database(String url, String username, String password, String adminUrl, String name, List<String> arguments) {
 
-        static Database forThisRun(Path dir) {
+        static Database forThisRun(Path dir) throws SQLException {
             String configured = System.getenv("SPRING_DATASOURCE_URL");
             if (configured != null && configured.startsWith("jdbc:postgresql:")) {
-                String schema = "reach_crash_" + Long.toHexString(System.nanoTime());
-                String url = configured + (configured.contains("?") ? "&" : "?") + "currentSchema=" + schema;
                 String username = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
                 String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
-                return new Database(url, username, password, schema, List.of("--spring.datasource.url=" + url,
+                String name = "reach_crash_" + Long.toHexString(System.nanoTime());
+                // A database of its own (the suite's role may create databases in CI): nothing shared with other tests.
+                try (Connection connection = DriverManager.getConnection(configured, username, password);
+                     Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + name);
+                }
+                String url = configured.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]+", "$1" + name);
+                return new Database(url, username, password, configured, name, List.of("--spring.datasource.url=" + url,
                         "--spring.datasource.username=" + username, "--spring.datasource.password=" + password,
-                        "--spring.flyway.schemas=" + schema, "--reach.demo.enabled=true",
-                        "--reach.files.dir=" + dir.resolve("files")));
+                        "--reach.demo.enabled=true", "--reach.files.dir=" + dir.resolve("files")));
             }
             // The embedded profile exactly as an NGO runs it, on a data directory of its own.
             return new Database("jdbc:h2:file:" + dir.resolve("data").resolve("reach")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null,
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", null, null,
                     List.of("--spring.profiles.active=embedded"));
         }
 
@@ -222,9 +226,10 @@ class ConfirmedWritesSurviveACrashTest {
         }
 
         void drop() throws SQLException {
-            if (schema != null) {
-                try (Connection connection = connect(); Statement drop = connection.createStatement()) {
-                    drop.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            if (name != null) {
+                try (Connection connection = DriverManager.getConnection(adminUrl, username, password);
+                     Statement drop = connection.createStatement()) {
+                    drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 }
             }
         }
