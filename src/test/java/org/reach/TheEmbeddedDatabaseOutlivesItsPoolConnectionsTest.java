@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * later connection). The pool's shortest allowed lifetime, 30 s, is run through two and a half times on a new H2
  * file database like the embedded profile's, registering clients and referrals all along.
  */
-@SpringBootTest(properties = {"spring.datasource.hikari.max-lifetime=30000", "spring.datasource.hikari.minimum-idle=1"})
+@SpringBootTest(properties = "spring.datasource.hikari.max-lifetime=30000")
 @DirtiesContext
 class TheEmbeddedDatabaseOutlivesItsPoolConnectionsTest {
 
