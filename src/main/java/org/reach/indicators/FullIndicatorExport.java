@@ -75,9 +75,13 @@ public class FullIndicatorExport {
         if (status.state() != BackgroundJobs.State.SUCCEEDED || !(status.result() instanceof IndicatorExportFile file)) {
             throw new NotReady(status);
         }
-        if (!Files.isReadable(file.path())) {
+        // After a restart the result is read back from the job's row and its file is the job's own.
+        Path path = status.file() != null ? status.file() : file.path();
+        if (path == null || !Files.isReadable(path)) {
             throw new NotFound("export", id);
         }
+        file = new IndicatorExportFile(file.fileName(), file.format(), file.bytes(), file.tables(), file.period(),
+                file.organisationId(), path);
         audit.recordWrite(actor, file.organisationId(), AuditAction.EXPORT, "indicator_export", id,
                 file.format().extension() + " " + file.period());
         return file;
@@ -136,7 +140,7 @@ public class FullIndicatorExport {
                                        Locale locale, BackgroundJobs.Progress progress) {
         Path file = null;
         try {
-            file = Files.createTempFile("reach-indicators-", "." + format.extension());
+            file = progress.file(format.extension());
             int tables;
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
                 tables = write(actor, scope, period, format, locale, out, progress);
@@ -159,7 +163,7 @@ public class FullIndicatorExport {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // A temporary file that cannot be deleted is left to the system's clean-up.
+            // Deleted with its job when the job expires.
         }
     }
 }

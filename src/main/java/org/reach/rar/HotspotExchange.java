@@ -3,7 +3,6 @@ package org.reach.rar;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +22,7 @@ import org.reach.platform.ReachUser;
 import org.reach.platform.RowProblem;
 import org.reach.platform.Table;
 import org.reach.platform.TableReader;
+import org.reach.platform.Uploads;
 import org.reach.platform.TableRow;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -44,19 +42,20 @@ public class HotspotExchange {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ROWS = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
-    private static final Duration KEEP = Duration.ofHours(1);
 
     private final RapidAssessments rar;
     private final BackgroundJobs jobs;
     private final Clock clock;
-    private final Map<String, Pending> uploads = new ConcurrentHashMap<>();
+    private final Uploads uploads;
 
-    private record Pending(long ownerId, long assessmentId, String filename, Table table, Instant at) {
+    /** An upload waiting for its mapping, read again from its kept file whenever it is needed. */
+    private record Pending(String id, long assessmentId, String filename, Table table) {
     }
 
-    HotspotExchange(RapidAssessments rar, BackgroundJobs jobs, Clock clock) {
+    HotspotExchange(RapidAssessments rar, BackgroundJobs jobs, Uploads uploads, Clock clock) {
         this.rar = rar;
         this.jobs = jobs;
+        this.uploads = uploads;
         this.clock = clock;
     }
 
@@ -166,14 +165,19 @@ public class HotspotExchange {
         if (!rar.mayRecord(actor, assessment)) {
             throw new org.reach.platform.Forbidden("import hotspots");
         }
-        Table table = TableReader.read(filename, content);
+        byte[] bytes;
+        try {
+            bytes = content.readAllBytes();
+        } catch (java.io.IOException unreadable) {
+            throw InvalidInput.of("file", "import.error.unreadable");
+        }
+        Table table = TableReader.read(filename, new java.io.ByteArrayInputStream(bytes));
         if (table.rows().isEmpty()) {
             throw InvalidInput.of("file", "rar.import.error.empty");
         }
-        forgetOld();
-        String id = UUID.randomUUID().toString();
-        uploads.put(id, new Pending(actor.id(), assessmentId, filename, table, Instant.now(clock)));
-        return describe(id, uploads.get(id));
+        // Kept on disk, not in memory, so a restart between upload and mapping loses nothing.
+        Uploads.Upload kept = uploads.keep(actor, purpose(assessmentId), filename, new java.io.ByteArrayInputStream(bytes));
+        return describe(kept.id(), new Pending(kept.id(), assessmentId, kept.filename(), table));
     }
 
     public FieldUpload pending(ReachUser actor, long assessmentId, String uploadId) {
@@ -201,7 +205,7 @@ public class HotspotExchange {
             progress.total(pending.table().rows().size());
             ImportResult result = importRows(actor, assessmentId, pending, clean, goodRowsOnly, progress);
             if (result.imported() > 0) {
-                uploads.remove(uploadId);
+                uploads.forget(actor, uploadId);
             }
             return result;
         });
@@ -322,11 +326,16 @@ public class HotspotExchange {
     }
 
     private Pending pendingOf(ReachUser actor, long assessmentId, String uploadId) {
-        Pending pending = uploadId == null ? null : uploads.get(uploadId);
-        if (pending == null || pending.ownerId() != actor.id() || pending.assessmentId() != assessmentId) {
+        Uploads.Upload upload = uploads.find(actor, purpose(assessmentId), uploadId);
+        try (java.io.InputStream content = upload.open()) {
+            return new Pending(upload.id(), assessmentId, upload.filename(), TableReader.read(upload.filename(), content));
+        } catch (java.io.IOException gone) {
             throw new NotFound("upload", uploadId);
         }
-        return pending;
+    }
+
+    private static String purpose(long assessmentId) {
+        return "rar-hotspots:" + assessmentId;
     }
 
     private FieldUpload describe(String id, Pending pending) {
@@ -363,10 +372,6 @@ public class HotspotExchange {
                 pending.table().rows().size(), guess);
     }
 
-    private void forgetOld() {
-        Instant cutoff = Instant.now(clock).minus(KEEP);
-        uploads.values().removeIf(p -> p.at().isBefore(cutoff));
-    }
 
     private static String cell(TableRow row, Map<String, String> mapping, String target) {
         String column = mapping.get(target);

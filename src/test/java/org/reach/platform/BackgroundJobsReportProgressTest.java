@@ -3,7 +3,9 @@ package org.reach.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -13,14 +15,36 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class BackgroundJobsReportProgressTest {
 
-    private final BackgroundJobs jobs = new BackgroundJobs(Clock.systemUTC());
+    @TempDir static Path files;
+    private static JdbcClient jdbc;
+
+    private final BackgroundJobs jobs = jobs(Clock.systemUTC());
     private final ReachUser owner = person(1);
     private final ReachUser someoneElse = person(2);
+
+    /** A database of this test's own with Reach's schema, where jobs are kept. */
+    @BeforeAll
+    static void database() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:background-jobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(dataSource);
+    }
+
+    private static BackgroundJobs jobs(Clock clock) {
+        return new BackgroundJobs(jdbc, new StoredFiles(files.toString()), clock, Duration.ofMinutes(3));
+    }
 
     @AfterEach
     void stop() {
@@ -70,7 +94,7 @@ class BackgroundJobsReportProgressTest {
     @Test
     void aFinishedJobAndItsResultAreForgottenAnHourAfterItEnds() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-06-15T12:00:00Z"));
-        BackgroundJobs timed = new BackgroundJobs(clock);
+        BackgroundJobs timed = jobs(clock);
         try {
             AtomicBoolean released = new AtomicBoolean();
             AutoCloseable file = () -> released.set(true);
@@ -84,6 +108,7 @@ class BackgroundJobsReportProgressTest {
 
             clock.now = Instant.parse("2026-06-15T13:01:00Z");
             assertThatThrownBy(() -> timed.status(owner, id)).isInstanceOf(NotFound.class);
+            timed.sweep();
             assertThat(released).as("the result is closed when its job is forgotten").isTrue();
         } finally {
             timed.stop();
@@ -91,12 +116,23 @@ class BackgroundJobsReportProgressTest {
     }
 
     @Test
-    void stoppingReleasesEveryResult() throws Exception {
-        AtomicBoolean released = new AtomicBoolean();
-        String id = jobs.start(owner, "export", progress -> (AutoCloseable) () -> released.set(true));
+    void aFinishedJobIsStillThereAfterARestart() throws Exception {
+        String id = jobs.start(owner, "export", progress -> {
+            progress.total(2);
+            progress.advance(2);
+            return RowProblem.of(3, "date", "import.error.date");
+        });
         waitUntilFinished(id);
         jobs.stop();
-        assertThat(released).isTrue();
+        BackgroundJobs restarted = jobs(Clock.systemUTC());
+        try {
+            BackgroundJobs.JobStatus status = restarted.status(owner, id);
+            assertThat(status.state()).isEqualTo(BackgroundJobs.State.SUCCEEDED);
+            assertThat(status.percent()).isEqualTo(100);
+            assertThat(status.result()).isEqualTo(RowProblem.of(3, "date", "import.error.date"));
+        } finally {
+            restarted.stop();
+        }
     }
 
     private BackgroundJobs.JobStatus waitUntilFinished(String id) throws InterruptedException {
