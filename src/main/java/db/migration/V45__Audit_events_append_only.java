@@ -21,7 +21,7 @@ public class V45__Audit_events_append_only extends BaseJavaMigration {
                 st.execute("""
                         CREATE FUNCTION audit_events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
                         BEGIN
-                            RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = '42501';
+                            RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP USING ERRCODE = '42501';
                         END
                         $$""");
                 st.execute("CREATE TRIGGER audit_events_append_only BEFORE UPDATE OR DELETE ON audit_events"
