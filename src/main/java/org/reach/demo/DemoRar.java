@@ -193,10 +193,13 @@ class DemoRar implements ApplicationRunner {
                         Math.max(3, size / 3), 30, 6 + random.nextInt(10)));
             }
             Map<Subgroup, Integer> reached = new EnumMap<>(Subgroup.class);
-            reached.put(Subgroup.ALL, random.nextInt(Math.max(1, size / 2)));
-            reached.put(Subgroup.INJECTING, random.nextInt(Math.max(1, size / 3)));
-            reached.put(Subgroup.NON_INJECTING, random.nextInt(3));
-            reached.put(Subgroup.WOMEN, random.nextInt(2));
+            // Consistent as a field team would count: the routes split everybody reached, women are among them.
+            int all = random.nextInt(Math.max(1, size / 2));
+            int injecting = Math.min(all, random.nextInt(Math.max(1, size / 3)));
+            reached.put(Subgroup.ALL, all);
+            reached.put(Subgroup.INJECTING, injecting);
+            reached.put(Subgroup.NON_INJECTING, Math.min(all - injecting, random.nextInt(3)));
+            reached.put(Subgroup.WOMEN, Math.min(all, random.nextInt(2)));
             rar.setReached(system, h.id(), reached);
         }
         for (int i = 0; i < NOTES.length; i++) {
