@@ -272,6 +272,16 @@ class StrengtheningPartnersTest {
     }
 
     @Test
+    void aRefusedExchangeVisitNamesItsFieldsByTheirLabelsNotTheirCodes() throws Exception {
+        String page = mvc.perform(post("/partners/exchange-visits/new").with(user(coordinator))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .header("Accept-Language", "en").param("hostOrganisationId", String.valueOf(world.home.id()))
+                        .param("visitStart", "2026-03-01").param("visitEnd", "2026-03-03").param("purpose", "Learn OAT"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("data-field=\"visitors\"").contains("Visitors: ").doesNotContain(">visitors: ");
+    }
+
+    @Test
     void thePdfReportHasTheDomainScores() throws Exception {
         Assessment assessment = assess(world.home, List.of());
         score(coordinator, assessment, q -> 3);
