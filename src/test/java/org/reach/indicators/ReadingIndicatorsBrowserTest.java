@@ -56,7 +56,11 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         Select period = new Select(browser.driver().findElement(By.id("period")));
         String previous = period.getOptions().get(2).getAttribute("value");
         period.selectByIndex(2);
-        new Select(browser.driver().findElement(By.id("disaggregation"))).selectByValue("SEX");
+        // Only the breakdowns the selected indicator has are offered: take the first after the total.
+        Select breakdowns = new Select(browser.driver().findElement(By.id("disaggregation")));
+        assertThat(breakdowns.getOptions()).hasSizeGreaterThan(1);
+        String breakdown = breakdowns.getOptions().get(1).getAttribute("value");
+        breakdowns.selectByValue(breakdown);
         browser.clickAndLoad("#indicator-filters button[type=submit]");
         assertThat(browser.query()).contains("period=" + previous);
         assertThat(browser.text("#scope-label")).isNotEqualTo(before);
@@ -65,7 +69,7 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         browser.screenshot("indicators-dashboard");
 
         String href = browser.driver().findElement(By.id("export-csv")).getAttribute("href");
-        assertThat(href).contains("period=" + previous).contains("disaggregation=SEX");
+        assertThat(href).contains("period=" + previous).contains("disaggregation=" + breakdown);
         Object csv = browser.script("return fetch(arguments[0]).then(r => r.text());".replace("arguments[0]",
                 "'" + href + "'"));
         assertThat(csv).asString().startsWith("indicator,name,period,disaggregation,category,numerator,denominator,value,band");
