@@ -166,6 +166,11 @@ class ApiFuzzingTest {
             judge(generated, "try " + attempt + " of " + op.name() + " (replay: -Dreach.fuzz.seed=" + SEED
                     + " -Dreach.fuzz.operation='" + op.name() + "' -Dreach.fuzz.try=" + attempt + ")", failures);
         }
+        if (ONLY_TRY == 0 && op.body() != null) {
+            Request nulls = new Request(op.method(), PATH_VARIABLE.matcher(op.path()).replaceAll("1"), Map.of(),
+                    withNullItems(resolve(op.body()), 0), op.multipart());
+            judge(nulls, "a body whose every list holds a null, for " + op.name(), failures);
+        }
         if (ONLY_TRY == 0 && PATH_VARIABLE.matcher(op.path()).find()) {
             for (String segment : FIXED_SEGMENTS) {
                 Request fixed = new Request(op.method(), PATH_VARIABLE.matcher(op.path()).replaceAll(segment),
@@ -422,6 +427,33 @@ class ApiFuzzingTest {
                     : pick(random, "1e308", "-1e308", "1e400", "\"1.5\"", "0.0", "-0.0", "95", "181");
             case "boolean" -> pick(random, "true", "false", "\"true\"", "1", "null");
             default -> quoted(scalarText(s, random));
+        };
+    }
+
+    /** A plausible JSON document for this schema except that every list holds one null item. */
+    private static String withNullItems(JsonNode schema, int depth) {
+        JsonNode s = resolve(schema);
+        if (s == null || s.isMissingNode() || depth > 4) {
+            return "null";
+        }
+        if (s.has("allOf") && !s.get("allOf").isEmpty()) {
+            return withNullItems(s.get("allOf").get(0), depth);
+        }
+        if (s.has("enum") && !s.get("enum").isEmpty()) {
+            return quoted(s.get("enum").get(0).asString());
+        }
+        return switch (s.path("type").asString(s.has("properties") ? "object" : "string")) {
+            case "object" -> {
+                List<String> fields = new ArrayList<>();
+                for (Map.Entry<String, JsonNode> field : s.path("properties").properties()) {
+                    fields.add(quoted(field.getKey()) + ":" + withNullItems(field.getValue(), depth + 1));
+                }
+                yield "{" + String.join(",", fields) + "}";
+            }
+            case "array" -> "[null]";
+            case "integer", "number" -> "1";
+            case "boolean" -> "true";
+            default -> quoted(s.path("format").asString("").equals("date") ? "2026-06-01" : "x");
         };
     }
 
