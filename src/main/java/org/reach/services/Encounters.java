@@ -163,6 +163,9 @@ public class Encounters {
         Problems problems = new Problems();
         problems.check(!forms.isEmpty(), "encounters", "encounter.error.batchEmpty");
         problems.check(forms.size() <= MAX_BATCH, "encounters", "encounter.error.batchTooLarge", MAX_BATCH);
+        for (int i = 0; i < forms.size() && i < MAX_BATCH; i++) {
+            problems.check(forms.get(i) != null, "encounters[" + i + "]", "error.required");
+        }
         problems.throwIfAny();
         Context context = context(actor, organisationId);
         context.clients.prefetch(forms.stream().map(EncounterForm::clientId).toList());
