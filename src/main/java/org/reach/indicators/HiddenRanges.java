@@ -129,57 +129,7 @@ final class HiddenRanges {
 
     /** A basis of the vectors the rows map to zero, from their reduced row echelon form. */
     static double[][] nullSpace(List<double[]> input, int width) {
-        List<double[]> rows = new ArrayList<>();
-        for (double[] r : input) {
-            rows.add(r.clone());
-        }
-        int[] pivotOfColumn = new int[width];
-        Arrays.fill(pivotOfColumn, -1);
-        int rank = 0;
-        for (int col = 0; col < width && rank < rows.size(); col++) {
-            int pivot = -1;
-            for (int r = rank; r < rows.size(); r++) {
-                if (Math.abs(rows.get(r)[col]) > 1e-9) {
-                    pivot = r;
-                    break;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            double[] p = rows.get(pivot);
-            rows.set(pivot, rows.get(rank));
-            rows.set(rank, p);
-            double lead = p[col];
-            for (int c = 0; c < width; c++) {
-                p[c] /= lead;
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                double factor = rows.get(r)[col];
-                if (r != rank && Math.abs(factor) > 1e-9) {
-                    for (int c = 0; c < width; c++) {
-                        rows.get(r)[c] -= factor * p[c];
-                    }
-                }
-            }
-            pivotOfColumn[col] = rank;
-            rank++;
-        }
-        List<double[]> basis = new ArrayList<>();
-        for (int free = 0; free < width; free++) {
-            if (pivotOfColumn[free] >= 0) {
-                continue;
-            }
-            double[] v = new double[width];
-            v[free] = 1;
-            for (int col = 0; col < width; col++) {
-                if (pivotOfColumn[col] >= 0) {
-                    v[col] = -rows.get(pivotOfColumn[col])[free];
-                }
-            }
-            basis.add(v);
-        }
-        return basis.toArray(new double[0][]);
+        return RowEchelon.of(input, width).nullSpace();
     }
 
     private static double optimise(double[] objective, List<LinearConstraint> constraints, GoalType goal) {

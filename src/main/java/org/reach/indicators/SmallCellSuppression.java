@@ -347,48 +347,11 @@ public final class SmallCellSuppression {
         return -1;
     }
 
-    private static final double EPSILON = 1e-9;
+    private static final double EPSILON = RowEchelon.EPSILON;
 
     /** Reduced row echelon form: each basis row has a leading 1 in a column where the others have 0. */
     private static List<double[]> reduce(List<double[]> input, int width) {
-        List<double[]> rows = new ArrayList<>();
-        for (double[] r : input) {
-            rows.add(r.clone());
-        }
-        List<double[]> basis = new ArrayList<>();
-        int rank = 0;
-        for (int col = 0; col < width && rank < rows.size(); col++) {
-            int pivot = -1;
-            for (int r = rank; r < rows.size(); r++) {
-                if (Math.abs(rows.get(r)[col]) > EPSILON) {
-                    pivot = r;
-                    break;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            double[] p = rows.get(pivot);
-            rows.set(pivot, rows.get(rank));
-            rows.set(rank, p);
-            double lead = p[col];
-            for (int k = 0; k < width; k++) {
-                p[k] /= lead;
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                if (r != rank && Math.abs(rows.get(r)[col]) > EPSILON) {
-                    double f = rows.get(r)[col];
-                    for (int k = 0; k < width; k++) {
-                        rows.get(r)[k] -= f * p[k];
-                    }
-                }
-            }
-            rank++;
-        }
-        for (int r = 0; r < rank; r++) {
-            basis.add(rows.get(r));
-        }
-        return basis;
+        return RowEchelon.of(input, width).basis;
     }
 
     private static boolean inSpan(List<double[]> basis, double[] vector) {

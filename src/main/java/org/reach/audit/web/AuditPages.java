@@ -63,6 +63,7 @@ class AuditPages {
     String clientAccess(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                         @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("clientId", id);
+        model.addAttribute("details", details);
         model.addAttribute("result", audit.clientAccess(me, id, page, PAGE_SIZE));
         return "audit/client-access";
     }
