@@ -119,9 +119,28 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndLoad(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         click(css);
-        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> gone(page));
         wait.until(d -> "complete".equals(script("return document.readyState")));
         return this;
+    }
+
+    /**
+     * Whether the element belongs to a page that has been replaced. While the new page loads, ChromeDriver sometimes
+     * answers "node does not belong to the document" instead of a stale element: both mean the old page is gone.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException detached) {
+            String message = String.valueOf(detached.getMessage());
+            if (message.contains("does not belong to the document") || message.contains("No node with given id")) {
+                return true;
+            }
+            throw detached;
+        }
     }
 
     public String text(String css) {
