@@ -51,25 +51,7 @@ final class HiddenRanges {
         if (k == 0) {
             return -1;
         }
-        List<double[]> rows = new ArrayList<>();
-        for (Equation e : equations) {
-            double[] row = new double[k];
-            boolean any = false;
-            if (column[e.total()] >= 0) {
-                row[column[e.total()]] -= 1;
-                any = true;
-            }
-            for (int p : e.parts()) {
-                if (column[p] >= 0) {
-                    row[column[p]] += 1;
-                    any = true;
-                }
-            }
-            if (any) {
-                rows.add(row);
-            }
-        }
-        double[][] basis = nullSpace(rows, k);
+        double[][] basis = nullSpace(RowEchelon.equationRows(equations, column, k), k);
         int f = basis.length;
         // N as rows per unknown: n[u] is the change of unknown u per unit of each z.
         double[][] n = new double[k][f];

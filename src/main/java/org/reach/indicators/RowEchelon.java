@@ -23,6 +23,32 @@ final class RowEchelon {
         this.pivotOfColumn = pivotOfColumn;
     }
 
+    /**
+     * The equations "total = sum of parts" written over the unknown cells only ({@code column} gives each cell's
+     * unknown, or -1 for a shown one): shown cells are constants and drop out; an equation with no unknown is none.
+     */
+    static List<double[]> equationRows(List<SmallCellSuppression.Equation> equations, int[] column, int width) {
+        List<double[]> rows = new ArrayList<>();
+        for (SmallCellSuppression.Equation e : equations) {
+            double[] row = new double[width];
+            boolean any = false;
+            if (column[e.total()] >= 0) {
+                row[column[e.total()]] -= 1;
+                any = true;
+            }
+            for (int p : e.parts()) {
+                if (column[p] >= 0) {
+                    row[column[p]] += 1;
+                    any = true;
+                }
+            }
+            if (any) {
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     static RowEchelon of(List<double[]> input, int width) {
         List<double[]> rows = new ArrayList<>();
         for (double[] r : input) {

@@ -315,25 +315,7 @@ public final class SmallCellSuppression {
         if (unknowns.isEmpty()) {
             return -1;
         }
-        List<double[]> rows = new ArrayList<>();
-        for (Equation e : equations) {
-            double[] row = new double[unknowns.size()];
-            boolean any = false;
-            if (column[e.total()] >= 0) {
-                row[column[e.total()]] -= 1;
-                any = true;
-            }
-            for (int p : e.parts()) {
-                if (column[p] >= 0) {
-                    row[column[p]] += 1;
-                    any = true;
-                }
-            }
-            if (any) {
-                rows.add(row);
-            }
-        }
-        List<double[]> basis = reduce(rows, unknowns.size());
+        List<double[]> basis = reduce(RowEchelon.equationRows(equations, column, unknowns.size()), unknowns.size());
         for (int u = 0; u < unknowns.size(); u++) {
             if (unpublished[unknowns.get(u)]) {
                 continue;
