@@ -54,6 +54,7 @@ class IndicatorCache {
     }
 
     private final PeriodFactStore facts;
+    private final IndicatorProviders providers;
     private final Clients registry;
     private final IndicatorStore store;
     private final Clock clock;
@@ -61,10 +62,11 @@ class IndicatorCache {
     private final Duration maxAge;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-    IndicatorCache(PeriodFactStore facts, IndicatorStore store, Clients registry, Clock clock,
+    IndicatorCache(PeriodFactStore facts, IndicatorProviders providers, IndicatorStore store, Clients registry, Clock clock,
                    @Value("${reach.indicators.cache.entries:6}") int maxEntries,
                    @Value("${reach.indicators.cache.minutes:15}") int maxMinutes) {
         this.facts = facts;
+        this.providers = providers;
         this.registry = registry;
         this.store = store;
         this.clock = clock;
@@ -111,12 +113,14 @@ class IndicatorCache {
                 if (!clients.isEmpty()) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
                             PeriodFactStore.Only.clients(clients), registry.statusRules(orgs));
-                    entry.engine.refresh(clients, false, fresh);
+                    entry.engine.refresh(clients, false, fresh, providers.load(new FactQuery(orgs, siteId,
+                            period.start(), period.end(), clients, false)));
                 }
                 if (anonymous) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
                             PeriodFactStore.Only.ANONYMOUS, registry.statusRules(orgs));
-                    entry.engine.refresh(List.of(), true, fresh);
+                    entry.engine.refresh(List.of(), true, fresh, providers.load(new FactQuery(orgs, siteId,
+                            period.start(), period.end(), null, true)));
                 }
             }
             return entry.engine;
@@ -128,7 +132,8 @@ class IndicatorCache {
         Map<Long, ClientSettings> statusRules = registry.statusRules(orgs);
         PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(),
                 IndicatorEngine.receivedCodes(packages), PeriodFactStore.Only.EVERYTHING, statusRules);
-        return new IndicatorEngine(period, loaded, packages,
+        List<FactRow> rows = providers.load(FactQuery.everything(orgs, siteId, period.start(), period.end()));
+        return new IndicatorEngine(period, loaded, rows, providers.specs(), providers.width(), packages,
                 (population, year) -> store.estimate(orgs, population, year), statusRules);
     }
 

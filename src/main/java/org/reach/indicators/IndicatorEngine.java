@@ -39,6 +39,8 @@ final class IndicatorEngine {
     static final int RETENTION_MONTHS = 6;
     static final double DAYS_PER_YEAR = 365.25;
     static final Set<String> DISCONTINUED = Set.of("DETAINED", "TRANSFERRED", "DECEASED", "EXITED");
+    /** Statuses that end the time a client is followed, for person-time. */
+    static final Set<String> LEFT = Set.of("TRANSFERRED", "DECEASED", "EXITED");
     /** The service codes a client's summary records as received (beyond every package's services). */
     static final Set<String> RECEIVED = Set.of("NEEDLES_SYRINGES", "HIV_TEST");
 
@@ -59,17 +61,33 @@ final class IndicatorEngine {
         REACHED, INJECTING_REACHED, NEEDLES_RECEIVED, NEEDLES_RECEIVED_INJECTING, REGULAR, ON_OAT_AT_END, OAT_COHORT,
         OAT_RETAINED, OAT_DAYS, OAT_PEOPLE, HIV_TESTED, HIV_KNOWS_RESULT, PREP_INITIATED, ACTIVE, PACKAGE_ELIGIBLE,
         PACKAGE_FULL, REFERRALS_MADE, REFERRALS_COMPLETED, ENROLLED, LOST, PROGRESSED, NON_INJECTING_REACHED,
-        WOMEN_REACHED, KNOWN_POSITIVE, POSITIVE_ON_ART,
+        WOMEN_REACHED, KNOWN_POSITIVE, POSITIVE_ON_ART, PERSON_DAYS, OPIOIDS_REACHED,
         NEEDLES, NALOXONE, WOUND_CARE, DENTAL_CARE, MENTAL_HEALTH, BASIC_NEEDS;
 
         static final int COUNT = values().length;
     }
 
-    /** How an indicator reads the sums: numerator, and a measured denominator or a size estimate (or neither). */
-    private record Spec(Measure numerator, Measure denominator, Denominator.Population estimate, double scale) {
+    /**
+     * How an indicator reads the sums: numerator, and a measured denominator or a size estimate (or neither), as
+     * positions in the vector of measures (built-in ones first, then those of {@link IndicatorFacts} providers).
+     */
+    record Spec(int numerator, Integer denominator, Denominator.Population estimate, double scale) {
+        Spec(Measure numerator, Measure denominator, Denominator.Population estimate, double scale) {
+            this(numerator.ordinal(), denominator == null ? null : denominator.ordinal(), estimate, scale);
+        }
     }
 
-    private static final Map<String, Spec> SPECS = Map.ofEntries(
+    /** The drugs whose users are counted as people who use opioids (naloxone is meant for them and those around them). */
+    static final Set<String> OPIOIDS = Set.of("HEROIN", "PHARMACEUTICAL_OPIOIDS");
+
+    /**
+     * Something given or something that happened at a place: built-in quantities of an encounter's services, or a
+     * provider's row. The client is null for anonymous records (and for clients outside the scope).
+     */
+    private record Place(Long clientId, long organisationId, Long siteId, String hotspot, String gender, long[] values) {
+    }
+
+    static final Map<String, Spec> BUILT_IN = Map.ofEntries(
             Map.entry("NSP_NEEDLES_PER_PWID", new Spec(Measure.NEEDLES, null, Denominator.Population.PEOPLE_WHO_INJECT_DRUGS, -1)),
             Map.entry("NSP_REACHED_ESTIMATE", new Spec(Measure.NEEDLES_RECEIVED, null, Denominator.Population.PEOPLE_WHO_INJECT_DRUGS, 100)),
             Map.entry("NSP_REACHED_CLIENTS", new Spec(Measure.NEEDLES_RECEIVED_INJECTING, Measure.INJECTING_REACHED, null, 100)),
@@ -99,11 +117,18 @@ final class IndicatorEngine {
     private final Map<Long, ClientSettings> statusRules;
     private final Map<Long, String> cities;
     private final Map<Long, Client> clients;
-    private final List<PlaceAmounts> outside;
+    /** Per client in the scope, what was given or happened to them at places. */
+    private final Map<Long, List<Place>> places = new HashMap<>();
+    /** Per client in the scope, the providers' measures of the person. */
+    private final Map<Long, long[]> contributed = new HashMap<>();
+    /** Places of anonymous records and of clients outside the scope. */
+    private final List<Place> outside = new ArrayList<>();
+    private final Map<String, Spec> specs;
+    private final int width;
     private final int monthsInPeriod;
     private final Period cohortPeriod;
 
-    private final long[] total = new long[Measure.COUNT];
+    private final long[] total;
     private final Map<Disaggregation, Map<String, long[]>> sums = new EnumMap<>(Disaggregation.class);
     /** Per pair of breakdowns, the categories of the second each category of the first shares someone with. */
     private final Map<List<Disaggregation>, Map<String, Set<String>>> together = new HashMap<>();
@@ -111,26 +136,75 @@ final class IndicatorEngine {
     private final Map<String, LinkedBreakdowns> decided = new HashMap<>();
     private long refreshes;
 
+    /** An engine of the built-in indicators only. */
     IndicatorEngine(Period period, PeriodFacts facts, Map<String, Set<String>> packages, Estimates estimates,
                     Map<Long, ClientSettings> statusRules) {
+        this(period, facts, List.of(), BUILT_IN, Measure.COUNT, packages, estimates, statusRules);
+    }
+
+    /**
+     * @param rows  the providers' rows of the period, their values already placed at their positions in a vector of
+     *              {@code width} measures
+     * @param specs every indicator the engine computes, built-in and contributed
+     */
+    IndicatorEngine(Period period, PeriodFacts facts, List<FactRow> rows, Map<String, Spec> specs, int width,
+                    Map<String, Set<String>> packages, Estimates estimates, Map<Long, ClientSettings> statusRules) {
         this.period = period;
         this.packages = packages;
         this.estimates = estimates;
         this.statusRules = statusRules;
+        this.specs = specs;
+        this.width = width;
+        this.total = new long[width];
         this.cities = facts.cities();
         this.clients = new HashMap<>(facts.clients());
-        this.outside = new ArrayList<>(facts.anonymous());
         this.monthsInPeriod = period.months().size();
         this.cohortPeriod = period.minusMonths(RETENTION_MONTHS);
+        take(facts, rows, id -> true, true);
         for (Client c : clients.values()) {
             addTo(total, measures(c), 1);
-            for (PlaceAmounts a : c.amounts()) {
-                addTo(total, measures(a), 1);
+            for (Place a : placesOf(c)) {
+                addTo(total, a.values(), 1);
             }
         }
-        for (PlaceAmounts a : outside) {
-            addTo(total, measures(a), 1);
+        for (Place a : outside) {
+            addTo(total, a.values(), 1);
         }
+    }
+
+    /** Files the places and provider rows of the clients {@code ours} accepts (and, when asked, the anonymous ones). */
+    private void take(PeriodFacts facts, List<FactRow> rows, java.util.function.Predicate<Long> ours, boolean anonymous) {
+        for (Client c : facts.clients().values()) {
+            if (ours.test(c.id())) {
+                for (PlaceAmounts a : c.amounts()) {
+                    places.computeIfAbsent(c.id(), k -> new ArrayList<>(1)).add(place(a));
+                }
+            }
+        }
+        for (PlaceAmounts a : facts.anonymous()) {
+            if (a.clientId() == null ? anonymous : ours.test(a.clientId())) {
+                outside.add(place(a));
+            }
+        }
+        for (FactRow row : rows) {
+            boolean inScope = row.clientId() != null && clients.containsKey(row.clientId());
+            if (row.clientId() == null ? !anonymous : !ours.test(row.clientId())) {
+                continue;
+            }
+            Place place = new Place(row.clientId(), row.organisationId(), row.siteId(), row.hotspot(),
+                    row.gender(), row.values());
+            if (!inScope) {
+                outside.add(place);
+            } else if (row.isPlace()) {
+                places.computeIfAbsent(row.clientId(), k -> new ArrayList<>(1)).add(place);
+            } else {
+                addTo(contributed.computeIfAbsent(row.clientId(), k -> new long[width]), row.values(), 1);
+            }
+        }
+    }
+
+    private List<Place> placesOf(Client c) {
+        return places.getOrDefault(c.id(), List.of());
     }
 
     /** The service codes the store must report as received for these packages. */
@@ -147,7 +221,7 @@ final class IndicatorEngine {
     // ---- results
 
     synchronized Result compute(String code, Disaggregation d) {
-        Spec spec = SPECS.get(code);
+        Spec spec = specs.get(code);
         if (spec == null) {
             throw new IllegalArgumentException("No computation for indicator " + code);
         }
@@ -155,25 +229,25 @@ final class IndicatorEngine {
         Map<String, Raw> cells = new TreeMap<>();
         if (d != Disaggregation.NONE) {
             sums(d).forEach((category, v) -> {
-                long num = v[spec.numerator().ordinal()];
-                long den = spec.denominator() == null ? 0 : v[spec.denominator().ordinal()];
+                long num = v[spec.numerator()];
+                long den = spec.denominator() == null ? 0 : v[spec.denominator()];
                 if (num > 0 || den > 0) {
                     cells.put(category, new Raw(num, spec.denominator() == null ? null : den));
                 }
             });
         }
-        long num = total[spec.numerator().ordinal()];
-        Long den = spec.denominator() != null ? Long.valueOf(total[spec.denominator().ordinal()]) : estimate;
+        long num = total[spec.numerator()];
+        Long den = spec.denominator() != null ? Long.valueOf(total[spec.denominator()]) : estimate;
         cells.put(TOTAL, new Raw(num, den));
         double scale = spec.scale() < 0 ? 365.0 / period.days() : spec.scale();
         return new Result(cells, spec.estimate() != null, scale);
     }
 
     /**
-     * Applies fresh summaries of some clients (and, when {@code anonymousToo}, of the anonymous encounters):
-     * their old contributions are taken away and the new ones added, in every breakdown computed so far.
+     * Applies fresh summaries of some clients (and, when {@code anonymousToo}, of the anonymous records): their old
+     * contributions are taken away and the new ones added, in every breakdown computed so far.
      */
-    synchronized void refresh(Collection<Long> clientIds, boolean anonymousToo, PeriodFacts fresh) {
+    synchronized void refresh(Collection<Long> clientIds, boolean anonymousToo, PeriodFacts fresh, List<FactRow> rows) {
         together.clear();
         decided.clear();
         refreshes++;
@@ -183,24 +257,32 @@ final class IndicatorEngine {
             if (old != null) {
                 apply(old, -1);
             }
-            Client now = fresh.clients().get(id);
-            if (now != null) {
-                clients.put(id, now);
-                apply(now, 1);
-            }
+            places.remove(id);
+            contributed.remove(id);
         }
-        for (Iterator<PlaceAmounts> it = outside.iterator(); it.hasNext(); ) {
-            PlaceAmounts a = it.next();
+        for (Iterator<Place> it = outside.iterator(); it.hasNext(); ) {
+            Place a = it.next();
             if (a.clientId() == null ? anonymousToo : ids.contains(a.clientId())) {
                 it.remove();
                 apply(a, null, -1);
             }
         }
-        for (PlaceAmounts a : fresh.anonymous()) {
-            if (a.clientId() == null ? anonymousToo : ids.contains(a.clientId())) {
-                outside.add(a);
-                apply(a, null, 1);
+        for (Long id : ids) {
+            Client now = fresh.clients().get(id);
+            if (now != null) {
+                clients.put(id, now);
             }
+        }
+        int before = outside.size();
+        take(fresh, rows, ids::contains, anonymousToo);
+        for (Long id : ids) {
+            Client now = clients.get(id);
+            if (now != null) {
+                apply(now, 1);
+            }
+        }
+        for (Place a : outside.subList(before, outside.size())) {
+            apply(a, null, 1);
         }
     }
 
@@ -209,19 +291,19 @@ final class IndicatorEngine {
         addTo(total, v, sign);
         sums.forEach((d, byCategory) -> {
             for (String category : categories(d, c)) {
-                addTo(byCategory.computeIfAbsent(category, k -> new long[Measure.COUNT]), v, sign);
+                addTo(byCategory.computeIfAbsent(category, k -> new long[width]), v, sign);
             }
         });
-        for (PlaceAmounts a : c.amounts()) {
+        for (Place a : placesOf(c)) {
             apply(a, c, sign);
         }
     }
 
-    private void apply(PlaceAmounts a, Client c, int sign) {
-        long[] v = measures(a);
+    private void apply(Place a, Client c, int sign) {
+        long[] v = a.values();
         addTo(total, v, sign);
         sums.forEach((d, byCategory) -> addTo(byCategory.computeIfAbsent(placeCategory(d, a, c),
-                k -> new long[Measure.COUNT]), v, sign));
+                k -> new long[width]), v, sign));
     }
 
     private Map<String, long[]> sums(Disaggregation d) {
@@ -230,16 +312,14 @@ final class IndicatorEngine {
             for (Client c : clients.values()) {
                 long[] v = measures(c);
                 for (String category : categories(key, c)) {
-                    addTo(byCategory.computeIfAbsent(category, k -> new long[Measure.COUNT]), v, 1);
+                    addTo(byCategory.computeIfAbsent(category, k -> new long[width]), v, 1);
                 }
-                for (PlaceAmounts a : c.amounts()) {
-                    addTo(byCategory.computeIfAbsent(placeCategory(key, a, c), k -> new long[Measure.COUNT]),
-                            measures(a), 1);
+                for (Place a : placesOf(c)) {
+                    addTo(byCategory.computeIfAbsent(placeCategory(key, a, c), k -> new long[width]), a.values(), 1);
                 }
             }
-            for (PlaceAmounts a : outside) {
-                addTo(byCategory.computeIfAbsent(placeCategory(key, a, null), k -> new long[Measure.COUNT]),
-                        measures(a), 1);
+            for (Place a : outside) {
+                addTo(byCategory.computeIfAbsent(placeCategory(key, a, null), k -> new long[width]), a.values(), 1);
             }
             return byCategory;
         });
@@ -257,12 +337,12 @@ final class IndicatorEngine {
                 for (String category : categories(child, c)) {
                     found.computeIfAbsent(category, k -> new HashSet<>()).addAll(parentCategories);
                 }
-                for (PlaceAmounts a : c.amounts()) {
+                for (Place a : placesOf(c)) {
                     found.computeIfAbsent(placeCategory(child, a, c), k -> new HashSet<>())
                             .add(placeCategory(parent, a, c));
                 }
             }
-            for (PlaceAmounts a : outside) {
+            for (Place a : outside) {
                 found.computeIfAbsent(placeCategory(child, a, null), k -> new HashSet<>())
                         .add(placeCategory(parent, a, null));
             }
@@ -316,8 +396,11 @@ final class IndicatorEngine {
     }
 
     /** The category of something given at a place: the place's for place breakdowns, else the person's. */
-    private String placeCategory(Disaggregation d, PlaceAmounts a, Client c) {
+    private String placeCategory(Disaggregation d, Place a, Client c) {
         Long site = a.siteId() != null ? a.siteId() : c == null ? null : c.siteId();
+        if (c == null && d == Disaggregation.SEX && a.gender() != null) {
+            return a.gender();
+        }
         return switch (d) {
             case SITE -> site == null ? UNKNOWN : String.valueOf(site);
             case CITY -> site == null ? UNKNOWN : cities.getOrDefault(site, UNKNOWN);
@@ -351,7 +434,11 @@ final class IndicatorEngine {
     // ---- measures
 
     private long[] measures(Client c) {
-        long[] v = new long[Measure.COUNT];
+        long[] v = new long[width];
+        long[] theirs = contributed.get(c.id());
+        if (theirs != null) {
+            System.arraycopy(theirs, 0, v, 0, width);
+        }
         LocalDate end = period.end();
         boolean reached = c.monthsReached() > 0;
         boolean injects = "INJECTING".equals(c.route()) || c.keyPopulations().contains("PEOPLE_WHO_INJECT_DRUGS");
@@ -392,11 +479,33 @@ final class IndicatorEngine {
         set(v, Measure.WOMEN_REACHED, reached && ("FEMALE".equals(c.gender()) || "TRANSGENDER_WOMAN".equals(c.gender())));
         set(v, Measure.KNOWN_POSITIVE, c.firstPositiveTest() != null);
         set(v, Measure.POSITIVE_ON_ART, c.firstPositiveTest() != null && c.firstArt() != null);
+        set(v, Measure.OPIOIDS_REACHED, reached && c.drug() != null && OPIOIDS.contains(c.drug()));
+        v[Measure.PERSON_DAYS.ordinal()] = daysAtRisk(c);
         return v;
     }
 
-    private static long[] measures(PlaceAmounts a) {
-        long[] v = new long[Measure.COUNT];
+    /**
+     * Days of the period a client was enrolled and alive: from enrolment (or the period's start) to the day of death,
+     * or the day before an exit or transfer (or the period's end). People in detention stay at risk and in follow-up.
+     * The denominator of mortality rates.
+     */
+    private long daysAtRisk(Client c) {
+        LocalDate from = c.firstContact().isAfter(period.start()) ? c.firstContact() : period.start();
+        LocalDate to = period.end();
+        if (c.explicitStatus() != null && LEFT.contains(c.explicitStatus()) && c.explicitStatusDate() != null
+                && !c.explicitStatusDate().isAfter(to)) {
+            // the day of death is the last day at risk
+            to = "DECEASED".equals(c.explicitStatus()) ? c.explicitStatusDate() : c.explicitStatusDate().minusDays(1);
+        }
+        return from.isAfter(to) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+    }
+
+    private Place place(PlaceAmounts a) {
+        return new Place(a.clientId(), a.organisationId(), a.siteId(), a.hotspot(), null, measures(a));
+    }
+
+    private long[] measures(PlaceAmounts a) {
+        long[] v = new long[width];
         v[Measure.NEEDLES.ordinal()] = a.needles();
         v[Measure.NALOXONE.ordinal()] = a.naloxone();
         v[Measure.WOUND_CARE.ordinal()] = a.woundCare();

@@ -418,6 +418,7 @@ public class Indicators {
             case COUNT -> 1;
             case PER_PERSON_YEAR -> month == null ? 1 : 365.0 / month.days();
             case PERSON_YEARS -> 1 / IndicatorEngine.DAYS_PER_YEAR;
+            case PER_1000_PERSON_YEARS -> IndicatorEngine.DAYS_PER_YEAR * 1000;
             default -> 100;
         };
     }

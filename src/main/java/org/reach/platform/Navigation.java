@@ -24,6 +24,16 @@ public class Navigation {
         return gather(person, contributor -> contributor.quickActions(person));
     }
 
+    /** Urgent notices first, then by each notice's order. */
+    public List<StartPageNotice> notices(ReachUser person) {
+        if (person == null) {
+            return List.of();
+        }
+        return contributors.stream().flatMap(contributor -> contributor.notices(person).stream())
+                .sorted(Comparator.comparing((StartPageNotice n) -> !n.urgent()).thenComparingInt(StartPageNotice::order))
+                .toList();
+    }
+
     private List<NavigationEntry> gather(ReachUser person, Function<NavigationContributor, List<NavigationEntry>> entries) {
         if (person == null) {
             return List.of();

@@ -13,4 +13,9 @@ public interface NavigationContributor {
     default List<NavigationEntry> quickActions(ReachUser person) {
         return List.of();
     }
+
+    /** Alerts and reminders for the start page, by the capability's own rule of who must hear of them. */
+    default List<StartPageNotice> notices(ReachUser person) {
+        return List.of();
+    }
 }

@@ -43,6 +43,35 @@ public class IndicatorStore {
                 }).list();
     }
 
+    /**
+     * Stores (or brings up to date) the definition of an indicator another capability defines, so that it is listed,
+     * mapped to DHIS2 and exported like a built-in one. Its bands and target are left as an organisation set them.
+     */
+    public void saveContributedDefinition(org.reach.indicators.ContributedIndicator indicator) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("code", indicator.code());
+        p.put("nameKey", indicator.nameKey());
+        p.put("numerator", indicator.numeratorText());
+        p.put("denominator", indicator.denominatorText());
+        p.put("unit", indicator.unit().name());
+        p.put("periodType", indicator.periodType());
+        p.put("disaggregations", String.join(",", indicator.disaggregations().stream().map(Enum::name).toList()));
+        p.put("source", indicator.source());
+        p.put("sortOrder", indicator.sortOrder());
+        String update = "UPDATE indicator_definitions SET name_key = :nameKey, numerator = :numerator, "
+                + "denominator = :denominator, unit = :unit, period_type = :periodType, disaggregations = :disaggregations, "
+                + "source = :source, sort_order = :sortOrder WHERE code = :code";
+        if (jdbc.sql(update).params(p).update() == 0) {
+            try {
+                jdbc.sql("INSERT INTO indicator_definitions (code, name_key, numerator, denominator, unit, period_type, "
+                        + "disaggregations, source, sort_order) VALUES (:code, :nameKey, :numerator, :denominator, :unit, "
+                        + ":periodType, :disaggregations, :source, :sortOrder)").params(p).update();
+            } catch (org.springframework.dao.DuplicateKeyException startedAlongside) {
+                jdbc.sql(update).params(p).update();
+            }
+        }
+    }
+
     /** The sum of the estimates for a population and year over these organisations, or null when none. */
     public Long estimate(List<Long> organisationIds, Denominator.Population population, int year) {
         if (organisationIds.isEmpty()) {
