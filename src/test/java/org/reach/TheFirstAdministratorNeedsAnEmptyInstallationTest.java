@@ -10,8 +10,10 @@ import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.Forbidden;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 @SpringBootTest
+@AutoConfigureMockMvc
 class TheFirstAdministratorNeedsAnEmptyInstallationTest {
 
     @Autowired OrganisationDirectory directory;

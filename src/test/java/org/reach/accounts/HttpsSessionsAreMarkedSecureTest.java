@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Defect 11 of issue 10 (cookies): behind a TLS-terminating proxy the session cookie was sent without
  * Secure and no HSTS header was sent. Requests the proxy marks as HTTPS now get both; plain HTTP gets neither.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "reach.demo.enabled=true")
 class HttpsSessionsAreMarkedSecureTest {
 
     @LocalServerPort int port;

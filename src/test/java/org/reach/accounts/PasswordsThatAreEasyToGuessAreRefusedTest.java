@@ -14,9 +14,11 @@ import org.reach.platform.InvalidInput;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /** Defect 11 of issue 10 (passwords): "aaaaaaaaaa" and "1234567890" were accepted. */
 @SpringBootTest
+@AutoConfigureMockMvc
 class PasswordsThatAreEasyToGuessAreRefusedTest {
 
     @Autowired OrganisationDirectory directory;

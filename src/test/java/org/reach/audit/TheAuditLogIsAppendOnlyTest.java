@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The database itself refuses to change or remove audit events, whoever asks (H2 and PostgreSQL). */
 @SpringBootTest
+@AutoConfigureMockMvc
 class TheAuditLogIsAppendOnlyTest {
 
     @Autowired JdbcClient jdbc;

@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
 
-@SpringBootTest(properties = "reach.demo.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "reach.demo.enabled=true")
 class DemoDataIsCreatedOnceTest {
 
     @Autowired DemoData demo;

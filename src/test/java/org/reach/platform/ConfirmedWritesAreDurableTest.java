@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * Reach does not run with commits that are confirmed before they are on disk: H2's write delay is taken down to
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * {@code ConfirmedWritesSurviveACrashTest}.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class ConfirmedWritesAreDurableTest {
 
     @Autowired DataSource dataSource;

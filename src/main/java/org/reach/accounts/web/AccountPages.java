@@ -13,7 +13,6 @@ import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
-import org.reach.platform.InvalidInput;
 import org.reach.platform.Languages;
 import org.reach.platform.ReachUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,17 +61,11 @@ class AccountPages {
     @PostMapping("/accounts/new")
     String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") AccountForm form, BindingResult result,
                   Model model) {
-        if (result.hasErrors()) {
-            return form(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             CreatedAccount created = accounts.create(me, form);
             model.addAttribute("issued", created);
             return ISSUED;
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model);
-        }
+        }, () -> form(me, model));
     }
 
     @GetMapping("/accounts/{id}")
@@ -87,16 +80,10 @@ class AccountPages {
     String update(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute("form") AccountForm form,
                   BindingResult result, Model model) {
         model.addAttribute("account", accounts.account(me, id));
-        if (result.hasErrors()) {
-            return form(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             accounts.update(me, id, form);
             return "redirect:/accounts?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model);
-        }
+        }, () -> form(me, model));
     }
 
     @PostMapping("/accounts/{id}/reset-password")

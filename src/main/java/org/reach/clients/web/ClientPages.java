@@ -167,16 +167,10 @@ class ClientPages {
                   BindingResult result, Model model) {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
-        if (result.hasErrors()) {
-            return editPage(me, model, profile);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             registry.update(me, id, form.update());
             return "redirect:/clients/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return editPage(me, model, profile);
-        }
+        }, () -> editPage(me, model, profile));
     }
 
     private String editPage(ReachUser me, Model model, ClientProfile profile) {
@@ -203,16 +197,10 @@ class ClientPages {
                         BindingResult result, Model model) {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
-        if (result.hasErrors()) {
-            return statusPage(model, profile);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             registry.changeStatus(me, id, form.statusChange());
             return "redirect:/clients/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return statusPage(model, profile);
-        }
+        }, () -> statusPage(model, profile));
     }
 
     private String statusPage(Model model, ClientProfile profile) {
@@ -237,16 +225,10 @@ class ClientPages {
                        BindingResult result, Model model) {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
-        if (result.hasErrors()) {
-            return stagePage(model, profile);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             registry.changeStage(me, id, form.stageChange());
             return "redirect:/clients/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return stagePage(model, profile);
-        }
+        }, () -> stagePage(model, profile));
     }
 
     private String stagePage(Model model, ClientProfile profile) {
@@ -269,16 +251,10 @@ class ClientPages {
     String saveSettings(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") ClientSettingsForm form,
                         BindingResult result, Model model) {
         requireSettings(me);
-        if (result.hasErrors()) {
-            return settingsPage(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             registry.updateSettings(me, form);
             return "redirect:/clients/settings?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return settingsPage(me, model);
-        }
+        }, () -> settingsPage(me, model));
     }
 
     private String settingsPage(ReachUser me, Model model) {

@@ -310,16 +310,10 @@ class IndicatorPages {
     @PostMapping("/indicators/estimates")
     String saveEstimate(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") DenominatorForm form,
                         BindingResult result, Model model) {
-        if (result.hasErrors()) {
-            return estimatesPage(me, null, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             indicators.saveDenominator(me, form);
             return "redirect:/indicators/estimates?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return estimatesPage(me, null, model);
-        }
+        }, () -> estimatesPage(me, null, model));
     }
 
     private String estimatesPage(ReachUser me, Long organisationId, Model model) {

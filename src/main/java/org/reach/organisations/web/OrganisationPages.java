@@ -12,7 +12,6 @@ import org.reach.organisations.Programme;
 import org.reach.organisations.Site;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
-import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -68,16 +67,10 @@ class OrganisationPages {
     @PostMapping("/organisations/new")
     String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") OrganisationForm form,
                   BindingResult result, Model model) {
-        if (result.hasErrors()) {
-            return form(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             Organisation created = directory.createOrganisation(me, form);
             return "redirect:/organisations/" + created.id() + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model);
-        }
+        }, () -> form(me, model));
     }
 
     @GetMapping("/organisations/{id}/edit")
@@ -95,16 +88,10 @@ class OrganisationPages {
     String update(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                   @ModelAttribute("form") OrganisationForm form, BindingResult result, Model model) {
         model.addAttribute("organisation", directory.organisation(me, id));
-        if (result.hasErrors()) {
-            return form(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             directory.updateOrganisation(me, id, form);
             return "redirect:/organisations/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model);
-        }
+        }, () -> form(me, model));
     }
 
     @PostMapping("/organisations/{id}/deactivate")

@@ -4,7 +4,6 @@ import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Programme;
 import org.reach.organisations.ProgrammeForm;
 import org.reach.platform.FormErrors;
-import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,16 +43,10 @@ class ProgrammePages {
 
     @PostMapping("/programmes/new")
     String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") ProgrammeForm form, BindingResult result) {
-        if (result.hasErrors()) {
-            return FORM;
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             directory.createProgramme(me, form);
             return "redirect:/programmes?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return FORM;
-        }
+        }, () -> FORM);
     }
 
     @GetMapping("/programmes/{id}/edit")
@@ -71,16 +64,10 @@ class ProgrammePages {
     String update(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute("form") ProgrammeForm form,
                   BindingResult result, Model model) {
         model.addAttribute("programme", directory.programme(me, id));
-        if (result.hasErrors()) {
-            return FORM;
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             directory.updateProgramme(me, id, form);
             return "redirect:/programmes?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return FORM;
-        }
+        }, () -> FORM);
     }
 
     @PostMapping("/programmes/{id}/deactivate")

@@ -14,7 +14,6 @@ import org.reach.organisations.SiteForm;
 import org.reach.organisations.SiteType;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
-import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -65,16 +64,10 @@ class SitePages {
     String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") SiteForm form, BindingResult result,
                   Model model) {
         Organisation owner = form.organisationId() == null ? null : directory.organisation(me, form.organisationId());
-        if (result.hasErrors()) {
-            return form(me, model, owner);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             Site created = directory.createSite(me, form);
             return "redirect:/organisations/" + created.organisationId() + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model, owner);
-        }
+        }, () -> form(me, model, owner));
     }
 
     @GetMapping("/sites/{id}/edit")
@@ -96,16 +89,10 @@ class SitePages {
         model.addAttribute("site", site);
         model.addAttribute("mayChangeStatus", directory.mayChangeStatus(me, site));
         Organisation owner = directory.organisation(me, site.organisationId());
-        if (result.hasErrors()) {
-            return form(me, model, owner);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             directory.updateSite(me, id, form);
             return "redirect:/organisations/" + site.organisationId() + "?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return form(me, model, owner);
-        }
+        }, () -> form(me, model, owner));
     }
 
     @PostMapping("/sites/{id}/deactivate")

@@ -13,7 +13,7 @@ import org.reach.partners.PartnerAssessments;
 import org.reach.partners.TrainingForm;
 import org.reach.partners.Visitor;
 import org.reach.platform.Forbidden;
-import org.reach.platform.InvalidInput;
+import org.reach.platform.FormErrors;
 import org.reach.platform.ReachUser;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -72,13 +72,10 @@ class CapacityPages {
             participants.add(new Participant(organisation, null, role, number(at(participantPre, i)),
                     number(at(participantPost, i))));
         }
-        try {
+        return FormErrors.submit(model, () -> {
             capacity.recordTraining(me, new TrainingForm(topic, date, trainerOrganisationId, trainers, participants, actionIds));
             return "redirect:/partners/capacity?saved";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return form(me, model, "partners/training-form");
-        }
+        }, () -> form(me, model, "partners/training-form"));
     }
 
     @GetMapping("/partners/exchange-visits/new")
@@ -102,14 +99,11 @@ class CapacityPages {
             }
             visitors.add(new Visitor(organisation.longValue(), null, number(at(visitorPeople, i))));
         }
-        try {
+        return FormErrors.submit(model, () -> {
             capacity.recordExchangeVisit(me, new ExchangeVisitForm(hostOrganisationId, visitStart, visitEnd, purpose,
                     learningNotes, visitors, actionIds));
             return "redirect:/partners/capacity?saved";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return form(me, model, "partners/visit-form");
-        }
+        }, () -> form(me, model, "partners/visit-form"));
     }
 
     private String form(ReachUser me, Model model, String view) {

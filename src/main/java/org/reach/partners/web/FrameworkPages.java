@@ -3,7 +3,7 @@ package org.reach.partners.web;
 import org.reach.partners.AssessmentFramework;
 import org.reach.partners.Framework;
 import org.reach.partners.QuestionForm;
-import org.reach.platform.InvalidInput;
+import org.reach.platform.FormErrors;
 import org.reach.platform.ReachUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,24 +39,18 @@ class FrameworkPages {
 
     @PostMapping("/partners/framework/questions/{id}")
     String updateQuestion(@AuthenticationPrincipal ReachUser me, @PathVariable long id, QuestionForm form, Model model) {
-        try {
+        return FormErrors.submit(model, () -> {
             Framework updated = framework.updateQuestion(me, id, form);
             return "redirect:/partners/framework/" + updated.id() + "?saved";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return show(me, framework.current(), model);
-        }
+        }, () -> show(me, framework.current(), model));
     }
 
     @PostMapping("/partners/framework/{id}/publish")
     String publish(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
-        try {
+        return FormErrors.submit(model, () -> {
             framework.publish(me, id);
             return "redirect:/partners/framework?published";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return show(me, framework.version(id), model);
-        }
+        }, () -> show(me, framework.version(id), model));
     }
 
     private String show(ReachUser me, Framework shown, Model model) {

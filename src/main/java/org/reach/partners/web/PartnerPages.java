@@ -30,7 +30,6 @@ import org.reach.partners.TwinningForm;
 import org.reach.partners.Twinnings;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
-import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
 import org.reach.platform.ReachUser;
 import org.springframework.http.ContentDisposition;
@@ -126,15 +125,10 @@ class PartnerPages {
         if (partners.isEmpty()) {
             throw new Forbidden("create assessment");
         }
-        if (!result.hasErrors()) {
-            try {
-                Assessment created = assessments.create(me, form);
-                return "redirect:/partners/assessments/" + created.id() + "/scores";
-            } catch (InvalidInput invalid) {
-                FormErrors.bind(invalid, result);
-            }
-        }
-        return assessmentForm(me, model, partners);
+        return FormErrors.submit(result, () -> {
+            Assessment created = assessments.create(me, form);
+            return "redirect:/partners/assessments/" + created.id() + "/scores";
+        }, () -> assessmentForm(me, model, partners));
     }
 
     private String assessmentForm(ReachUser me, Model model, List<Organisation> partners) {
@@ -197,37 +191,28 @@ class PartnerPages {
     String saveScores(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                       @RequestParam Map<String, String> params, Model model) {
         AssessmentResult result = assessments.result(me, id);
-        try {
+        return FormErrors.submit(model, () -> {
             assessments.saveMyScores(me, id, scores(result, params));
             return "redirect:/partners/assessments/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return scoresPage(me, result, model);
-        }
+        }, () -> scoresPage(me, result, model));
     }
 
     @PostMapping("/partners/assessments/{id}/consensus")
     String consensus(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                      @RequestParam Map<String, String> params, Model model, Locale locale) {
         AssessmentResult result = assessments.result(me, id);
-        try {
+        return FormErrors.submit(model, () -> {
             assessments.settleConsensus(me, id, scores(result, params));
             return "redirect:/partners/assessments/" + id + "?saved";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return assessment(me, id, model, locale);
-        }
+        }, () -> assessment(me, id, model, locale));
     }
 
     @PostMapping("/partners/assessments/{id}/finalise")
     String finalise(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model, Locale locale) {
-        try {
+        return FormErrors.submit(model, () -> {
             assessments.finalise(me, id);
             return "redirect:/partners/assessments/" + id + "?finalised";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return assessment(me, id, model, locale);
-        }
+        }, () -> assessment(me, id, model, locale));
     }
 
     @GetMapping("/partners/assessments/{id}/report.pdf")
@@ -271,14 +256,11 @@ class PartnerPages {
                 @RequestParam(required = false) Long assessmentId,
                 @RequestParam(required = false) List<String> domains, @RequestParam(required = false) String note,
                 Model model) {
-        try {
+        return FormErrors.submit(model, () -> {
             Twinning twinning = twinnings.record(me, new TwinningForm(learningOrganisationId, supportingOrganisationId,
                     assessmentId, domains, note));
             return "redirect:/partners/actions/new?twinning=" + twinning.id();
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return twinningList(me, model);
-        }
+        }, () -> twinningList(me, model));
     }
 
     // ---- actions
@@ -328,15 +310,10 @@ class PartnerPages {
         if (partners.isEmpty()) {
             throw new Forbidden("create action");
         }
-        if (!result.hasErrors()) {
-            try {
-                PartnerAction created = actions.create(me, form);
-                return "redirect:/partners/actions/" + created.id() + "?saved";
-            } catch (InvalidInput invalid) {
-                FormErrors.bind(invalid, result);
-            }
-        }
-        return actionForm(model, partners);
+        return FormErrors.submit(result, () -> {
+            PartnerAction created = actions.create(me, form);
+            return "redirect:/partners/actions/" + created.id() + "?saved";
+        }, () -> actionForm(model, partners));
     }
 
     private String actionForm(Model model, List<Organisation> partners) {
@@ -362,15 +339,10 @@ class PartnerPages {
     @PostMapping("/partners/actions/{id}/progress")
     String progress(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute("form") ProgressForm form,
                     BindingResult result, Model model) {
-        if (!result.hasErrors()) {
-            try {
-                actions.recordProgress(me, id, form);
-                return "redirect:/partners/actions/" + id + "?saved";
-            } catch (InvalidInput invalid) {
-                FormErrors.bind(invalid, result);
-            }
-        }
-        return action(me, id, model);
+        return FormErrors.submit(result, () -> {
+            actions.recordProgress(me, id, form);
+            return "redirect:/partners/actions/" + id + "?saved";
+        }, () -> action(me, id, model));
     }
 
     // ---- chart data: inline JSON for ECharts, the page also shows the same numbers in tables

@@ -36,16 +36,10 @@ class ServicePages {
     @PostMapping("/services/new")
     String create(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") ServiceForm form, BindingResult result,
                   Model model) {
-        if (result.hasErrors()) {
-            return page(me, model);
-        }
-        try {
+        return FormErrors.submit(result, () -> {
             catalogue.create(me, form);
             return "redirect:/services?saved";
-        } catch (InvalidInput invalid) {
-            FormErrors.bind(invalid, result);
-            return page(me, model);
-        }
+        }, () -> page(me, model));
     }
 
     @PostMapping("/services/{id}/retire")
