@@ -166,6 +166,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     record Call(Role role, ReachUser user, String token, ProgrammeFixture world, int n, ApiTokens tokens) {
     }
 
+    private long foreignOwnIndicator;
+
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
@@ -173,6 +175,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         buildPartners();
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
+        foreignOwnIndicator = defineOwnIndicator(signIn.reload(world.foreignManager.id()).orElseThrow());
     }
 
     @Test
@@ -907,6 +910,26 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(get("/indicators").param("period", "2026Q1").param("organisationId", foreign), c)));
         all.add(new Endpoint("GET /indicators/estimates", INDICATOR_VIEWERS, c -> page(get("/indicators/estimates"), c),
                 c -> page(get("/indicators/estimates").param("organisationId", foreign), c)));
+        all.add(new Endpoint("GET /api/indicators/own", INDICATOR_VIEWERS, c -> api(get("/api/indicators/own"), c),
+                c -> api(get("/api/indicators/own").param("organisationId", foreign), c)));
+        all.add(new Endpoint("POST /api/indicators/own", INDICATOR_EDITORS,
+                c -> json(api(post("/api/indicators/own"), c), "{\"name\":\"Own " + c.n() + "\","
+                        + "\"serviceCode\":\"NALOXONE_KIT\",\"counts\":\"QUANTITY\",\"per\":\"NONE\"}"),
+                c -> json(api(post("/api/indicators/own"), c), "{\"organisationId\":" + foreign + ",\"name\":\"Planted "
+                        + c.n() + "\",\"serviceCode\":\"NALOXONE_KIT\",\"counts\":\"QUANTITY\",\"per\":\"NONE\"}")));
+        all.add(new Endpoint("POST /api/indicators/own/{id}/retire", INDICATOR_EDITORS,
+                c -> api(post("/api/indicators/own/{id}/retire", ownIndicator(false)), c),
+                c -> api(post("/api/indicators/own/{id}/retire", ownIndicator(true)), c)));
+        all.add(new Endpoint("GET /indicators/own", INDICATOR_VIEWERS, c -> page(get("/indicators/own"), c),
+                c -> page(get("/indicators/own"), c)));
+        all.add(new Endpoint("POST /indicators/own", INDICATOR_EDITORS,
+                c -> page(post("/indicators/own").param("name", "Own " + c.n()).param("serviceCode", "NALOXONE_KIT")
+                        .param("counts", "PEOPLE").param("per", "REACHED"), c),
+                c -> page(post("/indicators/own").param("organisationId", foreign).param("name", "Planted " + c.n())
+                        .param("serviceCode", "NALOXONE_KIT").param("counts", "PEOPLE").param("per", "REACHED"), c)));
+        all.add(new Endpoint("POST /indicators/own/{id}/retire", INDICATOR_EDITORS,
+                c -> page(post("/indicators/own/{id}/retire", ownIndicator(false)), c),
+                c -> page(post("/indicators/own/{id}/retire", ownIndicator(true)), c)));
         all.add(new Endpoint("POST /indicators/estimates", INDICATOR_EDITORS,
                 c -> page(post("/indicators/estimates").param("population", "OPIOID_DEPENDENT").param("area", "Lyari")
                         .param("year", "2026").param("estimate", "700"), c),
@@ -1226,6 +1249,16 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
             sleep();
         }
         return id;
+    }
+
+    /** A fresh own indicator of the home organisation, or the foreign one's (made before its writes are counted). */
+    private long ownIndicator(boolean foreign) {
+        return foreign ? foreignOwnIndicator : defineOwnIndicator(world.user(Role.ORG_MANAGER));
+    }
+
+    private long defineOwnIndicator(ReachUser manager) {
+        return indicators.defineOwnIndicator(manager, new org.reach.indicators.OwnIndicatorForm(null, "Retired soon",
+                "NALOXONE_KIT", org.reach.indicators.OwnIndicator.Counts.PEOPLE, org.reach.indicators.OwnIndicator.Per.NONE)).id();
     }
 
     /** One export of the foreign manager's, started once: starting it is an audited export of theirs. */

@@ -109,7 +109,7 @@ class IndicatorCache {
                     entry.referrals.clear();
                     entry.anonymous = false;
                 }
-                Set<String> codes = IndicatorEngine.receivedCodes(store.packages());
+                Set<String> codes = receivedCodes(orgs);
                 if (!clients.isEmpty()) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
                             PeriodFactStore.Only.clients(clients), registry.statusRules(orgs));
@@ -130,14 +130,21 @@ class IndicatorCache {
     private IndicatorEngine build(List<Long> orgs, Long siteId, Period period) {
         Map<String, Set<String>> packages = store.packages();
         Map<Long, ClientSettings> statusRules = registry.statusRules(orgs);
-        PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(),
-                IndicatorEngine.receivedCodes(packages), PeriodFactStore.Only.EVERYTHING, statusRules);
+        PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(), receivedCodes(orgs),
+                PeriodFactStore.Only.EVERYTHING, statusRules);
         List<FactRow> rows = providers.load(FactQuery.everything(orgs, siteId, period.start(), period.end()));
         return new IndicatorEngine(period, loaded, rows, providers.specs(), providers.width(), packages,
                 (population, year) -> store.estimate(orgs, population, year), statusRules);
     }
 
-    /** Forgets everything, for writes made behind the application's back (bulk loads). */
+    /** The services whose receipt is read per client: the packages' and those the organisations' own indicators count. */
+    private Set<String> receivedCodes(List<Long> orgs) {
+        Set<String> codes = IndicatorEngine.receivedCodes(store.packages());
+        store.ownIndicators(orgs).forEach(own -> codes.add(own.serviceCode()));
+        return codes;
+    }
+
+    /** Forgets everything, for writes made behind the application's back (bulk loads), or a new own indicator. */
     void clear() {
         synchronized (entries) {
             entries.clear();

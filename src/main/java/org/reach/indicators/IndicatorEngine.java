@@ -84,7 +84,8 @@ final class IndicatorEngine {
      * Something given or something that happened at a place: built-in quantities of an encounter's services, or a
      * provider's row. The client is null for anonymous records (and for clients outside the scope).
      */
-    private record Place(Long clientId, long organisationId, Long siteId, String hotspot, String gender, long[] values) {
+    private record Place(Long clientId, long organisationId, Long siteId, String hotspot, String gender, long[] values,
+                         Map<String, Long> quantities) {
     }
 
     static final Map<String, Spec> BUILT_IN = Map.ofEntries(
@@ -124,6 +125,8 @@ final class IndicatorEngine {
     /** Places of anonymous records and of clients outside the scope. */
     private final List<Place> outside = new ArrayList<>();
     private final Map<String, Spec> specs;
+    /** Own indicators of the scope's organisation, computed on demand (see {@link #know(OwnIndicator)}). */
+    private final Map<String, OwnIndicator> own = new HashMap<>();
     private final int width;
     private final int monthsInPeriod;
     private final Period cohortPeriod;
@@ -192,7 +195,7 @@ final class IndicatorEngine {
                 continue;
             }
             Place place = new Place(row.clientId(), row.organisationId(), row.siteId(), row.hotspot(),
-                    row.gender(), row.values());
+                    row.gender(), row.values(), Map.of());
             if (!inScope) {
                 outside.add(place);
             } else if (row.isPlace()) {
@@ -220,8 +223,16 @@ final class IndicatorEngine {
 
     // ---- results
 
+    /** Makes an organisation's own indicator computable by its code; its people and quantities are already here. */
+    synchronized void know(OwnIndicator indicator) {
+        own.put(indicator.code(), indicator);
+    }
+
     synchronized Result compute(String code, Disaggregation d) {
         Spec spec = specs.get(code);
+        if (spec == null && own.containsKey(code)) {
+            return computeOwn(own.get(code), d);
+        }
         if (spec == null) {
             throw new IllegalArgumentException("No computation for indicator " + code);
         }
@@ -241,6 +252,57 @@ final class IndicatorEngine {
         cells.put(TOTAL, new Raw(num, den));
         double scale = spec.scale() < 0 ? 365.0 / period.days() : spec.scale();
         return new Result(cells, spec.estimate() != null, scale);
+    }
+
+    /**
+     * An own indicator: people who received the service in the period (in their person categories) or the quantity
+     * given (at its place), over a built-in denominator summed as for every indicator.
+     */
+    private Result computeOwn(OwnIndicator indicator, Disaggregation d) {
+        Integer denominator = indicator.per().measure == null ? null
+                : Measure.valueOf(indicator.per().measure).ordinal();
+        Map<String, long[]> counts = new TreeMap<>();
+        long total = 0;
+        for (Client c : clients.values()) {
+            if (indicator.counts() == OwnIndicator.Counts.PEOPLE) {
+                if (c.received().contains(indicator.serviceCode())) {
+                    total++;
+                    if (d != Disaggregation.NONE) {
+                        for (String category : categories(d, c)) {
+                            counts.computeIfAbsent(category, k -> new long[2])[0]++;
+                        }
+                    }
+                }
+            } else {
+                for (Place a : placesOf(c)) {
+                    total += addQuantity(counts, indicator, d, a, c);
+                }
+            }
+        }
+        if (indicator.counts() == OwnIndicator.Counts.QUANTITY) {
+            for (Place a : outside) {
+                total += addQuantity(counts, indicator, d, a, null);
+            }
+        }
+        if (denominator != null && d != Disaggregation.NONE) {
+            sums(d).forEach((category, v) -> counts.computeIfAbsent(category, k -> new long[2])[1] = v[denominator]);
+        }
+        Map<String, Raw> cells = new TreeMap<>();
+        counts.forEach((category, nd) -> {
+            if (nd[0] > 0 || nd[1] > 0) {
+                cells.put(category, new Raw(nd[0], denominator == null ? null : nd[1]));
+            }
+        });
+        cells.put(TOTAL, new Raw(total, denominator == null ? null : this.total[denominator]));
+        return new Result(cells, false, IndicatorProviders.scale(indicator.definition().unit()));
+    }
+
+    private long addQuantity(Map<String, long[]> counts, OwnIndicator indicator, Disaggregation d, Place a, Client c) {
+        long quantity = a.quantities().getOrDefault(indicator.serviceCode(), 0L);
+        if (quantity > 0 && d != Disaggregation.NONE) {
+            counts.computeIfAbsent(placeCategory(d, a, c), k -> new long[2])[0] += quantity;
+        }
+        return quantity;
     }
 
     /**
@@ -501,7 +563,7 @@ final class IndicatorEngine {
     }
 
     private Place place(PlaceAmounts a) {
-        return new Place(a.clientId(), a.organisationId(), a.siteId(), a.hotspot(), null, measures(a));
+        return new Place(a.clientId(), a.organisationId(), a.siteId(), a.hotspot(), null, measures(a), Map.of());
     }
 
     private long[] measures(PlaceAmounts a) {

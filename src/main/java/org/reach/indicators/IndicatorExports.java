@@ -46,7 +46,7 @@ public class IndicatorExports {
 
     /** The lines of one table, its categories then its total, in the order of {@link #COLUMNS}. */
     private List<List<String>> lines(IndicatorTable t, Locale locale) {
-        String name = messages.getMessage(t.definition().nameKey(), null, t.definition().code(), locale);
+        String name = messages.getMessage(t.definition().nameKey(), null, t.definition().numerator(), locale);
         List<IndicatorRow> rows = new ArrayList<>(t.rows());
         rows.add(t.total());
         List<List<String>> lines = new ArrayList<>();
@@ -215,7 +215,7 @@ public class IndicatorExports {
         for (IndicatorDefinition d : readMe.definitions()) {
             Row row = lines.row();
             row.createCell(0).setCellValue(d.code());
-            row.createCell(1).setCellValue(t(locale, d.nameKey()));
+            row.createCell(1).setCellValue(messages.getMessage(d.nameKey(), null, d.numerator(), locale));
             row.createCell(2).setCellValue(described(locale, d.numeratorKey(), d.numerator()));
             row.createCell(3).setCellValue(described(locale, d.denominatorKey(), d.denominator()));
             row.createCell(4).setCellValue(t(locale, d.unit().messageKey()));

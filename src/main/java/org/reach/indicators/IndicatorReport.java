@@ -62,7 +62,7 @@ public class IndicatorReport {
         for (IndicatorTable table : tables) {
             IndicatorRow r = table.total();
             IndicatorUnit unit = table.definition().unit();
-            summary.addCell(report.cell(t(locale, table.definition().nameKey()), body));
+            summary.addCell(report.cell(name(locale, table.definition()), body));
             // Person-years are counted in days of the people below them: shown as the years they add up to.
             summary.addCell(report.number(unit == IndicatorUnit.PERSON_YEARS && r.value() != null
                     ? numbers.value(unit, r.value()) : numbers.count(r.numerator()), body));
@@ -101,7 +101,7 @@ public class IndicatorReport {
             }
             IndicatorUnit unit = table.definition().unit();
             Trend trend = indicators.trend(actor, scope, table.definition().code(), period, false);
-            trends.addCell(report.cell(t(locale, table.definition().nameKey()), body));
+            trends.addCell(report.cell(name(locale, table.definition()), body));
             for (IndicatorRow point : trend.points()) {
                 trends.addCell(report.number(point.value() == null ? numbers.count(point.numerator())
                         : numbers.value(unit, point.value()), body));
@@ -150,6 +150,10 @@ public class IndicatorReport {
         String value(IndicatorUnit unit, double value) {
             return unit == IndicatorUnit.COUNT ? whole.format(Math.round(value)) : decimal.format(value);
         }
+    }
+
+    private String name(Locale locale, IndicatorDefinition definition) {
+        return messages.getMessage(definition.nameKey(), null, definition.numerator(), locale);
     }
 
     private String t(Locale locale, String key) {

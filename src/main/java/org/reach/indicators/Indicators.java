@@ -24,6 +24,8 @@ import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
+import org.reach.services.ServiceCatalogue;
+import org.reach.services.ServiceDefinition;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.context.MessageSource;
@@ -54,9 +56,12 @@ public class Indicators {
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final ServiceCatalogue catalogue;
 
     Indicators(IndicatorStore store, FactStore facts, PeriodFactStore periodFacts, IndicatorCache cache,
-               OrganisationDirectory directory, AuditTrail audit, MessageSource messages, Clock clock) {
+               OrganisationDirectory directory, AuditTrail audit, MessageSource messages, Clock clock,
+               ServiceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.store = store;
         this.facts = facts;
         this.periodFacts = periodFacts;
@@ -245,7 +250,7 @@ public class Indicators {
     // ---- computation
 
     private IndicatorEngine engine(IndicatorScope scope, Period period) {
-        return cache.engine(scope.organisationIds(), scope.siteId(), period);
+        return known(cache.engine(scope.organisationIds(), scope.siteId(), period), scope);
     }
 
     /** Every indicator for the scope and period, broken down where the indicator allows the disaggregation. */
@@ -257,7 +262,7 @@ public class Indicators {
         refuseDifferencing(actor, scope, period, showExact);
         IndicatorEngine engine = engine(scope, period);
         List<IndicatorTable> tables = new ArrayList<>();
-        for (IndicatorDefinition def : store.definitions()) {
+        for (IndicatorDefinition def : definitions(actor, scope)) {
             Disaggregation used = def.disaggregations().contains(d) ? d : Disaggregation.NONE;
             tables.add(table(def, period, used, engine, showExact, scope));
         }
@@ -266,7 +271,7 @@ public class Indicators {
 
     public IndicatorTable table(ReachUser actor, IndicatorScope scope, String code, Period asked, Disaggregation d,
                                 boolean exact) {
-        IndicatorDefinition def = definition(actor, code);
+        IndicatorDefinition def = definition(actor, scope, code);
         Period period = counted(asked);
         if (d != Disaggregation.NONE && !def.disaggregations().contains(d)) {
             // A breakdown the indicator does not have is refused, never quietly replaced by the total.
@@ -282,7 +287,7 @@ public class Indicators {
      * or shown as in every breakdown of the period).
      */
     public Trend trend(ReachUser actor, IndicatorScope scope, String code, Period asked, boolean exact) {
-        IndicatorDefinition def = definition(actor, code);
+        IndicatorDefinition def = definition(actor, scope, code);
         Period period = counted(asked);
         refuseDifferencing(actor, scope, period, exact && maySeeExact(actor, scope));
         List<Period> months = period.months();
@@ -461,6 +466,79 @@ public class Indicators {
     private String message(String key) {
         Locale locale = LocaleContextHolder.getLocale();
         return messages.getMessage(key, null, key, locale);
+    }
+
+    // ---- own indicators
+
+    /** The own indicators shown for a scope: those of its organisation, when the scope is one organisation. */
+    public List<OwnIndicator> ownIndicators(ReachUser actor, IndicatorScope scope) {
+        requireViewer(actor);
+        return scope.organisationId() == null ? List.of() : store.ownIndicators(List.of(scope.organisationId()));
+    }
+
+    /** Every definition shown for a scope: the built-in and contributed ones, then the organisation's own. */
+    public List<IndicatorDefinition> definitions(ReachUser actor, IndicatorScope scope) {
+        List<IndicatorDefinition> all = new ArrayList<>(definitions(actor));
+        ownIndicators(actor, scope).forEach(own -> all.add(own.definition()));
+        return all;
+    }
+
+    private IndicatorDefinition definition(ReachUser actor, IndicatorScope scope, String code) {
+        return definitions(actor, scope).stream().filter(d -> d.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFound("indicator", code));
+    }
+
+    /**
+     * Defines an indicator over a service the organisation offers (its own or a built-in one): the people who received
+     * it or the quantity given, as a count or per a built-in denominator.
+     */
+    @Transactional
+    public OwnIndicator defineOwnIndicator(ReachUser actor, OwnIndicatorForm form) {
+        if (!mayEdit(actor)) {
+            throw new Forbidden("define indicator");
+        }
+        long organisationId = actor.organisationId();
+        Problems problems = new Problems();
+        problems.check(form.organisationId() == null || form.organisationId() == organisationId, "organisationId",
+                "indicators.error.organisation");
+        String name = form.name() == null ? "" : form.name().strip();
+        problems.check(!name.isEmpty(), "name", "error.required");
+        problems.check(name.length() <= 200, "name", "error.tooLong", 200);
+        boolean offered = form.serviceCode() != null && catalogue.services(actor).stream()
+                .map(ServiceDefinition::code).anyMatch(form.serviceCode()::equals);
+        problems.check(offered, "serviceCode", "indicators.error.ownService");
+        problems.check(form.counts() != null, "counts", "error.required");
+        problems.check(form.per() != null, "per", "error.required");
+        problems.throwIfAny();
+        long id = store.saveOwnIndicator(organisationId, name, form.serviceCode(), form.counts(), form.per(), actor.id(),
+                Instant.now(clock));
+        audit.recordWrite(actor, organisationId, AuditAction.CREATE, "indicator_own", id, form.serviceCode());
+        // the cached periods were summed without this service's people
+        cache.clear();
+        return store.ownIndicators(List.of(organisationId)).stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void retireOwnIndicator(ReachUser actor, long id) {
+        if (!mayEdit(actor)) {
+            throw new Forbidden("retire indicator");
+        }
+        if (!store.retireOwnIndicator(actor.organisationId(), id, Instant.now(clock))) {
+            throw new NotFound("indicator", OwnIndicator.PREFIX + id);
+        }
+        audit.recordWrite(actor, actor.organisationId(), AuditAction.DEACTIVATE, "indicator_own", id, null);
+    }
+
+    /** The services an own indicator may count: those the person's organisation offers, built-in or its own. */
+    public List<ServiceDefinition> countableServices(ReachUser actor) {
+        return mayEdit(actor) ? catalogue.services(actor) : List.of();
+    }
+
+    private IndicatorEngine known(IndicatorEngine engine, IndicatorScope scope) {
+        if (scope.organisationId() != null) {
+            store.ownIndicators(List.of(scope.organisationId())).forEach(engine::know);
+        }
+        return engine;
     }
 
     // ---- size estimates

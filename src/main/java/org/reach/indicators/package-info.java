@@ -6,5 +6,5 @@
  * counts and rates per category.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Indicators",
-        allowedDependencies = {"platform", "audit", "organisations", "clients"})
+        allowedDependencies = {"platform", "audit", "organisations", "clients", "services"})
 package org.reach.indicators;

@@ -15,6 +15,8 @@ import org.reach.indicators.Denominator;
 import org.reach.indicators.DenominatorForm;
 import org.reach.indicators.Dhis2Mapping;
 import org.reach.indicators.Dhis2MappingForm;
+import org.reach.indicators.OwnIndicator;
+import org.reach.indicators.OwnIndicatorForm;
 import org.reach.indicators.ExportFormat;
 import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorExportFile;
@@ -125,6 +127,27 @@ class IndicatorsApi {
     @Operation(summary = "Enter or replace a size estimate of the caller's organisation (managers, M&E officers)")
     Denominator saveDenominator(@AuthenticationPrincipal ReachUser me, @RequestBody DenominatorForm form) {
         return indicators.saveDenominator(me, form);
+    }
+
+    @GetMapping("/own")
+    @Operation(summary = "The own indicators of an organisation (defined over its services)")
+    List<OwnIndicator> ownIndicators(@AuthenticationPrincipal ReachUser me,
+                                     @RequestParam(required = false) Long organisationId) {
+        return indicators.ownIndicators(me, indicators.scope(me, organisationId, null, null));
+    }
+
+    @PostMapping("/own")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Define an indicator over a service of the caller's organisation (managers, M&E officers)")
+    OwnIndicator defineOwnIndicator(@AuthenticationPrincipal ReachUser me, @RequestBody OwnIndicatorForm form) {
+        return indicators.defineOwnIndicator(me, form);
+    }
+
+    @PostMapping("/own/{id}/retire")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Stop showing an own indicator of the caller's organisation")
+    void retireOwnIndicator(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
+        indicators.retireOwnIndicator(me, id);
     }
 
     @GetMapping("/dhis2-mappings")

@@ -72,6 +72,38 @@ public class IndicatorStore {
         }
     }
 
+    /** The own indicators in use by these organisations, oldest first. */
+    public List<org.reach.indicators.OwnIndicator> ownIndicators(List<Long> organisationIds) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id, organisation_id, name, service_code, counts, denominator FROM indicator_own_definitions "
+                        + "WHERE organisation_id IN (:orgs) AND retired_at IS NULL ORDER BY id")
+                .param("orgs", organisationIds)
+                .query((rs, n) -> new org.reach.indicators.OwnIndicator(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        rs.getString(4), org.reach.indicators.OwnIndicator.Counts.valueOf(rs.getString(5)),
+                        org.reach.indicators.OwnIndicator.Per.valueOf(rs.getString(6)))).list();
+    }
+
+    public long saveOwnIndicator(long organisationId, String name, String serviceCode,
+                                 org.reach.indicators.OwnIndicator.Counts counts, org.reach.indicators.OwnIndicator.Per per,
+                                 long userId, Instant now) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO indicator_own_definitions (organisation_id, name, service_code, counts, denominator, "
+                        + "created_by, created_at) VALUES (:org, :name, :service, :counts, :per, :by, :at)")
+                .param("org", organisationId).param("name", name).param("service", serviceCode)
+                .param("counts", counts.name()).param("per", per.name()).param("by", userId > 0 ? userId : null)
+                .param("at", java.sql.Timestamp.from(now)).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** Retires an own indicator of this organisation; answers whether there was one to retire. */
+    public boolean retireOwnIndicator(long organisationId, long id, Instant now) {
+        return jdbc.sql("UPDATE indicator_own_definitions SET retired_at = :at WHERE id = :id AND organisation_id = :org "
+                        + "AND retired_at IS NULL")
+                .param("at", java.sql.Timestamp.from(now)).param("id", id).param("org", organisationId).update() == 1;
+    }
+
     /** The sum of the estimates for a population and year over these organisations, or null when none. */
     public Long estimate(List<Long> organisationIds, Denominator.Population population, int year) {
         if (organisationIds.isEmpty()) {

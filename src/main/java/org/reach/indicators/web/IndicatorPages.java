@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.reach.indicators.Denominator;
 import org.reach.indicators.DenominatorForm;
+import org.reach.indicators.OwnIndicator;
+import org.reach.indicators.OwnIndicatorForm;
 import org.reach.indicators.Disaggregation;
 import org.reach.indicators.ExportFormat;
 import org.reach.indicators.FullIndicatorExport;
@@ -101,7 +103,8 @@ class IndicatorPages {
         List<IndicatorTable> tiles = indicators.tables(me, scope, p, Disaggregation.NONE, exact);
         String selected = indicator != null && tiles.stream().anyMatch(t -> t.definition().code().equals(indicator))
                 ? indicator : tiles.get(0).definition().code();
-        IndicatorDefinition chosen = indicators.definition(me, selected);
+        IndicatorDefinition chosen = tiles.stream().filter(t -> t.definition().code().equals(selected)).findFirst()
+                .orElseThrow().definition();
         Disaggregation asked = d;
         if (d != Disaggregation.NONE && !chosen.disaggregations().contains(d)) {
             d = Disaggregation.NONE;
@@ -323,6 +326,37 @@ class IndicatorPages {
         model.addAttribute("mayEdit", indicators.mayEdit(me));
         model.addAttribute("populations", Denominator.Population.values());
         return "indicators/estimates";
+    }
+
+    @GetMapping("/indicators/own")
+    String ownIndicators(@AuthenticationPrincipal ReachUser me, Model model) {
+        model.addAttribute("form", new OwnIndicatorForm(null, null, null, OwnIndicator.Counts.PEOPLE,
+                OwnIndicator.Per.NONE));
+        return ownPage(me, model);
+    }
+
+    @PostMapping("/indicators/own")
+    String defineOwnIndicator(@AuthenticationPrincipal ReachUser me, @ModelAttribute("form") OwnIndicatorForm form,
+                              BindingResult result, Model model) {
+        return FormErrors.submit(result, () -> "redirect:/indicators?indicator="
+                + indicators.defineOwnIndicator(me, form).code(), () -> ownPage(me, model));
+    }
+
+    @PostMapping("/indicators/own/{id}/retire")
+    String retireOwnIndicator(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
+        indicators.retireOwnIndicator(me, id);
+        return "redirect:/indicators/own?retired";
+    }
+
+    private String ownPage(ReachUser me, Model model) {
+        IndicatorScope scope = indicators.scope(me, null, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("own", indicators.ownIndicators(me, scope));
+        model.addAttribute("mayEdit", indicators.mayEdit(me));
+        model.addAttribute("services", indicators.countableServices(me));
+        model.addAttribute("countsChoices", OwnIndicator.Counts.values());
+        model.addAttribute("perChoices", OwnIndicator.Per.values());
+        return "indicators/own";
     }
 
     /** Exports are always suppressed, whoever asks. */
