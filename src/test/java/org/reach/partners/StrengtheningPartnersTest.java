@@ -97,6 +97,23 @@ class StrengtheningPartnersTest {
     }
 
     @Test
+    void assessorsAreTheProgrammesActiveCoordinatorsAndManagersNamedWithTheirOrganisation() {
+        ReachUser outsider = signIn.reload(world.foreignManager.id()).orElseThrow();
+        List<Assessor> candidates = assessments.assessorCandidates(coordinator, second.id());
+        assertThat(candidates).extracting(Assessor::userId).contains(coordinator.id(), manager.id())
+                .doesNotContain(world.user(Role.OUTREACH_WORKER).id(), outsider.id());
+        assertThat(candidates).filteredOn(a -> a.userId() == manager.id()).singleElement()
+                .extracting(Assessor::name, Assessor::organisation).containsExactly("ORG_MANAGER person", world.home.name());
+        assertThat(candidates).filteredOn(a -> a.userId() == coordinator.id()).singleElement()
+                .extracting(Assessor::organisation).isNull();
+        accounts.setActive(ReachUser.system(), manager.id(), false);
+        assertThat(assessments.assessorCandidates(coordinator, second.id())).extracting(Assessor::userId)
+                .doesNotContain(manager.id());
+        assertThatThrownBy(() -> assessments.assessorCandidates(manager, second.id()))
+                .isInstanceOfAny(Forbidden.class, NotFound.class);
+    }
+
+    @Test
     void disagreementIsFlaggedAndMustBeSettledBeforeFinalising() {
         Assessment assessment = assess(second, List.of(manager.id()));
         Framework used = framework.version(assessment.frameworkId());
