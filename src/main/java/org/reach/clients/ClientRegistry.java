@@ -249,7 +249,7 @@ public class ClientRegistry implements Clients {
             return false;
         }
         try {
-            return actor.coordinatesProgramme(directory.organisation(ReachUser.system(), organisationId).programmeId());
+            return actor.coordinatesProgramme(directory.organisation(actor, organisationId).programmeId());
         } catch (NotFound noSuchOrganisation) {
             return false;
         }
@@ -319,7 +319,7 @@ public class ClientRegistry implements Clients {
                     List.of(change.text() == null ? "—" : change.text()), null));
         }
         entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
-                List.of(siteName(stored.enrolmentSiteId())), null));
+                List.of(siteName(actor, stored.enrolmentSiteId())), null));
         histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
         // Newest first; on the same day the registration is the oldest entry, and otherwise each source's order stays.
         entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -423,7 +423,7 @@ public class ClientRegistry implements Clients {
                         candidates.stream().map(StoredClient::id).toList());
                 return RegistrationOutcome.needsDecision(code, candidates.stream()
                         .map(c -> new NearMatchCandidate(c.id(), c.uic(), kinds.get(c.uic()), c.gender(), c.birthYear(),
-                                siteName(c.enrolmentSiteId()), c.firstContact()))
+                                siteName(actor, c.enrolmentSiteId()), c.firstContact()))
                         .toList());
             }
             if (registration.decision() == DuplicateDecision.CONFIRMED_SAME) {
@@ -909,7 +909,7 @@ public class ClientRegistry implements Clients {
     private ClientProfile profileOf(ReachUser actor, StoredClient stored) {
         Client client = toClient(stored);
         boolean aliasVisible = maySeeAlias(actor, client);
-        return new ClientProfile(client, ageBand(client.birthYear()), siteName(stored.enrolmentSiteId()),
+        return new ClientProfile(client, ageBand(client.birthYear()), siteName(actor, stored.enrolmentSiteId()),
                 stored.peerEducatorId() == null ? null : staff.displayName(stored.peerEducatorId()).orElse(null),
                 aliasVisible ? stored.alias() : null, aliasVisible);
     }
@@ -934,12 +934,9 @@ public class ClientRegistry implements Clients {
         return age < 55 ? "45–54" : "55+";
     }
 
-    private String siteName(long siteId) {
-        try {
-            return directory.site(ReachUser.system(), siteId).name();
-        } catch (NotFound gone) {
-            return "";
-        }
+    /** A site of the person's own organisation by name, also one they are not assigned to. */
+    private String siteName(ReachUser actor, long siteId) {
+        return directory.siteNamesOfOwnOrganisation(actor).getOrDefault(siteId, "");
     }
 
     private static String ids(List<StoredClient> clients) {

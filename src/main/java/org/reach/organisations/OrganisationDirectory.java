@@ -187,6 +187,16 @@ public class OrganisationDirectory {
         return sites.ofOrganisations(organisationIds);
     }
 
+    /**
+     * The active sites of an organisation that have a location, for anyone who may see the organisation: whether a
+     * place is served depends on every site near it, also on those the person is not assigned to.
+     */
+    @Transactional(readOnly = true)
+    public List<Site> locatedSites(ReachUser actor, long organisationId) {
+        organisation(actor, organisationId);
+        return sites.ofOrganisation(organisationId).stream().filter(Site::active).filter(Site::hasLocation).toList();
+    }
+
     @Transactional(readOnly = true)
     public Site site(ReachUser actor, long id) {
         return sites.byId(id).filter(s -> canSee(actor, s)).orElseThrow(() -> new NotFound("site", id));

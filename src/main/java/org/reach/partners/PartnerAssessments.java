@@ -231,7 +231,7 @@ public class PartnerAssessments {
         }
         audit.recordWrite(actor, organisation.id(), AuditAction.CREATE, "partner_assessment", id,
                 form.kind().name() + " framework v" + current.version());
-        return assessment(ReachUser.system(), id);
+        return assessment(actor, id);
     }
 
     /** The actor's own scores; a coordinator who scores joins the team. */

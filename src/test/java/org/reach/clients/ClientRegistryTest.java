@@ -258,6 +258,16 @@ class ClientRegistryTest {
     }
 
     @Test
+    void theEnrolmentSiteIsNamedToColleaguesNotAssignedToIt() {
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).isFalse();
+        Client client = registry.register(manager, new ClientRegistration(null, "JJJJM80", Gender.MALE, 1980, Set.of(),
+                null, null, null, world.homeOtherSite.id(), null, null, TODAY, null, null, null)).client();
+        assertThat(registry.profile(peer, client.id()).enrolmentSiteName()).isEqualTo(world.homeOtherSite.name());
+        assertThat(registry.timeline(peer, client.id())).filteredOn(e -> "registration".equals(e.kind())).singleElement()
+                .extracting(TimelineEntry::arguments).isEqualTo(List.of(world.homeOtherSite.name()));
+    }
+
+    @Test
     void theAliasIsShownOnlyToPeopleAssignedToTheEnrolmentSite() {
         ClientRegistration withAlias = new ClientRegistration(null, "GGGGM80", Gender.MALE, 1980, Set.of(), null, null,
                 null, world.homeSite.id(), null, null, TODAY, "Chotu", null, null);

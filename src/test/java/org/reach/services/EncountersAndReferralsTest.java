@@ -1,6 +1,7 @@
 package org.reach.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -41,6 +42,8 @@ import org.reach.clients.ClientStatus;
 import org.reach.clients.StatusChange;
 import org.reach.clients.TimelineEntry;
 import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.FieldProblem;
+import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +72,7 @@ class EncountersAndReferralsTest {
     @Autowired JdbcClient jdbc;
     @Autowired EncounterImport importer;
     @Autowired Encounters encounters;
+    @Autowired Referrals referrals;
 
     private ProgrammeFixture world;
     private Client client;
@@ -89,6 +93,18 @@ class EncountersAndReferralsTest {
     }
 
     // ---- catalogue
+
+    @Test
+    void anInternalReferralGoesToAnySiteOfTheOwnOrganisationAndNoOther() {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).isFalse();
+        Referral toColleagues = referrals.refer(peer, new ReferralForm(client.id(), null, ProviderType.OAT_CENTRE, null,
+                world.homeOtherSite.id(), today));
+        assertThat(toColleagues.providerName()).isEqualTo(world.homeOtherSite.name());
+        assertThatThrownBy(() -> referrals.refer(peer, new ReferralForm(client.id(), null, ProviderType.OAT_CENTRE, null,
+                world.foreignSite.id(), today))).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field).contains("internalSiteId"));
+    }
 
     @Test
     void theCatalogueIsSeededWithTheComprehensivePackage() throws Exception {
