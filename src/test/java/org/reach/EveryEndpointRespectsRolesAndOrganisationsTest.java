@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -125,6 +125,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> INDICATOR_EDITORS = EnumSet.of(Role.ORG_MANAGER, Role.ME_OFFICER);
     private static final Set<Role> RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -174,7 +175,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         foreignWaitingReset = waitingReset(world.foreignPeer.id(), signIn.reload(world.foreignManager.id()).orElseThrow());
         buildPartners();
         buildRapidAssessments();
-        services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
+        services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals, clock);
         foreignOwnIndicator = defineOwnIndicator(signIn.reload(world.foreignManager.id()).orElseThrow());
     }
 
@@ -978,15 +979,15 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         partnerSecond = directory.createOrganisation(system, new OrganisationForm("Second " + world.homeProgramme.name(),
                 "KE", List.of("sw"), world.homeProgramme.id()));
         homeAssessment = partnerAssessments.create(world.user(Role.COORDINATOR), new AssessmentForm(world.home.id(),
-                AssessmentKind.BASELINE, java.time.LocalDate.now(), java.time.LocalDate.now(), null, List.of(), null));
+                AssessmentKind.BASELINE, LocalDate.now(clock), LocalDate.now(clock), null, List.of(), null));
         foreignAssessment = partnerAssessments.create(system, new AssessmentForm(world.foreign.id(), AssessmentKind.BASELINE,
-                java.time.LocalDate.now(), java.time.LocalDate.now(), "Sites " + world.marker, List.of(), world.marker));
+                LocalDate.now(clock), LocalDate.now(clock), "Sites " + world.marker, List.of(), world.marker));
         firstQuestion = partnerFramework.version(homeAssessment.frameworkId()).questions().get(0).id();
         homeAction = partnerActions.create(system, new ActionForm(world.home.id(), ActionSource.ASSESSMENT, homeAssessment.id(),
-                null, null, "Home action", "FINANCE", "Manager", null, java.time.LocalDate.now().plusDays(10)));
+                null, null, "Home action", "FINANCE", "Manager", null, LocalDate.now(clock).plusDays(10)));
         foreignAction = partnerActions.create(system, new ActionForm(world.foreign.id(), ActionSource.RAR, null, null,
                 "RAR " + world.marker, "Action " + world.marker, "FINANCE", "Owner " + world.marker, null,
-                java.time.LocalDate.now().plusDays(10)));
+                LocalDate.now(clock).plusDays(10)));
     }
 
     private long draftQuestion() {
@@ -997,7 +998,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private long scoredAssessment() {
         ReachUser coordinator = world.user(Role.COORDINATOR);
         Assessment assessment = partnerAssessments.create(coordinator, new AssessmentForm(world.home.id(),
-                AssessmentKind.FOLLOW_UP, java.time.LocalDate.now(), java.time.LocalDate.now(), null, List.of(), null));
+                AssessmentKind.FOLLOW_UP, LocalDate.now(clock), LocalDate.now(clock), null, List.of(), null));
         partnerAssessments.saveMyScores(coordinator, assessment.id(), new ScoresForm(partnerFramework
                 .version(assessment.frameworkId()).questions().stream().map(q -> new ScoreEntry(q.id(), 3, null)).toList()));
         return assessment.id();
@@ -1007,8 +1008,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         return "{\"scores\":[{\"questionId\":" + firstQuestion + ",\"score\":3,\"evidence\":\"seen\"}]}";
     }
 
-    private static String assessmentJson(long organisationId) {
-        java.time.LocalDate today = java.time.LocalDate.now();
+    private String assessmentJson(long organisationId) {
+        LocalDate today = LocalDate.now(clock);
         return "{\"organisationId\":" + organisationId + ",\"kind\":\"BASELINE\",\"visitStart\":\"" + today
                 + "\",\"visitEnd\":\"" + today + "\"}";
     }
@@ -1018,45 +1019,45 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 + ",\"domains\":[\"HUMAN_RIGHTS\"]}";
     }
 
-    private static String actionJson(long organisationId) {
+    private String actionJson(long organisationId) {
         return "{\"organisationId\":" + organisationId + ",\"source\":\"RAR\",\"rarReference\":\"RAR 1\","
                 + "\"title\":\"Train peers\",\"domainCode\":\"HARM_REDUCTION\",\"owner\":\"Manager\",\"dueDate\":\""
-                + java.time.LocalDate.now().plusDays(5) + "\"}";
+                + LocalDate.now(clock).plusDays(5) + "\"}";
     }
 
     private String trainingJson(long trainer) {
-        return "{\"topic\":\"Harm reduction\",\"date\":\"" + java.time.LocalDate.now() + "\",\"trainerOrganisationId\":"
+        return "{\"topic\":\"Harm reduction\",\"date\":\"" + LocalDate.now(clock) + "\",\"trainerOrganisationId\":"
                 + trainer + ",\"participants\":[{\"organisationId\":" + partnerSecond.id()
                 + ",\"role\":\"Peer\",\"preScore\":40,\"postScore\":80}]}";
     }
 
     private String visitJson(long host) {
-        return "{\"hostOrganisationId\":" + host + ",\"visitStart\":\"" + java.time.LocalDate.now() + "\",\"visitEnd\":\""
-                + java.time.LocalDate.now() + "\",\"purpose\":\"Learn\",\"visitors\":[{\"organisationId\":"
+        return "{\"hostOrganisationId\":" + host + ",\"visitStart\":\"" + LocalDate.now(clock) + "\",\"visitEnd\":\""
+                + LocalDate.now(clock) + "\",\"purpose\":\"Learn\",\"visitors\":[{\"organisationId\":"
                 + partnerSecond.id() + ",\"people\":2}]}";
     }
 
-    private static MockHttpServletRequestBuilder assessmentForm(MockHttpServletRequestBuilder request, long organisationId) {
+    private MockHttpServletRequestBuilder assessmentForm(MockHttpServletRequestBuilder request, long organisationId) {
         return request.param("organisationId", String.valueOf(organisationId)).param("kind", "BASELINE")
-                .param("visitStart", java.time.LocalDate.now().toString()).param("visitEnd", java.time.LocalDate.now().toString());
+                .param("visitStart", LocalDate.now(clock).toString()).param("visitEnd", LocalDate.now(clock).toString());
     }
 
-    private static MockHttpServletRequestBuilder actionForm(MockHttpServletRequestBuilder request, long organisationId) {
+    private MockHttpServletRequestBuilder actionForm(MockHttpServletRequestBuilder request, long organisationId) {
         return request.param("organisationId", String.valueOf(organisationId)).param("source", "RAR")
                 .param("rarReference", "RAR 2").param("title", "Train peers").param("domainCode", "FINANCE")
-                .param("owner", "Manager").param("dueDate", java.time.LocalDate.now().plusDays(3).toString());
+                .param("owner", "Manager").param("dueDate", LocalDate.now(clock).plusDays(3).toString());
     }
 
     private MockHttpServletRequestBuilder trainingForm(MockHttpServletRequestBuilder request, long trainer) {
-        return request.param("topic", "Harm reduction").param("date", java.time.LocalDate.now().toString())
+        return request.param("topic", "Harm reduction").param("date", LocalDate.now(clock).toString())
                 .param("trainerOrganisationId", String.valueOf(trainer))
                 .param("participantOrganisation", String.valueOf(partnerSecond.id())).param("participantRole", "Peer")
                 .param("participantPre", "40").param("participantPost", "80");
     }
 
     private MockHttpServletRequestBuilder visitForm(MockHttpServletRequestBuilder request, long host) {
-        return request.param("hostOrganisationId", String.valueOf(host)).param("visitStart", java.time.LocalDate.now().toString())
-                .param("visitEnd", java.time.LocalDate.now().toString()).param("purpose", "Learn")
+        return request.param("hostOrganisationId", String.valueOf(host)).param("visitStart", LocalDate.now(clock).toString())
+                .param("visitEnd", LocalDate.now(clock).toString()).param("purpose", "Learn")
                 .param("visitorOrganisation", String.valueOf(partnerSecond.id())).param("visitorPeople", "2");
     }
 
@@ -1074,11 +1075,11 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     void registerClients() {
         homeClient = clients.register(world.user(Role.OUTREACH_WORKER), new ClientRegistration(null, "HOHOM80",
                 Gender.MALE, 1980, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), null, null, null, world.homeSite.id(),
-                "Home hotspot", null, LocalDate.now(ZoneOffset.UTC), "Home alias", null, null)).client();
+                "Home hotspot", null, LocalDate.now(clock), "Home alias", null, null)).client();
         ReachUser foreignPeer = signIn.reload(world.foreignPeer.id()).orElseThrow();
         foreignClient = clients.register(foreignPeer, new ClientRegistration(null, "HOHOM80", Gender.FEMALE, 1985,
                 Set.of(KeyPopulation.SEX_WORKER), null, null, null, world.foreignSite.id(), "Hotspot " + world.marker, null,
-                LocalDate.now(ZoneOffset.UTC), world.marker, null, null)).client();
+                LocalDate.now(clock), world.marker, null, null)).client();
     }
 
     /**
@@ -1094,35 +1095,35 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private long freshClient(Call call) {
         return clients.register(world.user(Role.ORG_MANAGER), new ClientRegistration(null, code(call.n()), Gender.MALE,
-                1990, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.now(ZoneOffset.UTC), null,
+                1990, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.now(clock), null,
                 null, null)).client().id();
     }
 
-    private static String clientJson(String code, long siteId) {
+    private String clientJson(String code, long siteId) {
         return "{" + (code == null ? "" : "\"code\":\"" + code + "\",") + "\"gender\":\"MALE\",\"birthYear\":1980,"
                 + "\"keyPopulations\":[\"PEOPLE_WHO_INJECT_DRUGS\"],\"enrolmentSiteId\":" + siteId + ",\"enrolmentHotspot\":\"Home hotspot\","
-                + "\"firstContact\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}";
+                + "\"firstContact\":\"" + LocalDate.now(clock) + "\"}";
     }
 
-    private static String statusJson() {
-        return "{\"status\":\"DETAINED\",\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"reason\":\"Police sweep\"}";
+    private String statusJson() {
+        return "{\"status\":\"DETAINED\",\"date\":\"" + LocalDate.now(clock) + "\",\"reason\":\"Police sweep\"}";
     }
 
-    private static String stageJson() {
-        return "{\"stage\":\"TREATMENT\",\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\"}";
+    private String stageJson() {
+        return "{\"stage\":\"TREATMENT\",\"date\":\"" + LocalDate.now(clock) + "\"}";
     }
 
-    private static MockHttpServletRequestBuilder clientForm(MockHttpServletRequestBuilder request, String code, long siteId) {
+    private MockHttpServletRequestBuilder clientForm(MockHttpServletRequestBuilder request, String code, long siteId) {
         if (code != null) {
             request.param("code", code);
         }
         return request.param("gender", "MALE").param("birthYear", "1980").param("keyPopulations", "PEOPLE_WHO_INJECT_DRUGS")
                 .param("enrolmentSiteId", String.valueOf(siteId)).param("enrolmentHotspot", "Home hotspot")
-                .param("firstContact", LocalDate.now(ZoneOffset.UTC).toString());
+                .param("firstContact", LocalDate.now(clock).toString());
     }
 
-    private static MockHttpServletRequestBuilder changeForm(MockHttpServletRequestBuilder request) {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+    private MockHttpServletRequestBuilder changeForm(MockHttpServletRequestBuilder request) {
+        String today = LocalDate.now(clock).toString();
         return request.param("status", "DETAINED").param("stage", "TREATMENT").param("date", today).param("reason", "Police sweep");
     }
 

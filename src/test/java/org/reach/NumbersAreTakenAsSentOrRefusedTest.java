@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class NumbersAreTakenAsSentOrRefusedTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
-
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -71,7 +70,7 @@ class NumbersAreTakenAsSentOrRefusedTest {
     private String registration(String code, String birthYear) {
         return "{\"code\":\"" + code + "\",\"gender\":\"FEMALE\",\"birthYear\":" + birthYear + ",\"keyPopulations\":"
                 + "[\"PEOPLE_WHO_INJECT_DRUGS\"],\"primaryDrug\":\"HEROIN\",\"route\":\"INJECTING\",\"enrolmentSiteId\":"
-                + world.homeSite.id() + ",\"firstContact\":\"" + TODAY + "\"}";
+                + world.homeSite.id() + ",\"firstContact\":\"" + today() + "\"}";
     }
 
     private long clients() {
@@ -83,8 +82,13 @@ class NumbersAreTakenAsSentOrRefusedTest {
     }
 
     private String encounter(String quantity) {
-        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + TODAY + "\",\"siteId\":" + world.homeSite.id()
+        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + today() + "\",\"siteId\":" + world.homeSite.id()
                 + ",\"anonymous\":true,\"services\":[{\"code\":\"CONDOMS\",\"quantity\":" + quantity + "}]}";
+    }
+
+    /** Today by the application's clock. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     @Test
@@ -140,7 +144,7 @@ class NumbersAreTakenAsSentOrRefusedTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].code").value("rar.estimate.error.tooMany"));
         json(post("/api/rar/hotspots/{id}/visits", id), Role.ME_OFFICER,
-                "{\"visitedOn\":\"" + TODAY + "\",\"total\":1500000000,\"injecting\":1500000000,\"nonInjecting\":1500000000}")
+                "{\"visitedOn\":\"" + today() + "\",\"total\":1500000000,\"injecting\":1500000000,\"nonInjecting\":1500000000}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field=='total')].code").value("rar.estimate.error.tooMany"));
         json(post("/api/rar/hotspots/{id}/multipliers", id), Role.ME_OFFICER,

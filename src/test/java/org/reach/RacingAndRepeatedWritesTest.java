@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,9 +46,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class RacingAndRepeatedWritesTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final int THREADS = 20;
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -94,11 +94,16 @@ class RacingAndRepeatedWritesTest {
         }
     }
 
+    /** Today by the application's clock. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     @Test
     void twentyRacingRegistrationsOfOneCodeAllGetTheOneClient() throws Exception {
         String body = "{\"code\":\"RACEM91\",\"gender\":\"MALE\",\"birthYear\":1991,\"keyPopulations\":"
                 + "[\"PEOPLE_WHO_INJECT_DRUGS\"],\"primaryDrug\":\"HEROIN\",\"route\":\"INJECTING\",\"enrolmentSiteId\":"
-                + world.homeSite.id() + ",\"firstContact\":\"" + TODAY + "\"}";
+                + world.homeSite.id() + ",\"firstContact\":\"" + today() + "\"}";
         String token = world.token(Role.OUTREACH_WORKER);
         List<MockHttpServletResponse> answers = atOnce(IntStream.range(0, THREADS)
                 .<Callable<MockHttpServletResponse>>mapToObj(i -> () -> send("/api/clients", token, body)).toList());
@@ -117,7 +122,7 @@ class RacingAndRepeatedWritesTest {
 
     @Test
     void identicalBatchesSentAtOnceAreStoredOnceAndAnsweredAsRepeats() throws Exception {
-        String batch = IntStream.range(0, 50).mapToObj(i -> "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + TODAY
+        String batch = IntStream.range(0, 50).mapToObj(i -> "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + today()
                         + "\",\"siteId\":" + world.homeSite.id() + ",\"anonymous\":true,\"services\":[{\"code\":\"CONDOMS\",\"quantity\":"
                         + (i + 1) + "}]}")
                 .collect(Collectors.joining(",", "{\"encounters\":[", "]}"));
@@ -142,11 +147,11 @@ class RacingAndRepeatedWritesTest {
     @Test
     void anotherOrganisationsEncounterUuidIsSimplyNewHere() throws Exception {
         String uuid = UUID.randomUUID().toString();
-        String foreign = "{\"uuid\":\"" + uuid + "\",\"date\":\"" + TODAY + "\",\"siteId\":" + world.foreignSite.id()
+        String foreign = "{\"uuid\":\"" + uuid + "\",\"date\":\"" + today() + "\",\"siteId\":" + world.foreignSite.id()
                 + ",\"anonymous\":true,\"services\":[{\"code\":\"CONDOMS\",\"quantity\":5}]}";
         assertThat(send("/api/encounters", world.foreignManagerToken(), foreign).getStatus()).isEqualTo(201);
 
-        String home = "{\"uuid\":\"" + uuid + "\",\"date\":\"" + TODAY + "\",\"siteId\":" + world.homeSite.id()
+        String home = "{\"uuid\":\"" + uuid + "\",\"date\":\"" + today() + "\",\"siteId\":" + world.homeSite.id()
                 + ",\"anonymous\":true,\"services\":[{\"code\":\"CONDOMS\",\"quantity\":2}]}";
         mvc.perform(post("/api/encounters").header("Authorization", "Bearer " + world.token(Role.ORG_MANAGER))
                         .contentType(MediaType.APPLICATION_JSON).content(home))
@@ -163,7 +168,7 @@ class RacingAndRepeatedWritesTest {
     void aManagerCannotAssignThemselvesToASiteToReadAliases() throws Exception {
         String registered = send("/api/clients", world.token(Role.OUTREACH_WORKER), "{\"code\":\"ALIAM90\",\"gender\":\"MALE\","
                 + "\"birthYear\":1990,\"keyPopulations\":[\"PEOPLE_WHO_INJECT_DRUGS\"],\"primaryDrug\":\"HEROIN\",\"route\":"
-                + "\"INJECTING\",\"enrolmentSiteId\":" + world.homeSite.id() + ",\"firstContact\":\"" + TODAY
+                + "\"INJECTING\",\"enrolmentSiteId\":" + world.homeSite.id() + ",\"firstContact\":\"" + today()
                 + "\",\"alias\":\"Tall one\"}").getContentAsString();
         int client = JsonPath.read(registered, "$.client.id");
         long manager = world.user(Role.ORG_MANAGER).id();

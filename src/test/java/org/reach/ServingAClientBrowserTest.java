@@ -3,8 +3,8 @@ package org.reach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +44,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
     private static final String PROVIDER = "Civil Hospital ART clinic";
     private static final String REASON = "Moved to another district";
 
+    @Autowired Clock clock;
     @Autowired ClientRegistry registry;
     @Autowired SignIn signIn;
     @Autowired MessageSource messages;
@@ -58,7 +59,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
         String similar = codes[1];
         RegistrationOutcome earlier = registry.register(peer, new ClientRegistration(null, similar, Gender.MALE,
                 birthYear(similar), Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING,
-                peer.siteIds().iterator().next(), null, null, LocalDate.now(ZoneOffset.UTC).minusMonths(1), null,
+                peer.siteIds().iterator().next(), null, null, LocalDate.now(clock).minusMonths(1), null,
                 DuplicateDecision.REJECTED_DIFFERENT, null));
         long similarId = earlier.client().id();
 

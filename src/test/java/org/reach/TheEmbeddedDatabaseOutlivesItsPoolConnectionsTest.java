@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -62,6 +62,7 @@ class TheEmbeddedDatabaseOutlivesItsPoolConnectionsTest {
         registry.add("reach.files.dir", () -> dir.resolve("files").toString());
     }
 
+    @Autowired Clock clock;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
     @Autowired SignIn signIn;
@@ -73,7 +74,7 @@ class TheEmbeddedDatabaseOutlivesItsPoolConnectionsTest {
     void registeringClientsAndReferralsWorksAcrossSeveralPoolLifetimes() throws Exception {
         ProgrammeFixture world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(clock);
         Random random = new Random(42);
         List<String> failures = new ArrayList<>();
         int registered = 0;

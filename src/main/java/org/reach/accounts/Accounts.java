@@ -238,7 +238,7 @@ public class Accounts {
         problems.check(change.currentPassword() != null && passwords.matches(change.currentPassword(), stored.passwordHash()),
                 "currentPassword", "account.error.currentPassword");
         PasswordPolicy.check(problems, "newPassword", change.newPassword(), stored.account().username(),
-                organisationName(stored.account().organisationId()));
+                organisationName(actor, stored.account().organisationId()));
         problems.check(change.newPassword() != null && change.newPassword().equals(change.confirmation()),
                 "confirmation", "account.error.confirmation");
         problems.check(change.newPassword() == null || !change.newPassword().equals(change.currentPassword()),
@@ -381,12 +381,13 @@ public class Accounts {
         return actor.id() == 0 || organisationId == null || (!actor.isAdmin() && actor.isMemberOf(organisationId));
     }
 
-    private String organisationName(Long organisationId) {
+    /** The name of the person's own organisation, which a member always sees. */
+    private String organisationName(ReachUser actor, Long organisationId) {
         if (organisationId == null) {
             return null;
         }
         try {
-            return directory.organisation(ReachUser.system(), organisationId).name();
+            return directory.organisation(actor, organisationId).name();
         } catch (NotFound gone) {
             return null;
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.reach.accounts.StaffDirectory;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.store.ClientStore;
@@ -80,16 +81,18 @@ public class ClientRegistry implements Clients {
 
     private final ApplicationEventPublisher events;
     private final ClientStore store;
+    private final StaffDirectory staff;
     private final OrganisationDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectProvider<ClientHistory> histories;
     private final TransactionTemplate transactions;
 
-    ClientRegistry(ClientStore store, OrganisationDirectory directory, AuditTrail audit, Clock clock,
-                   ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events,
+    ClientRegistry(ClientStore store, StaffDirectory staff, OrganisationDirectory directory, AuditTrail audit,
+                   Clock clock, ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events,
                    PlatformTransactionManager transactionManager) {
         this.events = events;
+        this.staff = staff;
         this.transactions = new TransactionTemplate(transactionManager);
         this.store = store;
         this.directory = directory;
@@ -246,7 +249,7 @@ public class ClientRegistry implements Clients {
             return false;
         }
         try {
-            return actor.coordinatesProgramme(directory.organisation(ReachUser.system(), organisationId).programmeId());
+            return actor.coordinatesProgramme(directory.organisation(actor, organisationId).programmeId());
         } catch (NotFound noSuchOrganisation) {
             return false;
         }
@@ -316,7 +319,7 @@ public class ClientRegistry implements Clients {
                     List.of(change.text() == null ? "—" : change.text()), null));
         }
         entries.add(new TimelineEntry(stored.firstContact(), "registration", "timeline.registered",
-                List.of(siteName(stored.enrolmentSiteId())), null));
+                List.of(siteName(actor, stored.enrolmentSiteId())), null));
         histories.orderedStream().forEach(history -> entries.addAll(history.timeline(actor, client)));
         // Newest first; on the same day the registration is the oldest entry, and otherwise each source's order stays.
         entries.sort(Comparator.comparing(TimelineEntry::date, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -327,12 +330,19 @@ public class ClientRegistry implements Clients {
     /** Status and stage changes of one client with who recorded them, newest first (for the history tables). */
     public List<HistoryEntry> statusHistory(ReachUser actor, long clientId) {
         stored(actor, clientId);
-        return store.statusChanges(clientId);
+        return withRecorderNames(store.statusChanges(clientId));
     }
 
     public List<HistoryEntry> stageHistory(ReachUser actor, long clientId) {
         stored(actor, clientId);
-        return store.stageChanges(clientId);
+        return withRecorderNames(store.stageChanges(clientId));
+    }
+
+    private List<HistoryEntry> withRecorderNames(List<HistoryEntry> entries) {
+        Map<Long, String> names = staff.displayNames(entries.stream().map(HistoryEntry::recordedBy)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        return entries.stream().map(e -> e.recordedBy() == null ? e : e.withRecordedByName(names.get(e.recordedBy())))
+                .toList();
     }
 
     /** The sites a client may be enrolled at by this person. */
@@ -346,8 +356,10 @@ public class ClientRegistry implements Clients {
                 .collect(Collectors.toMap(Site::id, Site::name, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** Active outreach workers and site managers of the person's organisation, by name. */
     public List<PeerEducator> peerEducators(ReachUser actor) {
-        return store.peerEducators(readable(actor));
+        return staff.active(List.of(readable(actor)), EnumSet.of(Role.OUTREACH_WORKER, Role.SITE_MANAGER)).stream()
+                .map(member -> new PeerEducator(member.id(), member.displayName())).toList();
     }
 
     // ---- registering
@@ -411,7 +423,7 @@ public class ClientRegistry implements Clients {
                         candidates.stream().map(StoredClient::id).toList());
                 return RegistrationOutcome.needsDecision(code, candidates.stream()
                         .map(c -> new NearMatchCandidate(c.id(), c.uic(), kinds.get(c.uic()), c.gender(), c.birthYear(),
-                                siteName(c.enrolmentSiteId()), c.firstContact()))
+                                siteName(actor, c.enrolmentSiteId()), c.firstContact()))
                         .toList());
             }
             if (registration.decision() == DuplicateDecision.CONFIRMED_SAME) {
@@ -829,7 +841,7 @@ public class ClientRegistry implements Clients {
         String cleanHotspot = trim(hotspot);
         problems.check(cleanHotspot == null || cleanHotspot.length() <= MAX_HOTSPOT, "enrolmentHotspot", "error.tooLong", MAX_HOTSPOT);
         if (peerEducatorId != null) {
-            problems.check(store.isAccountOf(organisation, peerEducatorId), "peerEducatorId", "error.unknown");
+            problems.check(staff.isMemberOf(peerEducatorId, organisation), "peerEducatorId", "error.unknown");
         }
         if (firstContact == null) {
             problems.check(problems.has("firstContact"), "firstContact", "error.required");
@@ -897,8 +909,8 @@ public class ClientRegistry implements Clients {
     private ClientProfile profileOf(ReachUser actor, StoredClient stored) {
         Client client = toClient(stored);
         boolean aliasVisible = maySeeAlias(actor, client);
-        return new ClientProfile(client, ageBand(client.birthYear()), siteName(stored.enrolmentSiteId()),
-                stored.peerEducatorId() == null ? null : store.accountName(stored.peerEducatorId()).orElse(null),
+        return new ClientProfile(client, ageBand(client.birthYear()), siteName(actor, stored.enrolmentSiteId()),
+                stored.peerEducatorId() == null ? null : staff.displayName(stored.peerEducatorId()).orElse(null),
                 aliasVisible ? stored.alias() : null, aliasVisible);
     }
 
@@ -922,12 +934,9 @@ public class ClientRegistry implements Clients {
         return age < 55 ? "45–54" : "55+";
     }
 
-    private String siteName(long siteId) {
-        try {
-            return directory.site(ReachUser.system(), siteId).name();
-        } catch (NotFound gone) {
-            return "";
-        }
+    /** A site of the person's own organisation by name, also one they are not assigned to. */
+    private String siteName(ReachUser actor, long siteId) {
+        return directory.siteNamesOfOwnOrganisation(actor).getOrDefault(siteId, "");
     }
 
     private static String ids(List<StoredClient> clients) {

@@ -3,5 +3,5 @@
  * time, the continuum of care and each client's timeline. Client-level data never leaves its organisation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Clients",
-        allowedDependencies = {"platform", "audit", "organisations"})
+        allowedDependencies = {"platform", "audit", "organisations", "accounts"})
 package org.reach.clients;

@@ -1,5 +1,6 @@
 package org.reach.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,9 +68,12 @@ class DemoPartners implements ApplicationRunner {
     private final Twinnings twinnings;
     private final ActionPlans actions;
     private final CapacityBuilding capacity;
+    private final Clock clock;
 
     DemoPartners(OrganisationDirectory directory, SignIn signIn, AssessmentFramework framework,
-                 PartnerAssessments assessments, Twinnings twinnings, ActionPlans actions, CapacityBuilding capacity) {
+                 PartnerAssessments assessments, Twinnings twinnings, ActionPlans actions, CapacityBuilding capacity,
+                 Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.signIn = signIn;
         this.framework = framework;
@@ -117,7 +121,7 @@ class DemoPartners implements ApplicationRunner {
         TwinningSuggestion best = forPwani.get(0);
         Twinning twinning = twinnings.record(coordinator, new TwinningForm(mombasa.id(), best.organisationId(), pwani.id(),
                 best.domains(), "Agreed at the mission debriefing in Mombasa"));
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         PartnerAction dataAction = actions.create(coordinator, new ActionForm(mombasa.id(), ActionSource.TWINNING, pwani.id(),
                 twinning.id(), null, "Introduce unique identifier codes and monthly data review at all sites",
                 best.domains().get(0), "Pwani M&E officer", best.organisationId(), today.plusDays(45)));

@@ -112,13 +112,13 @@ class IndicatorCache {
                 Set<String> codes = receivedCodes(orgs);
                 if (!clients.isEmpty()) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
-                            PeriodFactStore.Only.clients(clients), registry.statusRules(orgs));
+                            quantityCodes(orgs), PeriodFactStore.Only.clients(clients), registry.statusRules(orgs));
                     entry.engine.refresh(clients, false, fresh, providers.load(new FactQuery(orgs, siteId,
                             period.start(), period.end(), clients, false)));
                 }
                 if (anonymous) {
                     PeriodFacts fresh = facts.load(orgs, siteId, period.start(), period.end(), codes,
-                            PeriodFactStore.Only.ANONYMOUS, registry.statusRules(orgs));
+                            quantityCodes(orgs), PeriodFactStore.Only.ANONYMOUS, registry.statusRules(orgs));
                     entry.engine.refresh(List.of(), true, fresh, providers.load(new FactQuery(orgs, siteId,
                             period.start(), period.end(), null, true)));
                 }
@@ -131,7 +131,7 @@ class IndicatorCache {
         Map<String, Set<String>> packages = store.packages();
         Map<Long, ClientSettings> statusRules = registry.statusRules(orgs);
         PeriodFacts loaded = facts.load(orgs, siteId, period.start(), period.end(), receivedCodes(orgs),
-                PeriodFactStore.Only.EVERYTHING, statusRules);
+                quantityCodes(orgs), PeriodFactStore.Only.EVERYTHING, statusRules);
         List<FactRow> rows = providers.load(FactQuery.everything(orgs, siteId, period.start(), period.end()));
         return new IndicatorEngine(period, loaded, rows, providers.specs(), providers.width(), packages,
                 (population, year) -> store.estimate(orgs, population, year), statusRules);
@@ -141,6 +141,14 @@ class IndicatorCache {
     private Set<String> receivedCodes(List<Long> orgs) {
         Set<String> codes = IndicatorEngine.receivedCodes(store.packages());
         store.ownIndicators(orgs).forEach(own -> codes.add(own.serviceCode()));
+        return codes;
+    }
+
+    /** The services whose quantity per place own indicators count. */
+    private Set<String> quantityCodes(List<Long> orgs) {
+        Set<String> codes = new HashSet<>();
+        store.ownIndicators(orgs).stream().filter(own -> own.counts() == OwnIndicator.Counts.QUANTITY)
+                .forEach(own -> codes.add(own.serviceCode()));
         return codes;
     }
 

@@ -563,7 +563,7 @@ final class IndicatorEngine {
     }
 
     private Place place(PlaceAmounts a) {
-        return new Place(a.clientId(), a.organisationId(), a.siteId(), a.hotspot(), null, measures(a), Map.of());
+        return new Place(a.clientId(), a.organisationId(), a.siteId(), a.hotspot(), null, measures(a), a.quantities());
     }
 
     private long[] measures(PlaceAmounts a) {

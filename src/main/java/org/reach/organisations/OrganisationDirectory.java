@@ -3,6 +3,7 @@ package org.reach.organisations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -107,6 +108,15 @@ public class OrganisationDirectory {
         return organisations.byId(organisationId).map(Organisation::active).orElse(false);
     }
 
+    /**
+     * The names of these organisations by id, for labelling figures: the caller has already decided the reader may
+     * see figures of these organisations. Names only; an unknown id is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> organisationNames(Collection<Long> organisationIds) {
+        return organisations.byIds(organisationIds).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
+    }
+
     public boolean mayEdit(ReachUser actor, Organisation organisation) {
         return actor.managesOrganisation(organisation.id());
     }
@@ -166,6 +176,25 @@ public class OrganisationDirectory {
             return Map.of();
         }
         return sites.ofOrganisation(actor.organisationId()).stream().collect(Collectors.toMap(Site::id, Site::name));
+    }
+
+    /**
+     * Every site of these organisations, for labelling figures by site or city: the caller has already decided the
+     * reader may see figures of these organisations.
+     */
+    @Transactional(readOnly = true)
+    public List<Site> sitesOf(Collection<Long> organisationIds) {
+        return sites.ofOrganisations(organisationIds);
+    }
+
+    /**
+     * The active sites of an organisation that have a location, for anyone who may see the organisation: whether a
+     * place is served depends on every site near it, also on those the person is not assigned to.
+     */
+    @Transactional(readOnly = true)
+    public List<Site> locatedSites(ReachUser actor, long organisationId) {
+        organisation(actor, organisationId);
+        return sites.ofOrganisation(organisationId).stream().filter(Site::active).filter(Site::hasLocation).toList();
     }
 
     @Transactional(readOnly = true)

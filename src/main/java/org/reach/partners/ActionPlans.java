@@ -161,7 +161,7 @@ public class ActionPlans {
         long id = store.insert(clean, organisation.programmeId(), actor.id(), now());
         audit.recordWrite(actor, organisation.id(), AuditAction.CREATE, "partner_action", id,
                 form.source().name() + " " + form.domainCode());
-        return action(ReachUser.system(), id);
+        return action(actor, id);
     }
 
     public PartnerAction recordProgress(ReachUser actor, long id, ProgressForm form) {

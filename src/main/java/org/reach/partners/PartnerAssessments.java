@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.reach.accounts.StaffDirectory;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.organisations.Organisation;
@@ -21,6 +23,7 @@ import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
+import org.reach.platform.Role;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
@@ -38,15 +41,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerAssessments {
 
     private final AssessmentStore store;
+    private final StaffDirectory staff;
     private final AssessmentFramework framework;
     private final PartnerAccess access;
     private final AuditTrail audit;
     private final MessageSource messages;
     private final Clock clock;
 
-    PartnerAssessments(AssessmentStore store, AssessmentFramework framework, PartnerAccess access, AuditTrail audit,
-                       MessageSource messages, Clock clock) {
+    PartnerAssessments(AssessmentStore store, StaffDirectory staff, AssessmentFramework framework, PartnerAccess access,
+                       AuditTrail audit, MessageSource messages, Clock clock) {
         this.store = store;
+        this.staff = staff;
         this.framework = framework;
         this.access = access;
         this.audit = audit;
@@ -93,7 +98,22 @@ public class PartnerAssessments {
         if (!access.coordinates(actor, organisation.programmeId())) {
             throw new Forbidden("list assessors");
         }
-        return organisation.programmeId() == null ? List.of() : store.assessorCandidates(organisation.programmeId());
+        return organisation.programmeId() == null ? List.of() : assessorCandidates(organisation.programmeId());
+    }
+
+    /**
+     * Accounts that may join an assessment team: active coordinators of the programme and active organisation
+     * managers of its organisations.
+     */
+    private List<Assessor> assessorCandidates(long programmeId) {
+        Map<Long, Organisation> organisations = access.allById();
+        List<Long> inProgramme = organisations.values().stream()
+                .filter(o -> Objects.equals(o.programmeId(), programmeId)).map(Organisation::id).toList();
+        return staff.active(inProgramme, EnumSet.of(Role.ORG_MANAGER), programmeId, EnumSet.of(Role.COORDINATOR)).stream()
+                .map(member -> new Assessor(member.id(), member.displayName(),
+                        Optional.ofNullable(member.organisationId()).map(organisations::get).map(Organisation::name)
+                                .orElse(null)))
+                .toList();
     }
 
     /** Partners the actor may create assessments for. */
@@ -164,7 +184,7 @@ public class PartnerAssessments {
         sites = sites == null || sites.isEmpty() ? null : sites;
         problems.check(sites == null || sites.length() <= 1000, "sitesVisited", "error.tooLong", 1000);
         Set<Long> candidates = organisation == null || organisation.programmeId() == null ? Set.of()
-                : store.assessorCandidates(organisation.programmeId()).stream().map(Assessor::userId).collect(Collectors.toSet());
+                : assessorCandidates(organisation.programmeId()).stream().map(Assessor::userId).collect(Collectors.toSet());
         for (int i = 0; i < form.assessorIds().size(); i++) {
             Long id = form.assessorIds().get(i);
             problems.check(id != null && (candidates.contains(id) || id == actor.id()), "assessorIds[" + i + "]",
@@ -199,11 +219,11 @@ public class PartnerAssessments {
         }
         team.addAll(form.assessorIds());
         Map<Long, Assessor> known = organisation.programmeId() == null ? Map.of()
-                : store.assessorCandidates(organisation.programmeId()).stream()
+                : assessorCandidates(organisation.programmeId()).stream()
                 .collect(Collectors.toMap(Assessor::userId, a -> a, (a, b) -> a));
         for (Long userId : team) {
             Assessor assessor = known.get(userId);
-            store.addTeamMember(id, userId, assessor != null ? assessor.name() : store.displayName(userId).orElse("?"),
+            store.addTeamMember(id, userId, assessor != null ? assessor.name() : staff.displayName(userId).orElse("?"),
                     assessor != null ? assessor.organisation() : null);
         }
         for (String[] external : externals) {
@@ -211,7 +231,7 @@ public class PartnerAssessments {
         }
         audit.recordWrite(actor, organisation.id(), AuditAction.CREATE, "partner_assessment", id,
                 form.kind().name() + " framework v" + current.version());
-        return assessment(ReachUser.system(), id);
+        return assessment(actor, id);
     }
 
     /** The actor's own scores; a coordinator who scores joins the team. */
@@ -223,7 +243,7 @@ public class PartnerAssessments {
         Framework used = framework.version(assessment.frameworkId());
         validateScores(used, assessment, form);
         if (!onTeam(actor, id)) {
-            store.addTeamMember(id, actor.id(), store.displayName(actor.id()).orElse(actor.getUsername()), null);
+            store.addTeamMember(id, actor.id(), staff.displayName(actor.id()).orElse(actor.getUsername()), null);
         }
         for (ScoreEntry entry : form.scores()) {
             store.saveScore(id, entry.questionId(), actor.id(), entry.score(), AssessmentFramework.strip(entry.evidence()), now());

@@ -3,5 +3,5 @@
  * twinning of one partner's weakness with another's strength, action plans and capacity building.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Partners",
-        allowedDependencies = {"platform", "audit", "organisations"})
+        allowedDependencies = {"platform", "audit", "organisations", "accounts"})
 package org.reach.partners;

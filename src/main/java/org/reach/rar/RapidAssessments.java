@@ -155,7 +155,7 @@ public class RapidAssessments {
         if (!mayManage(actor, organisationId)) {
             throw new Forbidden("create assessment");
         }
-        directory.organisation(actor.isAdmin() ? actor : ReachUser.system(), organisationId);
+        directory.organisation(actor, organisationId);
         AssessmentForm clean = validate(form, organisationId, null);
         long id = assessments.insert(clean, now());
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "rar_assessment", id, null);
@@ -565,8 +565,7 @@ public class RapidAssessments {
 
     private List<CoverageGap> exactGaps(ReachUser actor, Assessment assessment) {
         long assessmentId = assessment.id();
-        List<Site> sites = directory.sites(ReachUser.system(), assessment.organisationId()).stream()
-                .filter(Site::active).filter(Site::hasLocation).toList();
+        List<Site> sites = directory.locatedSites(actor, assessment.organisationId());
         List<Hotspot> places = hotspots.ofAssessment(assessmentId);
         Map<String, HotspotReach> registry = places.isEmpty() ? Map.of() : registryReach(actor, assessment);
         List<CoverageGap> gaps = new ArrayList<>();

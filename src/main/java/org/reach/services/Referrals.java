@@ -11,7 +11,6 @@ import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.ClientContacted;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.organisations.Site;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
@@ -69,15 +68,15 @@ public class Referrals {
             }
         }
         problems.check(form.providerType() != null, "providerType", "error.required");
-        Site internal = null;
+        String internalSite = null;
         if (form.internalSiteId() != null) {
-            internal = directory.sites(ReachUser.system(), organisationId).stream()
-                    .filter(s -> s.id() == form.internalSiteId()).findFirst().orElse(null);
-            problems.check(internal != null, "internalSiteId", "encounter.error.site");
+            // any site of the recorder's own organisation, also one they are not assigned to
+            internalSite = directory.siteNamesOfOwnOrganisation(actor).get(form.internalSiteId());
+            problems.check(internalSite != null, "internalSiteId", "encounter.error.site");
         }
         String providerName = form.providerName() == null ? "" : form.providerName().strip();
-        if (providerName.isEmpty() && internal != null) {
-            providerName = internal.name();
+        if (providerName.isEmpty() && internalSite != null) {
+            providerName = internalSite;
         }
         if (providerName.isEmpty()) {
             problems.add("providerName", "error.required");

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class ApiTokensAreBoundedTest {
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -48,11 +50,11 @@ class ApiTokensAreBoundedTest {
     @Test
     void aTokenWithoutAStatedLifetimeEndsAfterNinetyDays() throws Exception {
         assertThat(tokens.issue(world.user(Role.ME_OFFICER), new TokenRequest("from my account page", null)).token().expiresAt())
-                .isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+                .isBetween(clock.instant().plus(Duration.ofDays(89)), clock.instant().plus(Duration.ofDays(91)));
         String yearLong = tokens.issue(world.user(Role.ME_OFFICER), new TokenRequest("a year", 366)).secret();
         String issued = issue(yearLong, "{\"name\":\"no end given\"}");
         Instant expires = Instant.parse(JsonPath.read(issued, "$.token.expiresAt"));
-        assertThat(expires).isBetween(Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+        assertThat(expires).isBetween(clock.instant().plus(Duration.ofDays(89)), clock.instant().plus(Duration.ofDays(91)));
         mvc.perform(post("/api/me/tokens").header("Authorization", "Bearer " + world.token(Role.ME_OFFICER))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"forever\",\"validForDays\":367}"))
                 .andExpect(status().isBadRequest());

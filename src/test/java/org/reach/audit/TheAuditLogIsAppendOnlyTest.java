@@ -3,6 +3,7 @@ package org.reach.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @AutoConfigureMockMvc
 class TheAuditLogIsAppendOnlyTest {
 
+    @Autowired Clock clock;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -27,7 +29,7 @@ class TheAuditLogIsAppendOnlyTest {
         String marker = "append-only " + UUID.randomUUID();
         jdbc.sql("INSERT INTO audit_events (occurred_at, actor_username, action, entity_type, entity_id, detail, remote_address)"
                         + " VALUES (?, 'someone', 'READ', 'client', '1', ?, '127.0.0.1')")
-                .params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), marker).update();
+                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), marker).update();
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_events SET actor_username = 'nobody' WHERE detail = ?")
                 .param(marker).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
@@ -43,7 +45,7 @@ class TheAuditLogIsAppendOnlyTest {
         String marker = "append-only clients " + UUID.randomUUID();
         jdbc.sql("INSERT INTO audit_events (occurred_at, actor_username, action, entity_type, entity_id, detail, remote_address)"
                         + " VALUES (?, 'someone', 'READ', 'client', '1', ?, '127.0.0.1')")
-                .params(OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC), marker).update();
+                .params(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), marker).update();
         long event = jdbc.sql("SELECT id FROM audit_events WHERE detail = ?").param(marker).query(Long.class).single();
         jdbc.sql("INSERT INTO audit_event_clients (client_id, event_id) VALUES (?, ?)").params(987654321L, event).update();
 

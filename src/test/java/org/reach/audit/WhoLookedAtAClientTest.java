@@ -7,8 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +47,7 @@ class WhoLookedAtAClientTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -55,10 +56,11 @@ class WhoLookedAtAClientTest {
     @Autowired AuditTrail audit;
 
     private ProgrammeFixture world;
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today;
 
     @BeforeEach
     void buildWorld() {
+        today = LocalDate.now(clock);
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
     }
 

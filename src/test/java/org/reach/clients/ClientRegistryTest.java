@@ -25,6 +25,7 @@ import org.reach.clients.uic.UicComponents;
 import org.reach.clients.uic.UicScheme;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.BackgroundJobs;
+import org.reach.platform.FieldProblem;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.NotFound;
@@ -236,6 +237,34 @@ class ClientRegistryTest {
         assertThat(timeline).extracting(TimelineEntry::messageKey).containsExactly("timeline.stage.LIFE_STABILITY",
                 "timeline.status.TRANSFERRED", "timeline.stage.TREATMENT", "timeline.registered");
         assertThat(timeline.get(2).arguments()).containsExactly("Started OAT");
+    }
+
+    @Test
+    void peerEducatorsAndRecordersAreTheOrganisationsOwnStaffNamedByAccounts() {
+        assertThat(registry.peerEducators(manager)).extracting(PeerEducator::id)
+                .contains(peer.id(), world.homePeer2.id(), world.user(Role.SITE_MANAGER).id())
+                .doesNotContain(manager.id(), world.user(Role.ME_OFFICER).id(), world.foreignPeer.id());
+        ClientRegistration foreignPeer = new ClientRegistration(null, "HHHHM80", Gender.MALE, 1980, Set.of(), null, null,
+                null, world.homeSite.id(), null, world.foreignPeer.id(), TODAY, null, null, null);
+        assertThatThrownBy(() -> registry.register(peer, foreignPeer)).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field).contains("peerEducatorId"));
+
+        Client client = created(new ClientRegistration(null, "HHHHM80", Gender.MALE, 1980, Set.of(), null, null, null,
+                world.homeSite.id(), null, world.homePeer2.id(), TODAY.minusMonths(1), null, null, null));
+        assertThat(registry.profile(peer, client.id()).peerEducatorName()).isEqualTo("Second peer");
+        registry.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY, null));
+        assertThat(registry.stageHistory(manager, client.id())).singleElement()
+                .extracting(e -> e.recordedByName()).isEqualTo("OUTREACH_WORKER person");
+    }
+
+    @Test
+    void theEnrolmentSiteIsNamedToColleaguesNotAssignedToIt() {
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).isFalse();
+        Client client = registry.register(manager, new ClientRegistration(null, "JJJJM80", Gender.MALE, 1980, Set.of(),
+                null, null, null, world.homeOtherSite.id(), null, null, TODAY, null, null, null)).client();
+        assertThat(registry.profile(peer, client.id()).enrolmentSiteName()).isEqualTo(world.homeOtherSite.name());
+        assertThat(registry.timeline(peer, client.id())).filteredOn(e -> "registration".equals(e.kind())).singleElement()
+                .extracting(TimelineEntry::arguments).isEqualTo(List.of(world.homeOtherSite.name()));
     }
 
     @Test

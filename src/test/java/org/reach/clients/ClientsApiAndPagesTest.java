@@ -16,8 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
@@ -44,8 +44,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class ClientsApiAndPagesTest {
 
-    private static final String TODAY = LocalDate.now(ZoneOffset.UTC).toString();
-
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -68,7 +67,12 @@ class ClientsApiAndPagesTest {
     private String registration(String code, String extra) {
         return "{\"code\":\"" + code + "\",\"gender\":\"FEMALE\",\"birthYear\":1992,\"keyPopulations\":[\"SEX_WORKER\","
                 + "\"PEOPLE_WHO_INJECT_DRUGS\"],\"primaryDrug\":\"HEROIN\",\"route\":\"INJECTING\",\"enrolmentSiteId\":"
-                + world.homeSite.id() + ",\"enrolmentHotspot\":\"Behind the bus stand\",\"firstContact\":\"" + TODAY + "\"" + extra + "}";
+                + world.homeSite.id() + ",\"enrolmentHotspot\":\"Behind the bus stand\",\"firstContact\":\"" + today() + "\"" + extra + "}";
+    }
+
+    /** Today by the application's clock. */
+    private String today() {
+        return LocalDate.now(clock).toString();
     }
 
     @Test
@@ -124,16 +128,16 @@ class ClientsApiAndPagesTest {
 
         mvc.perform(api(put("/api/clients/{id}", id), Role.ORG_MANAGER).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"gender\":\"TRANSGENDER_WOMAN\",\"birthYear\":1991,\"keyPopulations\":[\"TRANSGENDER_PERSON\"],"
-                                + "\"enrolmentSiteId\":" + world.homeSite.id() + ",\"firstContact\":\"" + TODAY + "\"}"))
+                                + "\"enrolmentSiteId\":" + world.homeSite.id() + ",\"firstContact\":\"" + today() + "\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.client.gender").value("TRANSGENDER_WOMAN"));
         mvc.perform(api(post("/api/clients/{id}/stage", id), Role.OUTREACH_WORKER).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"stage\":\"TREATMENT\",\"date\":\"" + TODAY + "\",\"note\":\"Referred to OAT\"}"))
+                        .content("{\"stage\":\"TREATMENT\",\"date\":\"" + today() + "\",\"note\":\"Referred to OAT\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.stage").value("TREATMENT"));
         mvc.perform(api(post("/api/clients/{id}/status", id), Role.SITE_MANAGER).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"DETAINED\",\"date\":\"" + TODAY + "\",\"reason\":\"Police sweep\"}"))
+                        .content("{\"status\":\"DETAINED\",\"date\":\"" + today() + "\",\"reason\":\"Police sweep\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("DETAINED"));
         mvc.perform(api(post("/api/clients/{id}/status", id), Role.ME_OFFICER).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"EXITED\",\"date\":\"" + TODAY + "\",\"reason\":\"x\"}"))
+                        .content("{\"status\":\"EXITED\",\"date\":\"" + today() + "\",\"reason\":\"x\"}"))
                 .andExpect(status().isForbidden());
         mvc.perform(api(get("/api/clients/{id}/timeline", id), Role.ME_OFFICER))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(3))
@@ -163,7 +167,7 @@ class ClientsApiAndPagesTest {
     @Test
     void theRegistrationPageOffersNearMatchesWithReasonsAndRecordsTheChoice() throws Exception {
         long existing = registry.register(world.user(Role.OUTREACH_WORKER), new ClientRegistration(null, "NANAM77",
-                Gender.MALE, 1977, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.parse(TODAY),
+                Gender.MALE, 1977, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.parse(today()),
                 null, null, null)).client().id();
         mvc.perform(get("/clients/new").with(user(world.user(Role.OUTREACH_WORKER))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"motherFirstName\"")));
@@ -190,7 +194,7 @@ class ClientsApiAndPagesTest {
         long before = registry.search(world.user(Role.ORG_MANAGER), new ClientSearch("PAPAF80", null, null, null), 0, 50).total();
         String refused = mvc.perform(post("/clients/new").with(user(world.user(Role.OUTREACH_WORKER))).with(csrf())
                         .param("code", "PAPAF80").param("gender", "").param("birthYear", "1980")
-                        .param("enrolmentSiteId", String.valueOf(world.homeSite.id())).param("firstContact", TODAY))
+                        .param("enrolmentSiteId", String.valueOf(world.homeSite.id())).param("firstContact", today()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("id=\"gender-error\"");
         assertThat(registry.search(world.user(Role.ORG_MANAGER), new ClientSearch("PAPAF80", null, null, null), 0, 50).total())
@@ -200,14 +204,14 @@ class ClientsApiAndPagesTest {
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code) {
         return request.with(user(world.user(Role.OUTREACH_WORKER))).with(csrf()).param("code", code)
                 .param("gender", "MALE").param("birthYear", "1977").param("enrolmentSiteId", String.valueOf(world.homeSite.id()))
-                .param("firstContact", TODAY);
+                .param("firstContact", today());
     }
 
     @Test
     void theProfileShowsTheAliasOnlyAtTheEnrolmentSiteAndTheListFindsClients() throws Exception {
         long id = registry.register(world.user(Role.OUTREACH_WORKER), new ClientRegistration(null, "RARAM77",
                 Gender.MALE, 1977, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING,
-                world.homeSite.id(), "Old rail yard", null, LocalDate.parse(TODAY), "Pappu", null, null)).client().id();
+                world.homeSite.id(), "Old rail yard", null, LocalDate.parse(today()), "Pappu", null, null)).client().id();
         mvc.perform(get("/clients/{id}", id).with(user(world.user(Role.OUTREACH_WORKER))))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Pappu")))
                 .andExpect(content().string(containsString("Registered at " + world.homeSite.name())));
@@ -223,10 +227,10 @@ class ClientsApiAndPagesTest {
         mvc.perform(get("/").with(user(world.user(Role.OUTREACH_WORKER)))).andExpect(content().string(containsString("href=\"/clients\"")));
 
         mvc.perform(post("/clients/{id}/status", id).with(user(world.user(Role.OUTREACH_WORKER))).with(csrf())
-                        .param("status", "DECEASED").param("date", TODAY).param("reason", "Overdose"))
+                        .param("status", "DECEASED").param("date", today()).param("reason", "Overdose"))
                 .andExpect(redirectedUrlPattern("/clients/" + id + "?saved"));
         mvc.perform(post("/clients/{id}/stage", id).with(user(world.user(Role.OUTREACH_WORKER))).with(csrf())
-                        .param("stage", "TREATMENT").param("date", TODAY))
+                        .param("stage", "TREATMENT").param("date", today()))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("class=\"error\"")));
     }
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,7 @@ class ClientsKeepNoIdentifyingDataTest {
     private static final List<String> ALL_NAMES = List.of("Zubeydazqx", "Quorthanxx", "Yelmorvinq", "Kavastrumx",
             "Wexolindaq", "Pharquostu", "Vintrelloz", "Drummelsky");
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -58,7 +60,7 @@ class ClientsKeepNoIdentifyingDataTest {
     void componentNamesAreNeverStoredLoggedOrEchoed(CapturedOutput output) throws Exception {
         ProgrammeFixture world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         List<String> responses = new ArrayList<>();
-        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(clock).toString();
 
         // API: a registration with a problem first (nothing is written), then the real one, then the same again.
         String invalid = apiBody(world, API_NAMES, "2999-01-01", 13);

@@ -2,6 +2,7 @@ package org.reach.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.EnumSet;
@@ -43,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "reach.demo.enabled=true")
 class DemoDataIsCreatedOnceTest {
 
+    @Autowired Clock clock;
     @Autowired DemoData demo;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -109,7 +111,7 @@ class DemoDataIsCreatedOnceTest {
                 withEncounters++;
                 own.forEach(e -> months.add(YearMonth.from(e.date())));
                 LocalDate last = own.stream().map(Encounter::date).max(LocalDate::compareTo).orElseThrow();
-                LocalDate today = LocalDate.now();
+                LocalDate today = LocalDate.now(clock);
                 assertThat(client.lastContact()).as("last contact of %s", client.uic()).isEqualTo(last);
                 switch (client.status()) {
                     case ACTIVE -> assertThat(last).as("active").isAfterOrEqualTo(today.minusMonths(3));

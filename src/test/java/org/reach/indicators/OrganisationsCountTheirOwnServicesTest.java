@@ -105,6 +105,24 @@ class OrganisationsCountTheirOwnServicesTest {
     }
 
     @Test
+    void theQuantityGivenCountsAtItsPlaceAnonymousEncountersIncluded() {
+        OwnIndicator given = indicators.defineOwnIndicator(manager, new OwnIndicatorForm(null, "HCV tests given",
+                hcvTest.code(), OwnIndicator.Counts.QUANTITY, OwnIndicator.Per.NONE));
+        IndicatorScope home = indicators.scope(manager, null, null, null);
+        // Q1: 1 to A at the home site, 2 to C at the other site, 3 anonymously at the home site; December's 7 not.
+        IndicatorTable bySite = indicators.table(manager, home, given.code(), q1, Disaggregation.SITE, true);
+        assertThat(bySite.total().numerator()).isEqualTo("6");
+        assertThat(bySite.rows()).anySatisfy(r -> {
+            assertThat(r.category()).isEqualTo(String.valueOf(world.homeSite.id()));
+            assertThat(r.numerator()).isEqualTo("4");
+        });
+        assertThat(bySite.rows()).anySatisfy(r -> {
+            assertThat(r.category()).isEqualTo(String.valueOf(world.homeOtherSite.id()));
+            assertThat(r.numerator()).isEqualTo("2");
+        });
+    }
+
+    @Test
     void anotherOrganisationNeitherSeesNorCountsIt() {
         OwnIndicator share = indicators.defineOwnIndicator(manager, new OwnIndicatorForm(null, "Tested for HCV",
                 hcvTest.code(), OwnIndicator.Counts.PEOPLE, OwnIndicator.Per.NONE));

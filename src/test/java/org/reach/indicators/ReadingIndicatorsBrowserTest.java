@@ -3,17 +3,19 @@ package org.reach.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.reach.BrowserJourney;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -23,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Tag("browser")
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
 class ReadingIndicatorsBrowserTest extends BrowserJourney {
+
+    @Autowired Clock clock;
 
     @Test
     void theDashboardFollowsThePeriodAndExportsItsTable() {
@@ -36,7 +40,7 @@ class ReadingIndicatorsBrowserTest extends BrowserJourney {
         assertThat(browser.driver().findElements(By.cssSelector("#data-quality li[data-check]")))
                 .as("the four data-quality checks sit beside the indicators").hasSize(4);
         String before = browser.text("#scope-label");
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Period lastQuarter = IndicatorQuery.lastCompleteQuarter(today);
         assertThat(new Select(browser.driver().findElement(By.id("period"))).getFirstSelectedOption().getAttribute("value"))
                 .as("the dashboard opens on the last complete quarter, not one with days still to come")

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,6 +50,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 class StrengtheningPartnersTest {
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -94,6 +96,23 @@ class StrengtheningPartnersTest {
                 .orElseThrow().code().equals(domain) ? domainScore : rest);
         assessments.finalise(coordinator, assessment.id());
         return assessment;
+    }
+
+    @Test
+    void assessorsAreTheProgrammesActiveCoordinatorsAndManagersNamedWithTheirOrganisation() {
+        ReachUser outsider = signIn.reload(world.foreignManager.id()).orElseThrow();
+        List<Assessor> candidates = assessments.assessorCandidates(coordinator, second.id());
+        assertThat(candidates).extracting(Assessor::userId).contains(coordinator.id(), manager.id())
+                .doesNotContain(world.user(Role.OUTREACH_WORKER).id(), outsider.id());
+        assertThat(candidates).filteredOn(a -> a.userId() == manager.id()).singleElement()
+                .extracting(Assessor::name, Assessor::organisation).containsExactly("ORG_MANAGER person", world.home.name());
+        assertThat(candidates).filteredOn(a -> a.userId() == coordinator.id()).singleElement()
+                .extracting(Assessor::organisation).isNull();
+        accounts.setActive(ReachUser.system(), manager.id(), false);
+        assertThat(assessments.assessorCandidates(coordinator, second.id())).extracting(Assessor::userId)
+                .doesNotContain(manager.id());
+        assertThatThrownBy(() -> assessments.assessorCandidates(manager, second.id()))
+                .isInstanceOfAny(Forbidden.class, NotFound.class);
     }
 
     @Test
@@ -195,7 +214,7 @@ class StrengtheningPartnersTest {
         assertThatThrownBy(() -> assessments.assessment(foreignCoordinator, own.id())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> assessments.assessment(world.user(Role.OUTREACH_WORKER), own.id())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> assessments.create(foreignCoordinator, new AssessmentForm(world.home.id(),
-                AssessmentKind.BASELINE, LocalDate.now(), LocalDate.now(), null, List.of(), null)))
+                AssessmentKind.BASELINE, LocalDate.now(clock), LocalDate.now(clock), null, List.of(), null)))
                 .isInstanceOf(InvalidInput.class);
 
         mvc.perform(get("/api/partners/assessments/{id}", own.id()).header("Authorization", "Bearer " + world.token(Role.ORG_MANAGER)))
@@ -206,7 +225,7 @@ class StrengtheningPartnersTest {
                 .andExpect(status().isNotFound());
 
         PartnerAction action = actions.create(coordinator, new ActionForm(world.home.id(), ActionSource.ASSESSMENT, own.id(),
-                null, null, "Monthly data review", "MONITORING", "M&E officer", second.id(), LocalDate.now().plusDays(30)));
+                null, null, "Monthly data review", "MONITORING", "M&E officer", second.id(), LocalDate.now(clock).plusDays(30)));
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
         assertThat(actions.actions(peer, null)).extracting(PartnerAction::id).contains(action.id());
         assertThat(actions.actions(foreignCoordinator, null)).extracting(PartnerAction::id).doesNotContain(action.id());
@@ -222,7 +241,7 @@ class StrengtheningPartnersTest {
         score(coordinator, assessment, q -> 2);
         assessments.finalise(coordinator, assessment.id());
         PartnerAction action = actions.create(coordinator, new ActionForm(world.home.id(), ActionSource.RAR, null, null,
-                "RAR 2026 recommendation 1", "Train peers in naloxone", "HARM_REDUCTION", "Manager", null, LocalDate.now()));
+                "RAR 2026 recommendation 1", "Train peers in naloxone", "HARM_REDUCTION", "Manager", null, LocalDate.now(clock)));
         actions.recordProgress(manager, action.id(), new ProgressForm(ActionStatus.IN_PROGRESS, null));
 
         List<AuditEvent> events = audit.search(ReachUser.system(), new AuditFilter(null, null, null, null, null, null,
@@ -257,7 +276,7 @@ class StrengtheningPartnersTest {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"organisationId\":" + world.home.id() + ",\"source\":\"ASSESSMENT\",\"assessmentId\":"
                                 + assessment.id() + ",\"title\":\"Late\",\"domainCode\":\"FINANCE\",\"owner\":\"x\","
-                                + "\"dueDate\":\"" + LocalDate.now().minusDays(1) + "\"}"))
+                                + "\"dueDate\":\"" + LocalDate.now(clock).minusDays(1) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("dueDate"))
                 .andExpect(jsonPath("$.errors[0].code").value("partners.error.dueBeforeCreation"));

@@ -1,6 +1,7 @@
 package org.reach.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -17,8 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -41,6 +42,8 @@ import org.reach.clients.ClientStatus;
 import org.reach.clients.StatusChange;
 import org.reach.clients.TimelineEntry;
 import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.FieldProblem;
+import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,6 +60,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @AutoConfigureMockMvc
 class EncountersAndReferralsTest {
 
+    @Autowired Clock clock;
     @Autowired MockMvc mvc;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -69,26 +73,40 @@ class EncountersAndReferralsTest {
     @Autowired JdbcClient jdbc;
     @Autowired EncounterImport importer;
     @Autowired Encounters encounters;
+    @Autowired Referrals referrals;
 
     private ProgrammeFixture world;
     private Client client;
     private Client deceased;
     private Client foreignClient;
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today;
 
     @BeforeEach
     void buildWorld() {
+        today = LocalDate.now(clock);
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         String id = world.marker.substring(7).toUpperCase(Locale.ROOT);
         ReachUser manager = world.user(Role.ORG_MANAGER);
-        client = ServicesFixture.register(clients, manager, "HOHOM75", world.homeSite.id());
-        deceased = ServicesFixture.register(clients, manager, "GOGOF70", world.homeSite.id());
+        client = ServicesFixture.register(clients, clock, manager, "HOHOM75", world.homeSite.id());
+        deceased = ServicesFixture.register(clients, clock, manager, "GOGOF70", world.homeSite.id());
         clients.changeStatus(manager, deceased.id(), new StatusChange(ClientStatus.DECEASED, today, "Overdose"));
-        foreignClient = ServicesFixture.register(clients, signIn.reload(world.foreignManager.id()).orElseThrow(), "AWAWM80",
-                world.foreignSite.id());
+        foreignClient = ServicesFixture.register(clients, clock, signIn.reload(world.foreignManager.id()).orElseThrow(),
+                "AWAWM80", world.foreignSite.id());
     }
 
     // ---- catalogue
+
+    @Test
+    void anInternalReferralGoesToAnySiteOfTheOwnOrganisationAndNoOther() {
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).isFalse();
+        Referral toColleagues = referrals.refer(peer, new ReferralForm(client.id(), null, ProviderType.OAT_CENTRE, null,
+                world.homeOtherSite.id(), today));
+        assertThat(toColleagues.providerName()).isEqualTo(world.homeOtherSite.name());
+        assertThatThrownBy(() -> referrals.refer(peer, new ReferralForm(client.id(), null, ProviderType.OAT_CENTRE, null,
+                world.foreignSite.id(), today))).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field).contains("internalSiteId"));
+    }
 
     @Test
     void theCatalogueIsSeededWithTheComprehensivePackage() throws Exception {
@@ -440,7 +458,7 @@ class EncountersAndReferralsTest {
         org.reach.organisations.Site prison = directory.createSite(ReachUser.system(), new org.reach.organisations.SiteForm(
                 world.home.id(), "Central prison point " + UUID.randomUUID(), org.reach.organisations.SiteType.PRISON_OUTREACH_POINT,
                 "Jamshed Town", "Karachi", 24.90, 67.05, org.reach.organisations.OpeningStatus.OPEN));
-        Client held = ServicesFixture.register(clients, manager, "DEDEM83", world.homeSite.id());
+        Client held = ServicesFixture.register(clients, clock, manager, "DEDEM83", world.homeSite.id());
         clients.changeStatus(manager, held.id(), new org.reach.clients.StatusChange(ClientStatus.DETAINED,
                 today.minusDays(20), "Arrested"));
         encounters.record(manager, new EncounterForm(uuid(), today.minusDays(10), prison.id(), null, held.id(), null,
@@ -463,7 +481,7 @@ class EncountersAndReferralsTest {
         Client followed = clients.register(manager, new org.reach.clients.ClientRegistration(null, "FOFOM81",
                 org.reach.clients.Gender.MALE, 1981, java.util.Set.of(), null, null, null, world.homeSite.id(), null,
                 peer.id(), today.minusDays(10), null, null, null)).client();
-        Client other = ServicesFixture.register(clients, manager, "OTOTM82", world.homeSite.id());
+        Client other = ServicesFixture.register(clients, clock, manager, "OTOTM82", world.homeSite.id());
         for (Client c : List.of(followed, other)) {
             encounters.record(manager, new EncounterForm(uuid(), today.minusDays(2), world.homeOtherSite.id(), null,
                     c.id(), null, false, List.of(ServiceLine.of("CONDOMS", 2)), null, null, null));

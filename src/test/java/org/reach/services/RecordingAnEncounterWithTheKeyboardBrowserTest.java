@@ -3,8 +3,8 @@ package org.reach.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Random;
 import java.util.Set;
 
@@ -31,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "reach.demo.enabled=true")
 class RecordingAnEncounterWithTheKeyboardBrowserTest extends BrowserJourney {
 
+    @Autowired Clock clock;
     @Autowired ClientRegistry clients;
     @Autowired SignIn signIn;
     @Autowired JdbcClient jdbc;
@@ -43,7 +44,7 @@ class RecordingAnEncounterWithTheKeyboardBrowserTest extends BrowserJourney {
         // A near match among the demo clients would ask for a decision: this is a different person.
         clients.register(peer, new ClientRegistration(null, code, Gender.MALE, 1990, Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS),
                 Drug.HEROIN, null, Route.INJECTING, peer.siteIds().iterator().next(), null, null,
-                LocalDate.now(ZoneOffset.UTC).minusMonths(1), null, DuplicateDecision.REJECTED_DIFFERENT, null));
+                LocalDate.now(clock).minusMonths(1), null, DuplicateDecision.REJECTED_DIFFERENT, null));
         long before = encounters(peer);
 
         browser.open("/login");

@@ -1,7 +1,7 @@
 package org.reach.services;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -34,18 +34,19 @@ public final class ServicesFixture {
     private final ProgrammeFixture world;
     private final ServiceCatalogue catalogue;
     private final Referrals referrals;
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    private final LocalDate today;
 
     public ServicesFixture(ProgrammeFixture world, SignIn signIn, ClientRegistry clients, ServiceCatalogue catalogue,
-                           Encounters encounters, Referrals referrals) {
+                           Encounters encounters, Referrals referrals, Clock clock) {
         this.world = world;
+        this.today = LocalDate.now(clock);
         this.catalogue = catalogue;
         this.referrals = referrals;
         String id = world.marker.substring(7).toUpperCase(java.util.Locale.ROOT);
         ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
         ReachUser foreignPeer = signIn.reload(world.foreignPeer.id()).orElseThrow();
-        homeClient = register(clients, world.user(Role.ORG_MANAGER), "SVSVM85", world.homeSite.id());
-        foreignClient = register(clients, foreignManager, "SVSVM85", world.foreignSite.id());
+        homeClient = register(clients, clock, world.user(Role.ORG_MANAGER), "SVSVM85", world.homeSite.id());
+        foreignClient = register(clients, clock, foreignManager, "SVSVM85", world.foreignSite.id());
         homeService = catalogue.create(world.user(Role.ORG_MANAGER),
                 new ServiceForm("FXOWN_" + id, "Home kit", ServiceCategory.BASIC_NEEDS, ServiceUnit.COUNT));
         foreignService = catalogue.create(foreignManager,
@@ -61,10 +62,10 @@ public final class ServicesFixture {
     }
 
     /** A client registered with a typed code, first seen two months ago. */
-    public static Client register(ClientRegistry clients, ReachUser actor, String code, long siteId) {
+    public static Client register(ClientRegistry clients, Clock clock, ReachUser actor, String code, long siteId) {
         return clients.register(actor, new ClientRegistration(null, code, Gender.MALE, 1985,
                 Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, siteId, null, null,
-                LocalDate.now(ZoneOffset.UTC).minusMonths(2), null, null, null)).client();
+                LocalDate.now(clock).minusMonths(2), null, null, null)).client();
     }
 
     /** A new referral of the home organisation, made 20 days ago and accepted 10 days ago if asked. */

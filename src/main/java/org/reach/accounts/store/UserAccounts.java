@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.reach.accounts.StaffMember;
 import org.reach.accounts.UserAccount;
 import org.reach.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +152,49 @@ public class UserAccounts {
     public void unlock(long id, Instant now) {
         jdbc.sql("UPDATE user_accounts SET failed_logins = 0, locked_until = NULL, updated_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), id).update();
+    }
+
+    public Map<Long, String> displayNames(Collection<Long> ids) {
+        Map<Long, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("SELECT id, display_name FROM user_accounts WHERE id IN (:ids)").param("ids", ids)
+                    .query((rs, i) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return names;
+    }
+
+    public boolean isMemberOf(long id, long organisationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM user_accounts WHERE id = ? AND organisation_id = ?")
+                .params(id, organisationId).query(Long.class).single() > 0;
+    }
+
+    /**
+     * Active accounts holding one of {@code organisationRoles} in one of the organisations, or one of
+     * {@code programmeRoles} in the programme, each once, by display name.
+     */
+    public List<StaffMember> active(Collection<Long> organisationIds, Set<Role> organisationRoles, Long programmeId,
+                                    Set<Role> programmeRoles) {
+        List<String> either = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (!organisationIds.isEmpty() && !organisationRoles.isEmpty()) {
+            either.add("(u.organisation_id IN (:orgs) AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id "
+                    + "AND r.role IN (:orgRoles)))");
+            params.put("orgs", organisationIds);
+            params.put("orgRoles", organisationRoles.stream().map(Role::name).toList());
+        }
+        if (programmeId != null && !programmeRoles.isEmpty()) {
+            either.add("(u.programme_id = :programme AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id "
+                    + "AND r.role IN (:programmeRoles)))");
+            params.put("programme", programmeId);
+            params.put("programmeRoles", programmeRoles.stream().map(Role::name).toList());
+        }
+        if (either.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT u.id, u.display_name, u.organisation_id FROM user_accounts u WHERE u.active = TRUE AND ("
+                        + String.join(" OR ", either) + ") ORDER BY u.display_name")
+                .params(params).query((rs, i) -> new StaffMember(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, Long.class))).list();
     }
 
     private record Row(long id, String username, String displayName, Long organisationId, Long programmeId,

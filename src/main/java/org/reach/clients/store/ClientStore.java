@@ -24,7 +24,6 @@ import org.reach.clients.Drug;
 import org.reach.clients.Gender;
 import org.reach.clients.HotspotReach;
 import org.reach.clients.KeyPopulation;
-import org.reach.clients.PeerEducator;
 import org.reach.clients.Route;
 import org.reach.clients.uic.UicScheme;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -295,8 +294,8 @@ public class ClientStore {
     public List<HistoryEntry> statusChanges(long clientId) {
         return jdbc.sql("""
                         SELECT c.id, c.status AS entry_value, c.status_date AS changed_on, c.reason AS entry_text, c.recorded_by,
-                               u.display_name, c.recorded_at
-                        FROM client_status_changes c LEFT JOIN user_accounts u ON u.id = c.recorded_by
+                               c.recorded_at
+                        FROM client_status_changes c
                         WHERE c.client_id = ? ORDER BY c.status_date DESC, c.id DESC""")
                 .param(clientId).query(ClientStore::history).list();
     }
@@ -304,8 +303,8 @@ public class ClientStore {
     public List<HistoryEntry> stageChanges(long clientId) {
         return jdbc.sql("""
                         SELECT c.id, c.stage AS entry_value, c.stage_date AS changed_on, c.note AS entry_text, c.recorded_by,
-                               u.display_name, c.recorded_at
-                        FROM client_stage_changes c LEFT JOIN user_accounts u ON u.id = c.recorded_by
+                               c.recorded_at
+                        FROM client_stage_changes c
                         WHERE c.client_id = ? ORDER BY c.stage_date DESC, c.id DESC""")
                 .param(clientId).query(ClientStore::history).list();
     }
@@ -332,24 +331,6 @@ public class ClientStore {
     }
 
     // ---- staff accounts named as peer educators (read only; accounts belong to the accounts capability)
-
-    public List<PeerEducator> peerEducators(long organisationId) {
-        return jdbc.sql("""
-                        SELECT u.id, u.display_name FROM user_accounts u
-                        WHERE u.organisation_id = ? AND u.active = TRUE
-                          AND EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role IN ('OUTREACH_WORKER', 'SITE_MANAGER'))
-                        ORDER BY u.display_name""")
-                .param(organisationId).query((rs, row) -> new PeerEducator(rs.getLong("id"), rs.getString("display_name"))).list();
-    }
-
-    public boolean isAccountOf(long organisationId, long accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM user_accounts WHERE id = ? AND organisation_id = ?")
-                .params(accountId, organisationId).query(Long.class).single() > 0;
-    }
-
-    public Optional<String> accountName(long accountId) {
-        return jdbc.sql("SELECT display_name FROM user_accounts WHERE id = ?").param(accountId).query(String.class).optional();
-    }
 
     // ---- mapping
 
@@ -385,7 +366,7 @@ public class ClientStore {
 
     private static HistoryEntry history(ResultSet rs, int row) throws SQLException {
         return new HistoryEntry(rs.getLong("id"), rs.getString("entry_value"), rs.getObject("changed_on", LocalDate.class),
-                rs.getString("entry_text"), rs.getObject("recorded_by", Long.class), rs.getString("display_name"),
+                rs.getString("entry_text"), rs.getObject("recorded_by", Long.class), null,
                 rs.getTimestamp("recorded_at").toInstant());
     }
 

@@ -43,9 +43,18 @@ public record PeriodFacts(Map<Long, Client> clients, List<PlaceAmounts> anonymou
 
     /**
      * Quantities given at one place in the period: needles and naloxone kits as handed out, the other services
-     * as the number of times given. The client is null for anonymous encounters.
+     * as the number of times given, and the quantity of each service an organisation's own indicator counts. The
+     * client is null for anonymous encounters.
      */
     public record PlaceAmounts(Long clientId, long organisationId, Long siteId, String hotspot, long needles, long naloxone,
-                               long woundCare, long dentalCare, long mentalHealth, long basicNeeds) {
+                               long woundCare, long dentalCare, long mentalHealth, long basicNeeds,
+                               Map<String, Long> quantities) {
+
+        /** Built-in quantities only. */
+        public PlaceAmounts(Long clientId, long organisationId, Long siteId, String hotspot, long needles, long naloxone,
+                            long woundCare, long dentalCare, long mentalHealth, long basicNeeds) {
+            this(clientId, organisationId, siteId, hotspot, needles, naloxone, woundCare, dentalCare, mentalHealth,
+                    basicNeeds, Map.of());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ public class Organisations {
 
     public Optional<Organisation> byId(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(Organisations::map).optional();
+    }
+
+    public List<Organisation> byIds(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of()
+                : jdbc.sql(SELECT + " WHERE id IN (:ids)").param("ids", ids).query(Organisations::map).list();
     }
 
     public Optional<Organisation> byName(String name) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,11 @@ public class Sites {
 
     public List<Site> ofOrganisation(long organisationId) {
         return jdbc.sql(SELECT + " WHERE organisation_id = ? ORDER BY name").param(organisationId).query(Sites::map).list();
+    }
+
+    public List<Site> ofOrganisations(Collection<Long> organisationIds) {
+        return organisationIds.isEmpty() ? List.of() : jdbc.sql(SELECT + " WHERE organisation_id IN (:orgs) ORDER BY name")
+                .param("orgs", organisationIds).query(Sites::map).list();
     }
 
     public Optional<Site> byId(long id) {

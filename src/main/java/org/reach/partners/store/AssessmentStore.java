@@ -10,7 +10,6 @@ import java.util.Optional;
 
 import org.reach.partners.AssessmentKind;
 import org.reach.partners.AssessmentStatus;
-import org.reach.partners.Assessor;
 import org.reach.partners.TeamMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -123,31 +122,6 @@ public class AssessmentStore {
     public void finalise(long assessmentId, Instant now) {
         jdbc.sql("UPDATE partner_assessments SET status = 'FINALISED', finalised_at = ? WHERE id = ?")
                 .params(Timestamp.from(now), assessmentId).update();
-    }
-
-    /**
-     * Accounts that may join an assessment team: active coordinators of the programme and active organisation
-     * managers of its organisations. Only identifiers, display names and organisation names are read.
-     */
-    public List<Assessor> assessorCandidates(long programmeId) {
-        return jdbc.sql("""
-                        SELECT DISTINCT u.id, u.display_name, o.name AS organisation_name
-                        FROM user_accounts u
-                        JOIN user_roles r ON r.user_id = u.id
-                        LEFT JOIN organisations o ON o.id = u.organisation_id
-                        WHERE u.active = TRUE
-                          AND ((r.role = 'COORDINATOR' AND u.programme_id = ?)
-                            OR (r.role = 'ORG_MANAGER' AND o.programme_id = ?))
-                        ORDER BY u.display_name""")
-                .params(programmeId, programmeId)
-                .query((rs, n) -> new Assessor(rs.getLong("id"), rs.getString("display_name"),
-                        rs.getString("organisation_name")))
-                .list();
-    }
-
-    /** The display name of an account, for the team list (administrators may be on a team too). */
-    public Optional<String> displayName(long userId) {
-        return jdbc.sql("SELECT display_name FROM user_accounts WHERE id = ?").param(userId).query(String.class).optional();
     }
 
     private static Row map(ResultSet rs, int n) throws SQLException {

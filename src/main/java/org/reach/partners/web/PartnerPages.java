@@ -1,5 +1,6 @@
 package org.reach.partners.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,10 +58,13 @@ class PartnerPages {
     private final AssessmentReport report;
     private final OrganisationDirectory directory;
     private final org.springframework.context.MessageSource messages;
+    private final Clock clock;
 
     PartnerPages(PartnerAssessments assessments, AssessmentFramework framework, Twinnings twinnings, ActionPlans actions,
-                 AssessmentReport report, OrganisationDirectory directory, org.springframework.context.MessageSource messages) {
+                 AssessmentReport report, OrganisationDirectory directory, org.springframework.context.MessageSource messages,
+                 Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         this.assessments = assessments;
         this.framework = framework;
         this.twinnings = twinnings;
@@ -113,8 +117,8 @@ class PartnerPages {
         if (partners.isEmpty()) {
             throw new Forbidden("create assessment");
         }
-        model.addAttribute("form", new AssessmentForm(organisation, AssessmentKind.BASELINE, LocalDate.now(),
-                LocalDate.now(), null, List.of(), null));
+        model.addAttribute("form", new AssessmentForm(organisation, AssessmentKind.BASELINE, LocalDate.now(clock),
+                LocalDate.now(clock), null, List.of(), null));
         return assessmentForm(me, model, partners);
     }
 
@@ -288,7 +292,7 @@ class PartnerPages {
             throw new Forbidden("create action");
         }
         ActionForm form;
-        LocalDate due = LocalDate.now().plusMonths(3);
+        LocalDate due = LocalDate.now(clock).plusMonths(3);
         if (twinning != null) {
             Twinning t = twinnings.twinning(me, twinning);
             form = new ActionForm(t.learningOrganisationId(), ActionSource.TWINNING, t.assessmentId(), t.id(), null, null,

@@ -118,7 +118,7 @@ class RarPages {
     String assessment(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
         Assessment assessment = rar.assessment(me, id);
         model.addAttribute("assessment", assessment);
-        model.addAttribute("organisation", directory.organisation(ReachUser.system(), assessment.organisationId()));
+        model.addAttribute("organisation", directory.organisation(me, assessment.organisationId()));
         model.addAttribute("estimates", rar.estimates(me, id));
         model.addAttribute("gaps", rar.gaps(me, id).stream().limit(10).toList());
         model.addAttribute("recommendations", rar.recommendations(me, id));
