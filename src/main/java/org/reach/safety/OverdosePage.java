@@ -8,4 +8,16 @@ public record OverdosePage(List<OverdoseReport> reports, int page, int size, lon
     public OverdosePage {
         reports = List.copyOf(reports);
     }
+
+    public int pages() {
+        return (int) Math.max(1, (total + size - 1) / size);
+    }
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return page + 1 < pages();
+    }
 }
