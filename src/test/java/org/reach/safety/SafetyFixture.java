@@ -5,12 +5,19 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.reach.ProgrammeFixture;
 import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
+import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.Drug;
+import org.reach.clients.DuplicateDecision;
+import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.Route;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.reach.rar.Assessment;
@@ -44,11 +51,13 @@ public final class SafetyFixture {
     public final String foreignHotspot;
     private final ProgrammeFixture world;
     private final Overdoses overdoses;
+    private final ClientRegistry clients;
 
     public SafetyFixture(ProgrammeFixture world, SignIn signIn, ClientRegistry clients, RapidAssessments rar,
                          Overdoses overdoses, Deaths deaths) {
         this.world = world;
         this.overdoses = overdoses;
+        this.clients = clients;
         ReachUser system = ReachUser.system();
         Assessment home = rar.createAssessment(system, new AssessmentForm(world.home.id(), "Safety assessment", "Karachi",
                 null, null, "team", null, AssessmentStatus.FIELDWORK));
@@ -64,8 +73,8 @@ public final class SafetyFixture {
         ReachUser foreignPeer = signIn.reload(world.foreignPeer.id()).orElseThrow();
         homeClient = ServicesFixture.register(clients, manager, "KTKTM90", world.homeSite.id());
         homeDeceased = ServicesFixture.register(clients, manager, "DDDDM80", world.homeSite.id());
-        foreignClient = ServicesFixture.register(clients, foreignManager, "KTKTM90", world.foreignSite.id());
-        foreignDeceased = ServicesFixture.register(clients, foreignManager, "DDDDM80", world.foreignSite.id());
+        foreignClient = ServicesFixture.register(clients, foreignManager, "FRFRM90", world.foreignSite.id());
+        foreignDeceased = ServicesFixture.register(clients, foreignManager, "FDFDM80", world.foreignSite.id());
         homeReport = overdoses.record(world.user(Role.OUTREACH_WORKER), form(world.homeSite.id(), HOTSPOT,
                 homeClient.id(), hoursAgo(30))).report();
         foreignReport = overdoses.record(foreignPeer, new OverdoseForm(UUID.randomUUID().toString(), hoursAgo(30),
@@ -119,6 +128,14 @@ public final class SafetyFixture {
     public long freshHomeReport() {
         return overdoses.record(world.user(Role.OUTREACH_WORKER), form(world.homeSite.id(), null, null, hoursAgo(5)))
                 .report().id();
+    }
+
+    /** A new client of the home organisation with a code made from n, for endpoints that record a death. */
+    public Client freshClient(int n) {
+        String code = "Q" + (char) ('A' + n % 26) + (char) ('A' + (n / 26) % 26) + "ZM" + (10 + n % 90);
+        return clients.register(world.user(Role.ORG_MANAGER), new ClientRegistration(null, code, Gender.MALE, 1985,
+                Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, world.homeSite.id(),
+                null, null, today().minusMonths(2), null, DuplicateDecision.REJECTED_DIFFERENT, null)).client();
     }
 
     public static String deathJson(Long clientId, String cause) {
