@@ -371,7 +371,14 @@ public class Overdoses {
     /** How many of the reports the person sees await follow-up: a count, no client data. */
     @Transactional(readOnly = true)
     public long awaitingFollowUpCount(ReachUser actor) {
-        return mayRead(actor) ? store.countAwaitingFollowUp(visibility(actor)) : 0;
+        return mayRead(actor) ? store.countAwaitingFollowUp(visibility(actor), null) : 0;
+    }
+
+    /** Of those, the reports of the last week: the ones a contact can still follow (the start page's reminder). */
+    @Transactional(readOnly = true)
+    public long recentlyAwaitingFollowUpCount(ReachUser actor) {
+        return mayRead(actor) ? store.countAwaitingFollowUp(visibility(actor),
+                LocalDateTime.now(clock).minusDays(CLUSTER_SHOWN_DAYS)) : 0;
     }
 
     /** The overdoses of one client (as the person or as the owner of the kit used); audited. */

@@ -64,7 +64,7 @@ public final class SafetyFixture {
         rar.createHotspot(system, home.id(), hotspot(HOTSPOT));
         rar.createHotspot(system, home.id(), hotspot(OTHER_HOTSPOT));
         Assessment foreign = rar.createAssessment(system, new AssessmentForm(world.foreign.id(),
-                "Assessment " + world.marker, "Area " + world.marker, null, null, "team", null, AssessmentStatus.FIELDWORK));
+                "Safety assessment " + world.marker, "Area " + world.marker, null, null, "team", null, AssessmentStatus.FIELDWORK));
         foreignHotspot = "Hotspot " + world.marker;
         rar.createHotspot(system, foreign.id(), hotspot(foreignHotspot));
 

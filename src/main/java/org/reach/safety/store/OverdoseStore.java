@@ -139,9 +139,10 @@ public class OverdoseStore {
                         + " ORDER BY occurred_at, id LIMIT :limit").params(p).query(OverdoseStore::report).list();
     }
 
-    public long countAwaitingFollowUp(Visibility v) {
-        return jdbc.sql("SELECT COUNT(*) FROM overdose_reports" + where(v, null)
-                        + " AND follow_up_on IS NULL AND outcome <> 'DIED'").params(params(v, null))
+    /** How many visible reports since a moment (null: ever) await follow-up. */
+    public long countAwaitingFollowUp(Visibility v, LocalDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM overdose_reports" + where(v, since)
+                        + " AND follow_up_on IS NULL AND outcome <> 'DIED'").params(params(v, since))
                 .query(Long.class).single();
     }
 

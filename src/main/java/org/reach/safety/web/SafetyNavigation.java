@@ -57,7 +57,7 @@ class SafetyNavigation implements NavigationContributor {
                     List.of(cluster.size(), place, WHEN.format(cluster.first()), WHEN.format(cluster.last())),
                     "/safety#cluster-" + first, order++));
         }
-        long waiting = overdoses.mayRecord(person) ? overdoses.awaitingFollowUpCount(person) : 0;
+        long waiting = overdoses.mayRecord(person) ? overdoses.recentlyAwaitingFollowUpCount(person) : 0;
         if (waiting > 0) {
             notices.add(new StartPageNotice("overdose-follow-ups", false, "safety.notice.followUp", List.of(waiting),
                     "/safety/follow-ups", 50));
