@@ -270,13 +270,14 @@ class ReportingOverdosesAndDeathsTest {
         String deathPage = page(post("/safety/deaths/new").param("clientCode", client.uic())
                 .param("diedOn", SafetyFixture.hoursAgo(26).toLocalDate().toString()).param("cause", "OVERDOSE")
                 .param("source", "PEER").param("overdoseReportId", String.valueOf(reportId)).param("alone", "YES")
-                .param("notes", SCRIPT), Role.OUTREACH_WORKER)
+                .param("place", "Bridge " + SCRIPT).param("notes", SCRIPT), Role.OUTREACH_WORKER)
                 .andExpect(redirectedUrlPattern("/safety/deaths/*?saved")).andReturn().getResponse().getRedirectedUrl();
         Client dead = clients.client(peer, client.id());
         assertThat(dead.status()).isEqualTo(ClientStatus.DECEASED);
         String shown = page(get(deathPage), Role.ME_OFFICER).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
-        assertThat(shown).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(SCRIPT).contains(client.uic());
+        assertThat(shown).contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("Bridge &lt;script&gt;")
+                .doesNotContain(SCRIPT).contains(client.uic());
 
         // one death per client; correcting it moves the registry's date too
         Death death = deaths.ofClient(peer, dead).orElseThrow();
