@@ -2,6 +2,7 @@ package org.reach.safety;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Three or more overdoses at one hotspot (or at one site when no hotspot is named) within 72 hours.
@@ -10,11 +11,11 @@ import java.util.List;
  * @param siteIds the sites the reports were made at (for whom to alert)
  */
 public record OverdoseCluster(String hotspot, Long siteId, LocalDateTime first, LocalDateTime last,
-                              List<Long> reportIds, java.util.Set<Long> siteIds) {
+                              List<Long> reportIds, Set<Long> siteIds) {
 
     public OverdoseCluster {
         reportIds = List.copyOf(reportIds);
-        siteIds = java.util.Set.copyOf(siteIds);
+        siteIds = Set.copyOf(siteIds);
     }
 
     public int size() {
