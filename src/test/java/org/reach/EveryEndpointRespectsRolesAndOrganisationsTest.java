@@ -145,10 +145,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ActionPlans partnerActions;
     @Autowired Indicators indicators;
     @Autowired FullIndicatorExport fullExport;
+    @Autowired org.reach.safety.Overdoses overdoses;
+    @Autowired org.reach.safety.Deaths deaths;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
     private ServicesFixture services;
+    private org.reach.safety.SafetyFixture safety;
     private org.reach.rar.Assessment rarHomeAssessment;
     private org.reach.rar.Assessment rarForeignAssessment;
     private Hotspot homeHotspot;
@@ -177,6 +180,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals, clock);
         foreignOwnIndicator = defineOwnIndicator(signIn.reload(world.foreignManager.id()).orElseThrow());
+        services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
+        safety = new org.reach.safety.SafetyFixture(world, signIn, clients, rar, overdoses, deaths);
     }
 
     @Test
@@ -741,6 +746,70 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /referrals/{id}/{step}", RECORDERS,
                 c -> page(post("/referrals/{id}/accept", sv.freshReferral(false)).param("date", sv.today().toString()), c),
                 c -> page(post("/referrals/{id}/accept", sv.foreignReferral.id()).param("date", sv.today().toString()), c)));
+
+        // Safety: overdoses, deaths, naloxone kits
+        org.reach.safety.SafetyFixture sf = safety;
+        String today = org.reach.safety.SafetyFixture.today().toString();
+        all.add(new Endpoint("POST /api/safety/overdoses", RECORDERS, c -> json(api(post("/api/safety/overdoses"), c), sf.homeJson()),
+                c -> json(api(post("/api/safety/overdoses"), c), sf.foreignJson())));
+        all.add(new Endpoint("GET /api/safety/overdoses", CLIENT_READERS, c -> api(get("/api/safety/overdoses"), c), null));
+        all.add(new Endpoint("GET /api/safety/overdoses/{id}", CLIENT_READERS,
+                c -> api(get("/api/safety/overdoses/{id}", sf.homeReport.id()), c),
+                c -> api(get("/api/safety/overdoses/{id}", sf.foreignReport.id()), c)));
+        all.add(new Endpoint("POST /api/safety/overdoses/{id}/follow-up", RECORDERS,
+                c -> json(api(post("/api/safety/overdoses/{id}/follow-up", sf.freshHomeReport()), c),
+                        "{\"date\":\"" + today + "\",\"result\":\"SEEN_WELL\"}"),
+                c -> json(api(post("/api/safety/overdoses/{id}/follow-up", sf.foreignReport.id()), c),
+                        "{\"date\":\"" + today + "\",\"result\":\"SEEN_WELL\"}")));
+        all.add(new Endpoint("GET /api/safety/overdoses/awaiting-follow-up", CLIENT_READERS,
+                c -> api(get("/api/safety/overdoses/awaiting-follow-up"), c), null));
+        all.add(new Endpoint("POST /api/safety/deaths", RECORDERS,
+                c -> json(api(post("/api/safety/deaths"), c), org.reach.safety.SafetyFixture.deathJson(sf.freshClient(c.n()).id(), "TB")),
+                c -> json(api(post("/api/safety/deaths"), c), org.reach.safety.SafetyFixture.deathJson(sf.foreignClient.id(), "TB"))));
+        all.add(new Endpoint("GET /api/safety/deaths/{id}", CLIENT_READERS,
+                c -> api(get("/api/safety/deaths/{id}", sf.homeDeath.id()), c),
+                c -> api(get("/api/safety/deaths/{id}", sf.foreignDeath.id()), c)));
+        all.add(new Endpoint("PUT /api/safety/deaths/{id}", RECORDERS,
+                c -> json(api(put("/api/safety/deaths/{id}", sf.homeDeath.id()), c),
+                        org.reach.safety.SafetyFixture.deathJson(sf.homeDeceased.id(), "TB")),
+                c -> json(api(put("/api/safety/deaths/{id}", sf.foreignDeath.id()), c),
+                        org.reach.safety.SafetyFixture.deathJson(sf.foreignDeceased.id(), "OVERDOSE"))));
+        all.add(new Endpoint("GET /api/safety/kits/clients/{id}", CLIENT_READERS,
+                c -> api(get("/api/safety/kits/clients/{id}", sf.homeClient.id()), c),
+                c -> api(get("/api/safety/kits/clients/{id}", sf.foreignClient.id()), c)));
+        all.add(new Endpoint("GET /api/safety/kits/peers", CLIENT_READERS, c -> api(get("/api/safety/kits/peers"), c), null));
+        all.add(new Endpoint("GET /safety", CLIENT_READERS, c -> page(get("/safety"), c), null));
+        all.add(new Endpoint("GET /safety/overdoses", CLIENT_READERS, c -> page(get("/safety/overdoses"), c), null));
+        all.add(new Endpoint("GET /safety/follow-ups", CLIENT_READERS, c -> page(get("/safety/follow-ups"), c), null));
+        all.add(new Endpoint("GET /safety/overdoses/new", RECORDERS, c -> page(get("/safety/overdoses/new"), c), null));
+        all.add(new Endpoint("POST /safety/overdoses/new", RECORDERS,
+                c -> page(overdoseForm(post("/safety/overdoses/new"), w.homeSite.id()), c),
+                c -> page(overdoseForm(post("/safety/overdoses/new"), w.foreignSite.id()), c)));
+        all.add(new Endpoint("GET /safety/overdoses/{id}", CLIENT_READERS,
+                c -> page(get("/safety/overdoses/{id}", sf.homeReport.id()), c),
+                c -> page(get("/safety/overdoses/{id}", sf.foreignReport.id()), c)));
+        all.add(new Endpoint("POST /safety/overdoses/{id}/follow-up", RECORDERS,
+                c -> page(post("/safety/overdoses/{id}/follow-up", sf.freshHomeReport()).param("date", today)
+                        .param("result", "SEEN_WELL"), c),
+                c -> page(post("/safety/overdoses/{id}/follow-up", sf.foreignReport.id()).param("date", today)
+                        .param("result", "SEEN_WELL"), c)));
+        all.add(new Endpoint("GET /safety/deaths/new", RECORDERS, c -> page(get("/safety/deaths/new"), c),
+                c -> page(get("/safety/deaths/new").param("client", String.valueOf(sf.foreignClient.id())), c)));
+        all.add(new Endpoint("POST /safety/deaths/new", RECORDERS,
+                c -> page(deathForm(post("/safety/deaths/new"), sf.freshClient(c.n()).uic()), c),
+                c -> page(deathForm(post("/safety/deaths/new"), sf.foreignClient.uic()), c)));
+        all.add(new Endpoint("GET /safety/deaths/{id}", CLIENT_READERS,
+                c -> page(get("/safety/deaths/{id}", sf.homeDeath.id()), c),
+                c -> page(get("/safety/deaths/{id}", sf.foreignDeath.id()), c)));
+        all.add(new Endpoint("GET /safety/deaths/{id}/edit", RECORDERS,
+                c -> page(get("/safety/deaths/{id}/edit", sf.homeDeath.id()), c),
+                c -> page(get("/safety/deaths/{id}/edit", sf.foreignDeath.id()), c)));
+        all.add(new Endpoint("POST /safety/deaths/{id}/edit", RECORDERS,
+                c -> page(deathForm(post("/safety/deaths/{id}/edit", sf.homeDeath.id()), sf.homeDeceased.uic()), c),
+                c -> page(deathForm(post("/safety/deaths/{id}/edit", sf.foreignDeath.id()), sf.foreignDeceased.uic()), c)));
+        all.add(new Endpoint("GET /safety/clients/{id}", CLIENT_READERS,
+                c -> page(get("/safety/clients/{id}", sf.homeClient.id()), c),
+                c -> page(get("/safety/clients/{id}", sf.foreignClient.id()), c)));
 
         // Rapid assessment (org.reach.rar): API
         long ha = rarHomeAssessment.id();
@@ -1335,6 +1404,18 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static String account(String username, long organisationId, long siteId) {
         return "{\"username\":\"" + username + "\",\"displayName\":\"Peer\",\"organisationId\":" + organisationId
                 + ",\"roles\":[\"OUTREACH_WORKER\"],\"siteIds\":[" + siteId + "],\"language\":\"en\"}";
+    }
+
+    private static MockHttpServletRequestBuilder overdoseForm(MockHttpServletRequestBuilder request, long siteId) {
+        return request.param("uuid", java.util.UUID.randomUUID().toString())
+                .param("occurredAt", org.reach.safety.SafetyFixture.hoursAgo(1).toString())
+                .param("siteId", String.valueOf(siteId)).param("naloxoneDoses", "1").param("naloxoneGivers", "PEER")
+                .param("outcome", "SURVIVED");
+    }
+
+    private static MockHttpServletRequestBuilder deathForm(MockHttpServletRequestBuilder request, String code) {
+        return request.param("clientCode", code).param("diedOn", org.reach.safety.SafetyFixture.today().minusDays(1).toString())
+                .param("cause", "TB").param("source", "FAMILY");
     }
 
     private static MockHttpServletRequestBuilder siteForm(MockHttpServletRequestBuilder request, long organisationId, String name) {

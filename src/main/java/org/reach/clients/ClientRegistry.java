@@ -357,6 +357,7 @@ public class ClientRegistry implements Clients {
     }
 
     /** Active outreach workers and site managers of the person's organisation, by name. */
+    @Override
     public List<PeerEducator> peerEducators(ReachUser actor) {
         return staff.active(List.of(readable(actor)), EnumSet.of(Role.OUTREACH_WORKER, Role.SITE_MANAGER)).stream()
                 .map(member -> new PeerEducator(member.id(), member.displayName())).toList();
@@ -548,6 +549,24 @@ public class ClientRegistry implements Clients {
         store.setExplicitStatus(clientId, change.status(), change.date(), now());
         store.addStatusChange(clientId, change.status(), change.date(), reason, actorId(actor), now());
         audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, "status " + change.status());
+        return toClient(store.byId(clientId).orElseThrow());
+    }
+
+    @Override
+    public Client recordDeath(ReachUser actor, long clientId, LocalDate date, String reason) {
+        long organisation = writable(actor);
+        StoredClient current = stored(actor, clientId);
+        Problems problems = new Problems();
+        checkDate(problems, "diedOn", date, current.firstContact());
+        String text = trim(reason);
+        problems.check(text == null || text.length() <= MAX_TEXT, "reason", "error.tooLong", MAX_TEXT);
+        problems.throwIfAny();
+        if (current.explicitStatus() == ClientStatus.DECEASED && date.equals(current.explicitStatusDate())) {
+            return toClient(current);
+        }
+        store.setExplicitStatus(clientId, ClientStatus.DECEASED, date, now());
+        store.addStatusChange(clientId, ClientStatus.DECEASED, date, text, actorId(actor), now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, "status DECEASED");
         return toClient(store.byId(clientId).orElseThrow());
     }
 

@@ -53,4 +53,14 @@ public interface Clients {
      * by the actor, who is named here rather than read from the running thread, since imports run in the background.
      */
     void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts);
+
+    /** The organisation's staff who may be named as peer educators (outreach workers and site managers), by name. */
+    List<PeerEducator> peerEducators(ReachUser actor);
+
+    /**
+     * A client of the actor's organisation died on this day: the status becomes deceased with that date (the status
+     * rule stays here), or the date of a recorded death is corrected. Refused for a date in the future or before the
+     * first contact. Recorded in the audit log as a write by the actor.
+     */
+    Client recordDeath(ReachUser actor, long clientId, LocalDate date, String reason);
 }

@@ -3,6 +3,6 @@
  * role, created by code with a fixed seed and never twice.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar",
+        allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar", "safety",
                 "indicators"})
 package org.reach.demo;

@@ -359,6 +359,17 @@ public class Encounters {
         return clients.codes(actor, clientIds.stream().filter(Objects::nonNull).distinct().toList());
     }
 
+    /**
+     * How much of one service (by code) the encounters of these organisations gave between two dates, inclusive, for
+     * capabilities that count it (naloxone kits given against kits used). No actor and no audit entry here: a caller
+     * that shows client-level figures records that read itself, one that counts passes only aggregates on.
+     */
+    @Transactional(readOnly = true)
+    public List<QuantityGiven> quantitiesGiven(Collection<Long> organisationIds, String serviceCode, LocalDate from,
+                                               LocalDate to) {
+        return store.quantitiesGiven(organisationIds, serviceCode, from, to);
+    }
+
     /** The sites the actor may record at: every site of the organisation for its managers, else their own. */
     @Transactional(readOnly = true)
     public List<Site> recordingSites(ReachUser actor) {

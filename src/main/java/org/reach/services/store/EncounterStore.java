@@ -216,4 +216,22 @@ public class EncounterStore {
             ps.setInt(index, value);
         }
     }
+
+    /** Every encounter of these organisations between two dates (inclusive) that gave the service with this code. */
+    public List<org.reach.services.QuantityGiven> quantitiesGiven(Collection<Long> organisationIds, String code,
+                                                                  LocalDate from, LocalDate to) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT e.client_id, e.organisation_id, e.site_id, e.hotspot, e.worker_id, e.encounter_date, es.quantity
+                        FROM encounters e JOIN encounter_services es ON es.encounter_id = e.id
+                        JOIN services s ON s.id = es.service_id
+                        WHERE e.organisation_id IN (:orgs) AND s.code = :code AND e.encounter_date BETWEEN :from AND :to""")
+                .param("orgs", organisationIds).param("code", code).param("from", from).param("to", to)
+                .query((rs, row) -> new org.reach.services.QuantityGiven(rs.getObject(1) == null ? null : rs.getLong(1),
+                        rs.getLong(2), rs.getObject(3) == null ? null : rs.getLong(3), rs.getString(4), rs.getLong(5),
+                        rs.getDate(6).toLocalDate(), rs.getInt(7)))
+                .list();
+    }
 }

@@ -1,0 +1,51 @@
+/*
+ * The overdose form: a fresh form takes the phone's own clock for "when" (the server may run in another time zone),
+ * and "use my location" fills the GPS point and its accuracy in metres from the browser's geolocation. Messages come
+ * from data attributes and are put into the page as text.
+ */
+(function () {
+  'use strict';
+
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+
+  function localNow() {
+    var d = new Date();
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+
+  function init() {
+    var form = document.getElementById('overdose-form');
+    if (!form) {
+      return;
+    }
+    var when = document.getElementById('occurredAt');
+    if (when && form.getAttribute('data-fresh') === 'true') {
+      when.value = localNow();
+    }
+    var button = document.getElementById('locate');
+    var status = document.getElementById('locate-status');
+    if (!button || !navigator.geolocation) {
+      return;
+    }
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      status.textContent = status.getAttribute('data-waiting');
+      navigator.geolocation.getCurrentPosition(function (position) {
+        document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
+        document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
+        document.getElementById('gpsAccuracy').value = Math.max(1, Math.round(position.coords.accuracy));
+        status.textContent = status.getAttribute('data-done');
+      }, function () {
+        status.textContent = status.getAttribute('data-failed');
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+}());
