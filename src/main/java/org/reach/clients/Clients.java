@@ -53,4 +53,11 @@ public interface Clients {
      * by the actor, who is named here rather than read from the running thread, since imports run in the background.
      */
     void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts);
+
+    /**
+     * Ends a recorded status (a detention at release): the client comes back under the contact rule from that day,
+     * and the change is recorded with its reason and audited as the actor's write. A client who no longer holds that
+     * status is left as they are. Only {@code DETAINED}, {@code TRANSFERRED} and {@code EXITED} can be ended.
+     */
+    Client endRecordedStatus(ReachUser actor, long clientId, ClientStatus status, LocalDate date, String reason);
 }
