@@ -1,10 +1,12 @@
 package org.reach.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
@@ -33,6 +35,9 @@ import org.reach.followup.Transfers;
 import org.reach.organisations.Site;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
+import org.reach.services.EncounterForm;
+import org.reach.services.Encounters;
+import org.reach.services.ServiceLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -63,10 +68,12 @@ class DemoFollowUp implements ApplicationRunner {
     private final Tracing tracing;
     private final Detentions detentions;
     private final Transfers transfers;
+    private final Encounters encounters;
     private final Clock clock;
 
     DemoFollowUp(SignIn signIn, ClientRegistry clients, FollowUp followUp, Tracing tracing, Detentions detentions,
-                 Transfers transfers, Clock clock) {
+                 Transfers transfers, Encounters encounters, Clock clock) {
+        this.encounters = encounters;
         this.signIn = signIn;
         this.clients = clients;
         this.followUp = followUp;
@@ -141,9 +148,17 @@ class DemoFollowUp implements ApplicationRunner {
             tracing.record(tracer, new TracingForm(client.id(), TracingMethod.PHONE, first, TracingOutcome.NOT_FOUND, null,
                     "Number no longer answers"));
             TracingOutcome outcome = finals[i % finals.length];
-            tracing.record(tracer, new TracingForm(client.id(), methods[(i + 1) % methods.length], first.plusDays(4 + i % 5),
+            LocalDate found = first.plusDays(4 + i % 5);
+            tracing.record(tracer, new TracingForm(client.id(), methods[(i + 1) % methods.length], found,
                     outcome, outcome == TracingOutcome.MOVED_CITY ? "Lahore" : null,
                     outcome == TracingOutcome.FOUND_RETURNED ? "Met at the usual spot, came to the drop-in" : null));
+            if (outcome == TracingOutcome.FOUND_RETURNED && client.enrolmentSiteId() != null) {
+                // back at the drop-in the same day: peer support and a naloxone kit after a break in care
+                encounters.record(tracer, new EncounterForm(UUID.nameUUIDFromBytes(("followup-" + client.uic())
+                        .getBytes(StandardCharsets.UTF_8)).toString(), found, client.enrolmentSiteId(), null, client.id(),
+                        null, false, List.of(ServiceLine.of("PEER_SUPPORT", 1), ServiceLine.of("NALOXONE_KIT", 1)), null,
+                        null, null));
+            }
         }
 
         Client held = active.stream().filter(c -> c.firstContact().isBefore(today.minusDays(60)))
@@ -155,6 +170,7 @@ class DemoFollowUp implements ApplicationRunner {
         }
 
         List<Client> movers = active.stream().filter(c -> held == null || c.id() != held.id())
+                .filter(c -> c.lastContact().isBefore(today))
                 .filter(c -> traced.stream().noneMatch(t -> t.id() == c.id())).skip(10).limit(2).toList();
         if (oldTown != null && !movers.isEmpty()) {
             long id = transfers.send(karachi, new TransferForm(movers.get(0).id(), TransferKind.TRANSFER, oldTown.id(), true,
