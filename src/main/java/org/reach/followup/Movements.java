@@ -115,6 +115,54 @@ public class Movements {
         return table;
     }
 
+    /**
+     * The indicators' joint suppression, with one addition for a two-way table: a shown zero in the row or column of a
+     * hidden count tells an attacker that count's share of the total exactly, so zeros beside hidden counts are hidden
+     * too (as "*"), and the suppression runs again with them, until nothing more is hidden.
+     */
+    private static boolean[] suppress(long[] values, List<SmallCellSuppression.Equation> equations, int r, int c) {
+        boolean[] already = new boolean[values.length];
+        boolean[] hidden = SmallCellSuppression.suppress(values, equations);
+        for (int round = 0; round < 10; round++) {
+            boolean more = false;
+            for (int i = 0; i < r; i++) {
+                for (int j = 0; j < c; j++) {
+                    int at = i * c + j;
+                    if (values[at] == 0 && !hidden[at] && (rowHides(hidden, i, c) || columnHides(hidden, j, r, c))) {
+                        already[at] = true;
+                        more = true;
+                    }
+                }
+            }
+            if (!more) {
+                return hidden;
+            }
+            for (int i = 0; i < values.length; i++) {
+                already[i] |= hidden[i];
+            }
+            hidden = SmallCellSuppression.suppress(values, equations, already, new boolean[values.length]);
+        }
+        return hidden;
+    }
+
+    private static boolean rowHides(boolean[] hidden, int row, int c) {
+        for (int j = 0; j < c; j++) {
+            if (hidden[row * c + j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean columnHides(boolean[] hidden, int column, int r, int c) {
+        for (int i = 0; i < r; i++) {
+            if (hidden[i * c + column]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lays out and suppresses the counts: cells, then row totals, column totals and the grand total. */
     static FlowTable table(int year, int quarter, List<FollowUpStore.Flow> flows) {
         TreeSet<String> from = new TreeSet<>();
@@ -165,7 +213,7 @@ public class Movements {
             equations.add(new SmallCellSuppression.Equation(total, allRows));
             equations.add(new SmallCellSuppression.Equation(total, allColumns));
         }
-        boolean[] hidden = SmallCellSuppression.suppress(values, equations);
+        boolean[] hidden = suppress(values, equations, r, c);
         String[] shown = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             shown[i] = !hidden[i] ? Long.toString(values[i])
