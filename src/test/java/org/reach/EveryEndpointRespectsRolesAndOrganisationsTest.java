@@ -35,6 +35,9 @@ import org.reach.clients.ClientRegistry;
 import org.reach.clients.Gender;
 import org.reach.clients.ImportReport;
 import org.reach.clients.KeyPopulation;
+import org.reach.followup.Detentions;
+import org.reach.followup.FollowUpFixture;
+import org.reach.followup.Transfers;
 import org.reach.indicators.ExportFormat;
 import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorScope;
@@ -124,6 +127,11 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
             Role.SITE_MANAGER, Role.ME_OFFICER);
     private static final Set<Role> INDICATOR_EDITORS = EnumSet.of(Role.ORG_MANAGER, Role.ME_OFFICER);
     private static final Set<Role> RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
+    private static final Set<Role> FOLLOW_UP_WORKERS = RECORDERS;
+    private static final Set<Role> FOLLOW_UP_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+    private static final Set<Role> DIRECTORY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER,
+            Role.ME_OFFICER, Role.OUTREACH_WORKER);
+    private static final Set<Role> COORDINATORS = EnumSet.of(Role.COORDINATOR);
 
     @Autowired Clock clock;
     @Autowired MockMvc mvc;
@@ -147,11 +155,14 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired FullIndicatorExport fullExport;
     @Autowired org.reach.safety.Overdoses overdoses;
     @Autowired org.reach.safety.Deaths deaths;
+    @Autowired Detentions detentions;
+    @Autowired Transfers transfers;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
     private ServicesFixture services;
     private org.reach.safety.SafetyFixture safety;
+    private FollowUpFixture followUp;
     private org.reach.rar.Assessment rarHomeAssessment;
     private org.reach.rar.Assessment rarForeignAssessment;
     private Hotspot homeHotspot;
@@ -180,8 +191,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals, clock);
         foreignOwnIndicator = defineOwnIndicator(signIn.reload(world.foreignManager.id()).orElseThrow());
-        services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
         safety = new org.reach.safety.SafetyFixture(world, signIn, clients, rar, overdoses, deaths);
+        followUp = new FollowUpFixture(world, directory, accounts, signIn, clients, detentions, transfers);
     }
 
     @Test
@@ -749,7 +760,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
         // Safety: overdoses, deaths, naloxone kits
         org.reach.safety.SafetyFixture sf = safety;
-        String today = org.reach.safety.SafetyFixture.today().toString();
+        String safetyDay = org.reach.safety.SafetyFixture.today().toString();
         all.add(new Endpoint("POST /api/safety/overdoses", RECORDERS, c -> json(api(post("/api/safety/overdoses"), c), sf.homeJson()),
                 c -> json(api(post("/api/safety/overdoses"), c), sf.foreignJson())));
         all.add(new Endpoint("GET /api/safety/overdoses", CLIENT_READERS, c -> api(get("/api/safety/overdoses"), c), null));
@@ -758,9 +769,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> api(get("/api/safety/overdoses/{id}", sf.foreignReport.id()), c)));
         all.add(new Endpoint("POST /api/safety/overdoses/{id}/follow-up", RECORDERS,
                 c -> json(api(post("/api/safety/overdoses/{id}/follow-up", sf.freshHomeReport()), c),
-                        "{\"date\":\"" + today + "\",\"result\":\"SEEN_WELL\"}"),
+                        "{\"date\":\"" + safetyDay + "\",\"result\":\"SEEN_WELL\"}"),
                 c -> json(api(post("/api/safety/overdoses/{id}/follow-up", sf.foreignReport.id()), c),
-                        "{\"date\":\"" + today + "\",\"result\":\"SEEN_WELL\"}")));
+                        "{\"date\":\"" + safetyDay + "\",\"result\":\"SEEN_WELL\"}")));
         all.add(new Endpoint("GET /api/safety/overdoses/awaiting-follow-up", CLIENT_READERS,
                 c -> api(get("/api/safety/overdoses/awaiting-follow-up"), c), null));
         all.add(new Endpoint("POST /api/safety/deaths", RECORDERS,
@@ -789,9 +800,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(get("/safety/overdoses/{id}", sf.homeReport.id()), c),
                 c -> page(get("/safety/overdoses/{id}", sf.foreignReport.id()), c)));
         all.add(new Endpoint("POST /safety/overdoses/{id}/follow-up", RECORDERS,
-                c -> page(post("/safety/overdoses/{id}/follow-up", sf.freshHomeReport()).param("date", today)
+                c -> page(post("/safety/overdoses/{id}/follow-up", sf.freshHomeReport()).param("date", safetyDay)
                         .param("result", "SEEN_WELL"), c),
-                c -> page(post("/safety/overdoses/{id}/follow-up", sf.foreignReport.id()).param("date", today)
+                c -> page(post("/safety/overdoses/{id}/follow-up", sf.foreignReport.id()).param("date", safetyDay)
                         .param("result", "SEEN_WELL"), c)));
         all.add(new Endpoint("GET /safety/deaths/new", RECORDERS, c -> page(get("/safety/deaths/new"), c),
                 c -> page(get("/safety/deaths/new").param("client", String.valueOf(sf.foreignClient.id())), c)));
@@ -810,6 +821,110 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /safety/clients/{id}", CLIENT_READERS,
                 c -> page(get("/safety/clients/{id}", sf.homeClient.id()), c),
                 c -> page(get("/safety/clients/{id}", sf.foreignClient.id()), c)));
+        // Follow-up: worklists, tracing, detentions, transfers, partner directory, flows
+        FollowUpFixture fu = followUp;
+        long hc = sv.homeClient.id();
+        long fc = sv.foreignClient.id();
+        String today = sv.today().toString();
+        all.add(new Endpoint("GET /followup", FOLLOW_UP_WORKERS, c -> page(get("/followup"), c), null));
+        all.add(new Endpoint("GET /api/followup/worklist", FOLLOW_UP_WORKERS, c -> api(get("/api/followup/worklist"), c),
+                c -> api(get("/api/followup/worklist"), c)));
+        all.add(new Endpoint("GET /followup/assignments", FOLLOW_UP_MANAGERS, c -> page(get("/followup/assignments"), c), null));
+        all.add(new Endpoint("POST /followup/assignments", FOLLOW_UP_MANAGERS,
+                c -> page(post("/followup/assignments").param("clientId", String.valueOf(hc))
+                        .param("peerId", String.valueOf(w.homePeer2.id())), c),
+                c -> page(post("/followup/assignments").param("clientId", String.valueOf(fc))
+                        .param("peerId", String.valueOf(w.homePeer2.id())), c)));
+        all.add(new Endpoint("GET /api/followup/assignments", FOLLOW_UP_MANAGERS,
+                c -> api(get("/api/followup/assignments"), c), null));
+        all.add(new Endpoint("POST /api/followup/assignments", FOLLOW_UP_MANAGERS,
+                c -> json(api(post("/api/followup/assignments"), c), "{\"clientId\":" + hc + ",\"peerId\":" + w.homePeer2.id() + "}"),
+                c -> json(api(post("/api/followup/assignments"), c), "{\"clientId\":" + fc + ",\"peerId\":" + w.homePeer2.id() + "}")));
+        all.add(new Endpoint("GET /followup/clients/{id}", FOLLOW_UP_WORKERS, c -> page(get("/followup/clients/{id}", hc), c),
+                c -> page(get("/followup/clients/{id}", fc), c)));
+        all.add(new Endpoint("GET /followup/tracing/new", FOLLOW_UP_WORKERS,
+                c -> page(get("/followup/tracing/new").param("client", String.valueOf(hc)), c),
+                c -> page(get("/followup/tracing/new").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /followup/tracing/new", FOLLOW_UP_WORKERS,
+                c -> page(tracingForm(post("/followup/tracing/new"), hc, today), c),
+                c -> page(tracingForm(post("/followup/tracing/new"), fc, today), c)));
+        all.add(new Endpoint("GET /api/followup/tracing", FOLLOW_UP_WORKERS, c -> api(get("/api/followup/tracing"), c),
+                c -> api(get("/api/followup/tracing").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /api/followup/tracing", FOLLOW_UP_WORKERS,
+                c -> json(api(post("/api/followup/tracing"), c), tracing(hc, today)),
+                c -> json(api(post("/api/followup/tracing"), c), tracing(fc, today))));
+        all.add(new Endpoint("GET /followup/detentions", FOLLOW_UP_WORKERS, c -> page(get("/followup/detentions"), c), null));
+        all.add(new Endpoint("GET /followup/detentions/new", FOLLOW_UP_WORKERS,
+                c -> page(get("/followup/detentions/new").param("client", String.valueOf(hc)), c),
+                c -> page(get("/followup/detentions/new").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /followup/detentions/new", FOLLOW_UP_WORKERS,
+                c -> page(detentionForm(post("/followup/detentions/new"), fu.freshClient().id(), today), c),
+                c -> page(detentionForm(post("/followup/detentions/new"), fc, today), c)));
+        all.add(new Endpoint("GET /followup/detentions/{id}", FOLLOW_UP_WORKERS,
+                c -> page(get("/followup/detentions/{id}", fu.freshDetention()), c),
+                c -> page(get("/followup/detentions/{id}", fu.foreignDetention.id()), c)));
+        all.add(new Endpoint("POST /followup/detentions/{id}/release", FOLLOW_UP_WORKERS,
+                c -> page(post("/followup/detentions/{id}/release", fu.freshDetention()).param("releasedOn", today)
+                        .param("oatInside", "CONTINUED"), c),
+                c -> page(post("/followup/detentions/{id}/release", fu.foreignDetention.id()).param("releasedOn", today)
+                        .param("oatInside", "CONTINUED"), c)));
+        all.add(new Endpoint("GET /api/followup/detentions", FOLLOW_UP_WORKERS, c -> api(get("/api/followup/detentions"), c),
+                c -> api(get("/api/followup/detentions").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /api/followup/detentions", FOLLOW_UP_WORKERS,
+                c -> json(api(post("/api/followup/detentions"), c), detention(fu.freshClient().id(), today)),
+                c -> json(api(post("/api/followup/detentions"), c), detention(fc, today))));
+        all.add(new Endpoint("GET /api/followup/detentions/{id}", FOLLOW_UP_WORKERS,
+                c -> api(get("/api/followup/detentions/{id}", fu.freshDetention()), c),
+                c -> api(get("/api/followup/detentions/{id}", fu.foreignDetention.id()), c)));
+        all.add(new Endpoint("POST /api/followup/detentions/{id}/release", FOLLOW_UP_WORKERS,
+                c -> json(api(post("/api/followup/detentions/{id}/release", fu.freshDetention()), c), release(today)),
+                c -> json(api(post("/api/followup/detentions/{id}/release", fu.foreignDetention.id()), c), release(today))));
+        all.add(new Endpoint("GET /followup/transfers", FOLLOW_UP_MANAGERS, c -> page(get("/followup/transfers"), c), null));
+        all.add(new Endpoint("GET /followup/transfers/new", FOLLOW_UP_MANAGERS,
+                c -> page(get("/followup/transfers/new").param("client", String.valueOf(hc)), c),
+                c -> page(get("/followup/transfers/new").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /followup/transfers/new", FOLLOW_UP_MANAGERS,
+                c -> page(transferForm(post("/followup/transfers/new"), fu.freshClient().id(), fu.partnerListing.id(), today), c),
+                c -> page(transferForm(post("/followup/transfers/new"), fc, fu.partnerListing.id(), today), c)));
+        all.add(new Endpoint("GET /api/followup/transfers", FOLLOW_UP_MANAGERS, c -> api(get("/api/followup/transfers"), c),
+                c -> api(get("/api/followup/transfers").param("client", String.valueOf(fc)), c)));
+        all.add(new Endpoint("POST /api/followup/transfers", FOLLOW_UP_MANAGERS,
+                c -> json(api(post("/api/followup/transfers"), c), transfer(fu.freshClient().id(), fu.partnerListing.id(), today)),
+                c -> json(api(post("/api/followup/transfers"), c), transfer(fc, fu.partnerListing.id(), today))));
+        all.add(new Endpoint("GET /followup/arrivals/{id}", FOLLOW_UP_MANAGERS,
+                c -> page(get("/followup/arrivals/{id}", fu.freshArrival()), c),
+                c -> page(get("/followup/arrivals/{id}", fu.outgoingTransfer), c)));
+        all.add(new Endpoint("POST /followup/arrivals/{id}/confirm", FOLLOW_UP_MANAGERS,
+                c -> page(post("/followup/arrivals/{id}/confirm", fu.freshArrival()).param("arrivedOn", today)
+                        .param("existingClientId", String.valueOf(fu.freshClient().id())), c),
+                c -> page(post("/followup/arrivals/{id}/confirm", fu.outgoingTransfer).param("arrivedOn", today)
+                        .param("existingClientId", String.valueOf(hc)), c)));
+        all.add(new Endpoint("POST /followup/arrivals/{id}/no-show", FOLLOW_UP_MANAGERS,
+                c -> page(post("/followup/arrivals/{id}/no-show", fu.freshArrival()).param("date", today), c),
+                c -> page(post("/followup/arrivals/{id}/no-show", fu.outgoingTransfer).param("date", today), c)));
+        all.add(new Endpoint("GET /api/followup/arrivals", FOLLOW_UP_MANAGERS, c -> api(get("/api/followup/arrivals"), c), null));
+        all.add(new Endpoint("GET /api/followup/arrivals/{id}", FOLLOW_UP_MANAGERS,
+                c -> api(get("/api/followup/arrivals/{id}", fu.freshArrival()), c),
+                c -> api(get("/api/followup/arrivals/{id}", fu.outgoingTransfer), c)));
+        all.add(new Endpoint("POST /api/followup/arrivals/{id}/confirm", FOLLOW_UP_MANAGERS,
+                c -> json(api(post("/api/followup/arrivals/{id}/confirm", fu.freshArrival()), c),
+                        "{\"arrivedOn\":\"" + today + "\",\"existingClientId\":" + fu.freshClient().id() + "}"),
+                c -> json(api(post("/api/followup/arrivals/{id}/confirm", fu.outgoingTransfer), c),
+                        "{\"arrivedOn\":\"" + today + "\",\"existingClientId\":" + hc + "}")));
+        all.add(new Endpoint("POST /api/followup/arrivals/{id}/no-show", FOLLOW_UP_MANAGERS,
+                c -> json(api(post("/api/followup/arrivals/{id}/no-show", fu.freshArrival()), c), "{\"date\":\"" + today + "\"}"),
+                c -> json(api(post("/api/followup/arrivals/{id}/no-show", fu.outgoingTransfer), c), "{\"date\":\"" + today + "\"}")));
+        all.add(new Endpoint("GET /followup/directory", DIRECTORY_READERS, c -> page(get("/followup/directory"), c), null));
+        all.add(new Endpoint("POST /followup/directory", SERVICE_MANAGERS,
+                c -> page(directoryForm(post("/followup/directory"), w.homeSite.id()), c),
+                c -> page(directoryForm(post("/followup/directory"), w.foreignSite.id()), c)));
+        all.add(new Endpoint("GET /api/followup/directory", DIRECTORY_READERS, c -> api(get("/api/followup/directory"), c), null));
+        all.add(new Endpoint("POST /api/followup/directory", SERVICE_MANAGERS,
+                c -> json(api(post("/api/followup/directory"), c), listing(w.homeSite.id())),
+                c -> json(api(post("/api/followup/directory"), c), listing(w.foreignSite.id()))));
+        all.add(new Endpoint("GET /followup/flows", COORDINATORS, c -> page(get("/followup/flows"), c), null));
+        all.add(new Endpoint("GET /api/followup/flows", COORDINATORS,
+                c -> api(get("/api/followup/flows").param("year", "2026").param("quarter", "1"), c), null));
 
         // Rapid assessment (org.reach.rar): API
         long ha = rarHomeAssessment.id();
@@ -1386,6 +1501,49 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static MockHttpServletRequestBuilder referralForm(MockHttpServletRequestBuilder request, long clientId, String madeOn) {
         return request.param("clientId", String.valueOf(clientId)).param("providerType", "ART_CLINIC")
                 .param("providerName", "Civil Hospital").param("madeOn", madeOn);
+    }
+
+    private static MockHttpServletRequestBuilder tracingForm(MockHttpServletRequestBuilder request, long clientId, String date) {
+        return request.param("clientId", String.valueOf(clientId)).param("method", "PHONE").param("date", date)
+                .param("outcome", "NOT_FOUND");
+    }
+
+    private static String tracing(long clientId, String date) {
+        return "{\"clientId\":" + clientId + ",\"method\":\"PHONE\",\"date\":\"" + date + "\",\"outcome\":\"NOT_FOUND\"}";
+    }
+
+    private static MockHttpServletRequestBuilder detentionForm(MockHttpServletRequestBuilder request, long clientId, String date) {
+        return request.param("clientId", String.valueOf(clientId)).param("facilityType", "POLICE_LOCKUP")
+                .param("startedOn", date).param("oatInside", "UNKNOWN");
+    }
+
+    private static String detention(long clientId, String date) {
+        return "{\"clientId\":" + clientId + ",\"facilityType\":\"POLICE_LOCKUP\",\"startedOn\":\"" + date + "\"}";
+    }
+
+    private static String release(String date) {
+        return "{\"releasedOn\":\"" + date + "\",\"oatInside\":\"NOT_ON_OAT\"}";
+    }
+
+    private static MockHttpServletRequestBuilder transferForm(MockHttpServletRequestBuilder request, long clientId,
+                                                              long partnerServiceId, String date) {
+        return request.param("clientId", String.valueOf(clientId)).param("kind", "REFERRAL")
+                .param("partnerServiceId", String.valueOf(partnerServiceId)).param("consent", "true").param("consentOn", date);
+    }
+
+    private static String transfer(long clientId, long partnerServiceId, String date) {
+        return "{\"clientId\":" + clientId + ",\"kind\":\"REFERRAL\",\"partnerServiceId\":" + partnerServiceId
+                + ",\"consent\":true,\"consentOn\":\"" + date + "\",\"shared\":[\"CODE\"]}";
+    }
+
+    private static MockHttpServletRequestBuilder directoryForm(MockHttpServletRequestBuilder request, long siteId) {
+        return request.param("siteId", String.valueOf(siteId)).param("servicesOffered", "NSP, OAT")
+                .param("openingHours", "Daily").param("womenWelcome", "true").param("nonInjectorsWelcome", "true");
+    }
+
+    private static String listing(long siteId) {
+        return "{\"siteId\":" + siteId + ",\"servicesOffered\":\"NSP\",\"openingHours\":\"Daily\","
+                + "\"womenWelcome\":true,\"nonInjectorsWelcome\":false}";
     }
 
     private static String programme(String name) {

@@ -570,6 +570,27 @@ public class ClientRegistry implements Clients {
         return toClient(store.byId(clientId).orElseThrow());
     }
 
+    @Override
+    public Client endRecordedStatus(ReachUser actor, long clientId, ClientStatus status, LocalDate date, String reason) {
+        long organisation = writable(actor);
+        StoredClient current = stored(actor, clientId);
+        Problems problems = new Problems();
+        problems.check(status != null && ENDED_BY_CONTACT.contains(status), "status", "client.error.statusDerived");
+        checkDate(problems, "date", date, current.firstContact());
+        String note = trim(reason);
+        problems.check(note == null || note.length() <= MAX_TEXT, "reason", "error.tooLong", MAX_TEXT);
+        problems.throwIfAny();
+        if (current.explicitStatus() != status) {
+            return toClient(current);
+        }
+        store.setExplicitStatus(clientId, null, null, now());
+        store.addStatusChange(clientId, derived(current.lastContact(), settingsOf(organisation)), date, note,
+                actorId(actor), now());
+        audit.recordWrite(actor, organisation, AuditAction.UPDATE, ENTITY, clientId, "end status " + status,
+                List.of(clientId));
+        return toClient(store.byId(clientId).orElseThrow());
+    }
+
     public Client changeStage(ReachUser actor, long clientId, StageChange change) {
         long organisation = writable(actor);
         StoredClient current = stored(actor, clientId);

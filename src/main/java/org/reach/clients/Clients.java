@@ -63,4 +63,11 @@ public interface Clients {
      * first contact. Recorded in the audit log as a write by the actor.
      */
     Client recordDeath(ReachUser actor, long clientId, LocalDate date, String reason);
+
+    /**
+     * Ends a recorded status (a detention at release): the client comes back under the contact rule from that day,
+     * and the change is recorded with its reason and audited as the actor's write. A client who no longer holds that
+     * status is left as they are. Only {@code DETAINED}, {@code TRANSFERRED} and {@code EXITED} can be ended.
+     */
+    Client endRecordedStatus(ReachUser actor, long clientId, ClientStatus status, LocalDate date, String reason);
 }

@@ -370,6 +370,19 @@ public class Encounters {
         return store.quantitiesGiven(organisationIds, serviceCode, from, to);
     }
 
+    /**
+     * Services of these codes given to named clients of the actor's organisation since a day (OAT dispensed, tests
+     * and their results), for follow-up lists; one audit entry names the clients it covered.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public List<ClientService> servicesGiven(ReachUser actor, Collection<String> codes, LocalDate since) {
+        long organisationId = ServiceAccess.requireReader(actor, "read services given");
+        List<ClientService> found = store.servicesGiven(organisationId, codes, since);
+        audit.recordRead(actor, organisationId, "encounter", null, "services given since " + since + ": " + found.size(),
+                found.stream().map(ClientService::clientId).distinct().toList());
+        return found;
+    }
+
     /** The sites the actor may record at: every site of the organisation for its managers, else their own. */
     @Transactional(readOnly = true)
     public List<Site> recordingSites(ReachUser actor) {

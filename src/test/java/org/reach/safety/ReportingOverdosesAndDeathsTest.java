@@ -257,7 +257,7 @@ class ReportingOverdosesAndDeathsTest {
     @Test
     void anOverdoseThatEndsInDeathLeadsToTheDeathAndTheClientIsDeceasedOnThatDay() throws Exception {
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
-        Client client = ServicesFixture.register(clients, world.user(Role.ORG_MANAGER), "LOLOM77", world.homeSite.id());
+        Client client = ServicesFixture.register(clients, java.time.Clock.systemUTC(), world.user(Role.ORG_MANAGER), "LOLOM77", world.homeSite.id());
         String location = page(post("/safety/overdoses/new").param("uuid", UUID.randomUUID().toString())
                 .param("occurredAt", SafetyFixture.hoursAgo(26).toString()).param("siteId", String.valueOf(world.homeSite.id()))
                 .param("clientCode", client.uic()).param("naloxoneDoses", "3").param("naloxoneGivers", "PEER", "AMBULANCE")

@@ -71,10 +71,10 @@ public final class SafetyFixture {
         ReachUser manager = world.user(Role.ORG_MANAGER);
         ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
         ReachUser foreignPeer = signIn.reload(world.foreignPeer.id()).orElseThrow();
-        homeClient = ServicesFixture.register(clients, manager, "KTKTM90", world.homeSite.id());
-        homeDeceased = ServicesFixture.register(clients, manager, "DDDDM80", world.homeSite.id());
-        foreignClient = ServicesFixture.register(clients, foreignManager, "FRFRM90", world.foreignSite.id());
-        foreignDeceased = ServicesFixture.register(clients, foreignManager, "FDFDM80", world.foreignSite.id());
+        homeClient = ServicesFixture.register(clients, java.time.Clock.systemUTC(), manager, "KTKTM90", world.homeSite.id());
+        homeDeceased = ServicesFixture.register(clients, java.time.Clock.systemUTC(), manager, "DDDDM80", world.homeSite.id());
+        foreignClient = ServicesFixture.register(clients, java.time.Clock.systemUTC(), foreignManager, "FRFRM90", world.foreignSite.id());
+        foreignDeceased = ServicesFixture.register(clients, java.time.Clock.systemUTC(), foreignManager, "FDFDM80", world.foreignSite.id());
         homeReport = overdoses.record(world.user(Role.OUTREACH_WORKER), form(world.homeSite.id(), HOTSPOT,
                 homeClient.id(), hoursAgo(30))).report();
         foreignReport = overdoses.record(foreignPeer, new OverdoseForm(UUID.randomUUID().toString(), hoursAgo(30),

@@ -162,6 +162,26 @@ public class EncounterStore {
         return sql.toString();
     }
 
+    /** Services of these codes given to named clients of an organisation since a day, oldest first. */
+    public List<org.reach.services.ClientService> servicesGiven(long organisationId, Collection<String> codes,
+                                                                LocalDate since) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT e.client_id, e.encounter_date, s.code, es.quantity, es.result, es.linked
+                FROM encounters e JOIN encounter_services es ON es.encounter_id = e.id
+                JOIN services s ON s.id = es.service_id
+                WHERE e.organisation_id = :org AND e.client_id IS NOT NULL AND e.encounter_date >= :since
+                  AND s.code IN (:codes)
+                ORDER BY e.encounter_date, e.id""")
+                .param("org", organisationId).param("since", since).param("codes", List.copyOf(codes))
+                .query((rs, n) -> new org.reach.services.ClientService(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getInt(4), rs.getString(5) == null ? null : TestResult.valueOf(rs.getString(5)),
+                        (Boolean) rs.getObject(6)))
+                .list();
+    }
+
     public long countOfOrganisation(long organisationId) {
         return jdbc.sql("SELECT COUNT(*) FROM encounters WHERE organisation_id = ?").param(organisationId)
                 .query(Long.class).single();
