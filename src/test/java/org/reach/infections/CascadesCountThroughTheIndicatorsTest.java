@@ -239,6 +239,26 @@ class CascadesCountThroughTheIndicatorsTest {
         assertThat(hcv).extracting(CascadeStep::count).contains(24L).containsNull();
     }
 
+    @Test
+    void aStepHiddenInOneTableButShownInTheNextDoesNotLetTheStepAfterItBeSubtracted() {
+        // 20 tested, 18 antibody positive, all 18 viraemic, 10 treated and cured. The share of positives hides its 18
+        // (2 negatives would follow), but the share confirmed shows 18 of 18: beside the 20 tested, that 18 would give
+        // the 2 negatives away again, so the cascade hides it too.
+        for (int i = 0; i < 2; i++) {
+            hcv(1);
+        }
+        for (int i = 0; i < 8; i++) {
+            hcv(3);
+        }
+        for (int i = 0; i < 10; i++) {
+            hcv(5);
+        }
+        IndicatorScope scope = cascades.scope(world.user(Role.ORG_MANAGER), world.home.id(), null);
+        Cascade hcv = cascades.cascades(world.user(Role.ORG_MANAGER), scope, year, null).cascades().get(0);
+        attack(hcv, true);
+        assertThat(hcv.steps()).extracting(CascadeStep::count).containsExactly(20L, null, null, 10L, 10L);
+    }
+
     /** Every pair of shown steps with only hidden ones between: no 1 to 4 between them, no hidden step pinned. */
     private static void attack(Cascade cascade, boolean nested) {
         List<CascadeStep> steps = cascade.steps();
