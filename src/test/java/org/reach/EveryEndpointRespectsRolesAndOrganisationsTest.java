@@ -12,11 +12,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -43,6 +45,10 @@ import org.reach.indicators.FullIndicatorExport;
 import org.reach.indicators.IndicatorScope;
 import org.reach.indicators.Indicators;
 import org.reach.indicators.Period;
+import org.reach.infections.InfectionForm;
+import org.reach.infections.InfectionKind;
+import org.reach.infections.InfectionRecord;
+import org.reach.infections.Infections;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.OrganisationForm;
@@ -157,6 +163,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired org.reach.safety.Deaths deaths;
     @Autowired Detentions detentions;
     @Autowired Transfers transfers;
+    @Autowired Infections infections;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -171,6 +178,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private Recommendation foreignRecommendation;
     private final AtomicInteger counter = new AtomicInteger();
     private String foreignExport;
+    private InfectionRecord homeInfection;
+    private InfectionRecord foreignInfection;
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
     record Endpoint(String key, Set<Role> allowed, Function<Call, ? extends RequestBuilder> own,
@@ -193,6 +202,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         foreignOwnIndicator = defineOwnIndicator(signIn.reload(world.foreignManager.id()).orElseThrow());
         safety = new org.reach.safety.SafetyFixture(world, signIn, clients, rar, overdoses, deaths);
         followUp = new FollowUpFixture(world, directory, accounts, signIn, clients, detentions, transfers);
+        homeInfection = infections.record(world.user(Role.ORG_MANAGER), new InfectionForm(UUID.randomUUID().toString(),
+                services.homeClient.id(), null, InfectionKind.TB_SCREENING, LocalDate.now(ZoneOffset.UTC), "NEGATIVE",
+                null, null, null, null, null, null)).record();
+        foreignInfection = infections.record(signIn.reload(world.foreignPeer.id()).orElseThrow(), new InfectionForm(
+                UUID.randomUUID().toString(), services.foreignClient.id(), null, InfectionKind.TB_SCREENING,
+                LocalDate.now(ZoneOffset.UTC), "POSITIVE", null, null, null, null, null, "Notes " + world.marker)).record();
     }
 
     @Test
@@ -1146,7 +1161,36 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
                     c -> page(get(path).param("period", "2026Q1").param("organisationId", foreign), c)));
         }
+
+        // Infections: records of a client, the client's panel, the care cascades
+        all.add(new Endpoint("POST /api/infections/records", RECORDERS,
+                c -> json(api(post("/api/infections/records"), c), infectionJson(sv.homeClient.id())),
+                c -> json(api(post("/api/infections/records"), c), infectionJson(sv.foreignClient.id()))));
+        all.add(new Endpoint("GET /api/infections/records", CLIENT_READERS, c -> api(get("/api/infections/records"), c),
+                c -> api(get("/api/infections/records").param("client", String.valueOf(sv.foreignClient.id())), c)));
+        all.add(new Endpoint("GET /api/infections/records/{id}", CLIENT_READERS,
+                c -> api(get("/api/infections/records/{id}", homeInfection.id()), c),
+                c -> api(get("/api/infections/records/{id}", foreignInfection.id()), c)));
+        all.add(new Endpoint("GET /infections/clients/{clientId}", CLIENT_READERS,
+                c -> page(get("/infections/clients/{id}", sv.homeClient.id()), c),
+                c -> page(get("/infections/clients/{id}", sv.foreignClient.id()), c)));
+        all.add(new Endpoint("POST /infections/clients/{clientId}", RECORDERS,
+                c -> page(post("/infections/clients/{id}", sv.homeClient.id()), c).param("uuid", UUID.randomUUID().toString())
+                        .param("kind", "TB_SCREENING").param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("result", "NEGATIVE"),
+                c -> page(post("/infections/clients/{id}", sv.foreignClient.id()), c).param("uuid", UUID.randomUUID().toString())
+                        .param("kind", "TB_SCREENING").param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("result", "NEGATIVE")));
+        for (String path : List.of("/infections/cascades", "/infections/cascades.csv")) {
+            all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS, c -> page(get(path).param("period", "2025"), c),
+                    c -> page(get(path).param("period", "2025").param("organisationId", foreign), c)));
+        }
         return all;
+    }
+
+    private static String infectionJson(long clientId) {
+        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"clientId\":" + clientId + ",\"kind\":\"HCV_ANTIBODY_TEST\","
+                + "\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"result\":\"NEGATIVE\"}";
     }
 
     // ---- partners fixture: a second partner in the home programme, an assessment and an action on each side

@@ -3,6 +3,6 @@
  * role, created by code with a fixed seed and never twice.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar", "safety",
-                "indicators", "followup"})
+        allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar",
+                "safety", "indicators", "followup", "infections"})
 package org.reach.demo;
