@@ -144,6 +144,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ActionPlans partnerActions;
     @Autowired Indicators indicators;
     @Autowired FullIndicatorExport fullExport;
+    @Autowired org.reach.rights.ViolenceReports violenceReports;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -173,6 +174,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         buildPartners();
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
+        foreignViolenceReport(); // before the foreign organisation's audit log is counted
     }
 
     @Test
@@ -938,7 +940,92 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
                     c -> page(get(path).param("period", "2026Q1").param("organisationId", foreign), c)));
         }
+        rightsEndpoints(all);
         return all;
+    }
+
+    // ---- violence and rights violations: any staff member records; only the protection focal person reads
+
+    private static final Set<Role> VIOLENCE_RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
+    private static final Set<Role> PROTECTION_OFFICERS = EnumSet.of(Role.PROTECTION_OFFICER);
+    private static final Set<Role> ADVOCACY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.PROTECTION_OFFICER);
+    private Long foreignViolenceReport;
+
+    private void rightsEndpoints(List<Endpoint> all) {
+        ProgrammeFixture w = world;
+        all.add(new Endpoint("GET /rights/reports/new", VIOLENCE_RECORDERS, c -> page(get("/rights/reports/new"), c), null));
+        all.add(new Endpoint("POST /rights/reports/new", VIOLENCE_RECORDERS,
+                c -> page(post("/rights/reports/new"), c).params(violenceParams(w.homeSite.id(), c)),
+                c -> page(post("/rights/reports/new"), c).params(violenceParams(w.foreignSite.id(), c))));
+        all.add(new Endpoint("GET /rights/reports", PROTECTION_OFFICERS, c -> page(get("/rights/reports"), c), null));
+        all.add(new Endpoint("GET /rights/reports/{id}", PROTECTION_OFFICERS,
+                c -> page(get("/rights/reports/{id}", violenceReport(c)), c),
+                c -> page(get("/rights/reports/{id}", foreignViolenceReport()), c)));
+        all.add(new Endpoint("POST /rights/reports/{id}/responses", PROTECTION_OFFICERS,
+                c -> page(post("/rights/reports/{id}/responses", violenceReport(c)).param("kind", "LEGAL_AID"), c),
+                c -> page(post("/rights/reports/{id}/responses", foreignViolenceReport()).param("kind", "LEGAL_AID"), c)));
+        all.add(new Endpoint("POST /rights/reports/{id}/close", PROTECTION_OFFICERS,
+                c -> page(post("/rights/reports/{id}/close", violenceReport(c)).param("outcome", "SUPPORTED"), c),
+                c -> page(post("/rights/reports/{id}/close", foreignViolenceReport()).param("outcome", "SUPPORTED"), c)));
+        for (String path : List.of("/rights/advocacy", "/rights/advocacy.pdf", "/rights/advocacy.xlsx")) {
+            all.add(new Endpoint("GET " + path, ADVOCACY_READERS, c -> page(get(path), c), null));
+        }
+        all.add(new Endpoint("POST /api/rights/reports", VIOLENCE_RECORDERS,
+                c -> json(api(post("/api/rights/reports"), c), violenceJson(w.homeSite.id(), c)),
+                c -> json(api(post("/api/rights/reports"), c), violenceJson(w.foreignSite.id(), c))));
+        all.add(new Endpoint("GET /api/rights/reports", PROTECTION_OFFICERS, c -> api(get("/api/rights/reports"), c), null));
+        all.add(new Endpoint("GET /api/rights/reports/{id}", PROTECTION_OFFICERS,
+                c -> api(get("/api/rights/reports/{id}", violenceReport(c)), c),
+                c -> api(get("/api/rights/reports/{id}", foreignViolenceReport()), c)));
+        all.add(new Endpoint("POST /api/rights/reports/{id}/responses", PROTECTION_OFFICERS,
+                c -> json(api(post("/api/rights/reports/{id}/responses", violenceReport(c)), c), "{\"kind\":\"LEGAL_AID\"}"),
+                c -> json(api(post("/api/rights/reports/{id}/responses", foreignViolenceReport()), c),
+                        "{\"kind\":\"LEGAL_AID\"}")));
+        all.add(new Endpoint("POST /api/rights/reports/{id}/close", PROTECTION_OFFICERS,
+                c -> json(api(post("/api/rights/reports/{id}/close", violenceReport(c)), c), "{\"outcome\":\"SUPPORTED\"}"),
+                c -> json(api(post("/api/rights/reports/{id}/close", foreignViolenceReport()), c),
+                        "{\"outcome\":\"SUPPORTED\"}")));
+        all.add(new Endpoint("GET /api/rights/advocacy", ADVOCACY_READERS, c -> api(get("/api/rights/advocacy"), c), null));
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> violenceParams(long site, Call c) {
+        org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+        params.add("uuid", java.util.UUID.randomUUID().toString());
+        params.add("occurredOn", LocalDate.now(ZoneOffset.UTC).toString());
+        params.add("siteId", String.valueOf(site));
+        params.add("types", "ARBITRARY_ARREST");
+        params.add("perpetrators", "POLICE");
+        params.add("gender", "MALE");
+        params.add("ageBand", "FROM_25_TO_34");
+        params.add("wantsHelp", "false");
+        return params;
+    }
+
+    private static String violenceJson(long site, Call c) {
+        return """
+                {"uuid":"%s","occurredOn":"%s","siteId":%d,"types":["RAID"],"perpetrators":["POLICE"],
+                 "gender":"MALE","ageBand":"FROM_18_TO_24","wantsHelp":false}"""
+                .formatted(java.util.UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC), site);
+    }
+
+    /** A fresh report of the home organisation, recorded by its peer. */
+    private long violenceReport(Call c) {
+        return violenceReports.record(world.user(Role.OUTREACH_WORKER), new org.reach.rights.ViolenceReportForm(
+                java.util.UUID.randomUUID().toString(), LocalDate.now(ZoneOffset.UTC), world.homeSite.id(), null, null,
+                Gender.FEMALE, org.reach.rights.AgeBand.FROM_18_TO_24, Set.of(org.reach.rights.ViolenceType.VERBAL),
+                Set.of(org.reach.rights.Perpetrator.COMMUNITY), false, Set.of(), null, null)).number();
+    }
+
+    private long foreignViolenceReport() {
+        if (foreignViolenceReport == null) {
+            foreignViolenceReport = violenceReports.record(signIn.reload(world.foreignPeer.id()).orElseThrow(),
+                    new org.reach.rights.ViolenceReportForm(java.util.UUID.randomUUID().toString(),
+                            LocalDate.now(ZoneOffset.UTC), world.foreignSite.id(), null, null, Gender.MALE,
+                            org.reach.rights.AgeBand.FROM_25_TO_34, Set.of(org.reach.rights.ViolenceType.RAID),
+                            Set.of(org.reach.rights.Perpetrator.POLICE), false, Set.of(), null, null)).number();
+        }
+        return foreignViolenceReport;
     }
 
     // ---- partners fixture: a second partner in the home programme, an assessment and an action on each side

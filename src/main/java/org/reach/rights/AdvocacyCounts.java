@@ -98,7 +98,7 @@ final class AdvocacyCounts {
             cityTable.add(new AdvocacyCell(cities.get(i), shown(v, hidden, cityCells.get(i))));
         }
         Double share = hidden[totalAt] || hidden[respondedAt] || total == 0 ? null : 100.0 * responded / total;
-        return new AdvocacyReport(scope, period, shown(v, hidden, totalAt), types, perpetrators, monthTable, cityTable,
+        return new AdvocacyReport(scope, period.code(), shown(v, hidden, totalAt), types, perpetrators, monthTable, cityTable,
                 shown(v, hidden, respondedAt), share);
     }
 

@@ -52,7 +52,7 @@ public class AdvocacyDocuments {
         Font bold = pdf.font(9, Font.BOLD);
         pdf.line(title, big, 0);
         pdf.line(report.scope(), heading, 2);
-        pdf.line(t(locale, "rights.advocacy.period") + ": " + report.period().code(), body, 2);
+        pdf.line(t(locale, "rights.advocacy.period") + ": " + report.period(), body, 2);
         pdf.line(t(locale, "rights.advocacy.total") + ": " + count(locale, report.total()), heading, 8);
         pdf.line(t(locale, "rights.advocacy.respondedInTime") + ": " + count(locale, report.respondedInTime())
                 + share(locale, report.respondedShare()), body, 2);
@@ -85,7 +85,7 @@ public class AdvocacyDocuments {
             text(scope, 1, report.scope(), null);
             Row period = summary.createRow(r++);
             text(period, 0, t(locale, "rights.advocacy.period"), null);
-            text(period, 1, report.period().code(), null);
+            text(period, 1, report.period(), null);
             Row total = summary.createRow(r++);
             text(total, 0, t(locale, "rights.advocacy.total"), null);
             value(total, 1, report.total());

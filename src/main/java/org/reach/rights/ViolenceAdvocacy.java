@@ -92,10 +92,10 @@ public class ViolenceAdvocacy {
 
     /** Notes in the audit log that the report left Reach as a file. */
     @Transactional
-    public void exported(ReachUser actor, Period period, String format) {
+    public void exported(ReachUser actor, String period, String format) {
         Scope scope = scope(actor);
         audit.recordExport(actor, actor.organisationId(), ENTITY, null,
-                "advocacy report " + scope.label() + " " + period.code() + " " + format);
+                "advocacy report " + scope.label() + " " + period + " " + format);
     }
 
     private record Scope(String label, List<Long> organisationIds) {
