@@ -118,7 +118,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> RAR_FIELD_TEAM = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER,
             Role.ME_OFFICER, Role.OUTREACH_WORKER);
     private static final Set<Role> ORGANISATION_MEMBERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
-            Role.OUTREACH_WORKER);
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
+    /** A rapid assessment is read by its organisation's field team and the programme; a protection focal person alone is not on the team. */
+    private static final Set<Role> RAR_READERS = EnumSet.complementOf(EnumSet.of(Role.PROTECTION_OFFICER));
     private static final Set<Role> SERVICE_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
     private static final Set<Role> INDICATOR_VIEWERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.ORG_MANAGER,
             Role.SITE_MANAGER, Role.ME_OFFICER);
@@ -583,12 +585,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/partners/framework/{id}/publish", partnerFramework.draft(ReachUser.system()).id()), c), null));
 
         // Clients: organisation staff only; coordinators and administrators never see client-level data
-        all.add(new Endpoint("GET /api/clients", CLIENT_READERS, c -> api(get("/api/clients"), c),
+        all.add(new Endpoint("GET /api/clients", CLIENT_REGISTRY_READERS, c -> api(get("/api/clients"), c),
                 c -> api(get("/api/clients").param("siteId", String.valueOf(w.foreignSite.id())), c)));
         all.add(new Endpoint("POST /api/clients", CLIENT_WRITERS,
                 c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.homeSite.id())),
                 c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.foreignSite.id()))));
-        all.add(new Endpoint("GET /api/clients/{id}", CLIENT_READERS,
+        all.add(new Endpoint("GET /api/clients/{id}", CLIENT_REGISTRY_READERS,
                 c -> api(get("/api/clients/{id}", homeClient.id()), c),
                 c -> api(get("/api/clients/{id}", foreignClient.id()), c)));
         all.add(new Endpoint("PUT /api/clients/{id}", CLIENT_WRITERS,
@@ -600,21 +602,21 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /api/clients/{id}/stage", CLIENT_WRITERS,
                 c -> json(api(post("/api/clients/{id}/stage", freshClient(c)), c), stageJson()),
                 c -> json(api(post("/api/clients/{id}/stage", foreignClient.id()), c), stageJson())));
-        all.add(new Endpoint("GET /api/clients/{id}/timeline", CLIENT_READERS,
+        all.add(new Endpoint("GET /api/clients/{id}/timeline", CLIENT_REGISTRY_READERS,
                 c -> api(get("/api/clients/{id}/timeline", homeClient.id()), c),
                 c -> api(get("/api/clients/{id}/timeline", foreignClient.id()), c)));
-        all.add(new Endpoint("GET /api/clients/settings", CLIENT_READERS, c -> api(get("/api/clients/settings"), c), null));
+        all.add(new Endpoint("GET /api/clients/settings", CLIENT_REGISTRY_READERS, c -> api(get("/api/clients/settings"), c), null));
         all.add(new Endpoint("PUT /api/clients/settings", CLIENT_SETTINGS,
                 c -> json(api(put("/api/clients/settings"), c), "{\"scheme\":\"PARENTS_SEX_YEAR\",\"activeMonths\":3,\"lostAfterMonths\":9}"),
                 null));
         all.add(new Endpoint("POST /api/clients/import", CLIENT_IMPORTERS, c -> api(upload(post("/api/clients/import")), c), null));
-        all.add(new Endpoint("GET /clients", CLIENT_READERS, c -> page(get("/clients"), c),
+        all.add(new Endpoint("GET /clients", CLIENT_REGISTRY_READERS, c -> page(get("/clients"), c),
                 c -> page(get("/clients").param("site", String.valueOf(w.foreignSite.id())).param("code", "K"), c)));
         all.add(new Endpoint("GET /clients/new", CLIENT_WRITERS, c -> page(get("/clients/new"), c), null));
         all.add(new Endpoint("POST /clients/new", CLIENT_WRITERS,
                 c -> page(clientForm(post("/clients/new"), code(c.n()), w.homeSite.id()), c),
                 c -> page(clientForm(post("/clients/new"), code(c.n()), w.foreignSite.id()), c)));
-        all.add(new Endpoint("GET /clients/{id}", CLIENT_READERS,
+        all.add(new Endpoint("GET /clients/{id}", CLIENT_REGISTRY_READERS,
                 c -> page(get("/clients/{id}", homeClient.id()), c),
                 c -> page(get("/clients/{id}", foreignClient.id()), c)));
         all.add(new Endpoint("GET /clients/{id}/edit", CLIENT_WRITERS,
@@ -747,7 +749,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         long fh = foreignHotspot.id();
         all.add(new Endpoint("GET /api/rar/assessments", ALL, c -> api(get("/api/rar/assessments"), c),
                 c -> api(get("/api/rar/assessments"), c)));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}", ALL, c -> api(get("/api/rar/assessments/{id}", ha), c),
+        all.add(new Endpoint("GET /api/rar/assessments/{id}", RAR_READERS, c -> api(get("/api/rar/assessments/{id}", ha), c),
                 c -> api(get("/api/rar/assessments/{id}", fa), c)));
         all.add(new Endpoint("POST /api/rar/assessments", RAR_MANAGERS,
                 c -> json(api(post("/api/rar/assessments"), c), assessment(w.home.id(), "API assessment " + c.n())),
@@ -755,13 +757,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("PUT /api/rar/assessments/{id}", RAR_MANAGERS,
                 c -> json(api(put("/api/rar/assessments/{id}", ha), c), assessment(w.home.id(), "Home assessment")),
                 c -> json(api(put("/api/rar/assessments/{id}", fa), c), assessment(w.foreign.id(), "Taken " + c.n()))));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/hotspots", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/hotspots", fa), c)));
         all.add(new Endpoint("POST /api/rar/assessments/{id}/hotspots", RAR_FIELD_TEAM,
                 c -> json(api(post("/api/rar/assessments/{id}/hotspots", ha), c), hotspot("API hotspot " + c.n())),
                 c -> json(api(post("/api/rar/assessments/{id}/hotspots", fa), c), hotspot("Planted " + c.n()))));
-        all.add(new Endpoint("GET /api/rar/hotspots/{id}", ALL, c -> api(get("/api/rar/hotspots/{id}", hh), c),
+        all.add(new Endpoint("GET /api/rar/hotspots/{id}", RAR_READERS, c -> api(get("/api/rar/hotspots/{id}", hh), c),
                 c -> api(get("/api/rar/hotspots/{id}", fh), c)));
         all.add(new Endpoint("PUT /api/rar/hotspots/{id}", RAR_FIELD_TEAM,
                 c -> json(api(put("/api/rar/hotspots/{id}", hh), c), hotspot("Home hotspot")),
@@ -781,10 +783,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("PUT /api/rar/hotspots/{id}/reached", RAR_MANAGERS,
                 c -> json(api(put("/api/rar/hotspots/{id}/reached", hh), c), "{\"ALL\":5,\"WOMEN\":1}"),
                 c -> json(api(put("/api/rar/hotspots/{id}/reached", fh), c), "{\"ALL\":5}")));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/estimates", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/estimates", fa), c)));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/gaps", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/gaps", fa), c)));
 
@@ -796,7 +798,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(rarAssessmentForm(post("/rar/new"), w.foreign.id(), "Planted " + c.n()), c)));
         for (String path : List.of("/rar/{id}", "/rar/{id}/map", "/rar/{id}/hotspots.geojson", "/rar/{id}/gaps",
                 "/rar/{id}/findings", "/rar/{id}/report.pdf", "/rar/{id}/report.xlsx")) {
-            all.add(new Endpoint("GET " + path, ALL, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
+            all.add(new Endpoint("GET " + path, RAR_READERS, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
         }
         all.add(new Endpoint("GET /rar/{id}/edit", RAR_MANAGERS, c -> page(get("/rar/{id}/edit", ha), c),
                 c -> page(get("/rar/{id}/edit", fa), c)));
@@ -808,7 +810,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /rar/{id}/hotspots/new", RAR_FIELD_TEAM,
                 c -> page(hotspotParams(post("/rar/{id}/hotspots/new", ha), "Page hotspot " + c.n()), c),
                 c -> page(hotspotParams(post("/rar/{id}/hotspots/new", fa), "Planted " + c.n()), c)));
-        all.add(new Endpoint("GET /rar/hotspots/{id}", ALL, c -> page(get("/rar/hotspots/{id}", hh), c),
+        all.add(new Endpoint("GET /rar/hotspots/{id}", RAR_READERS, c -> page(get("/rar/hotspots/{id}", hh), c),
                 c -> page(get("/rar/hotspots/{id}", fh), c)));
         all.add(new Endpoint("GET /rar/hotspots/{id}/edit", RAR_FIELD_TEAM, c -> page(get("/rar/hotspots/{id}/edit", hh), c),
                 c -> page(get("/rar/hotspots/{id}/edit", fh), c)));
@@ -857,7 +859,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                         .param("map_gps", "gps"), c),
                 c -> page(post("/rar/{id}/import/{upload}", fa, upload(c, ha)).param("map_name", "hotspot")
                         .param("map_gps", "gps"), c)));
-        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", ALL,
+        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", RAR_READERS,
                 c -> page(get("/rar/{id}/import/jobs/{job}", ha, importJob(c)), c),
                 c -> page(get("/rar/{id}/import/jobs/{job}", fa, importJob(c)), c)));
         all.add(new Endpoint("POST /rar/{id}/import/geojson", RAR_FIELD_TEAM,
@@ -1126,6 +1128,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     // ---- clients
 
+    /** The registry is read by every member of staff: a protection focal person opens the client a report names. */
+    private static final Set<Role> CLIENT_REGISTRY_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> CLIENT_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER);
     private static final Set<Role> CLIENT_WRITERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
     private static final Set<Role> CLIENT_IMPORTERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);

@@ -144,6 +144,14 @@ class DemoRights implements ApplicationRunner {
                 reports.close(officer, receipt.number(), new CaseClosing(outcome));
             }
         }
+        // Two heard lately and not answered yet: one past its 24 hours, one still within them.
+        for (Duration ago : List.of(Duration.ofHours(30), Duration.ofHours(3))) {
+            Instant heard = now.minus(ago);
+            reports.record(peer != null ? peer : manager, form(random, LocalDate.ofInstant(heard, ZoneOffset.UTC),
+                    peer != null ? sites.stream().filter(s -> peer.isAssignedTo(s.id())).findFirst().orElse(sites.get(0))
+                            : sites.get(0), List.of(), heard));
+            recorded++;
+        }
         recorded += mombasa(random, today, now);
         log.info("Demo violence reports: {} recorded, {} answered by {}.", recorded, answered, PROTECTION_OFFICER);
     }

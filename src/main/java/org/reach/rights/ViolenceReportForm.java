@@ -17,8 +17,14 @@ public record ViolenceReportForm(String uuid, LocalDate occurredOn, Long siteId,
                                  Boolean wantsHelp, Set<HelpKind> help, String description, Instant reportedAt) {
 
     public ViolenceReportForm {
-        types = types == null ? Set.of() : Set.copyOf(types);
-        perpetrators = perpetrators == null ? Set.of() : Set.copyOf(perpetrators);
-        help = help == null ? Set.of() : Set.copyOf(help);
+        types = present(types);
+        perpetrators = present(perpetrators);
+        help = present(help);
+    }
+
+    /** The values given, without the empty ones a JSON list may hold ({@code [null]} names nothing). */
+    private static <E> Set<E> present(Set<E> values) {
+        return values == null ? Set.of() : values.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

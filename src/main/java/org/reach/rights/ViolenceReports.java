@@ -126,10 +126,13 @@ public class ViolenceReports {
         problems.check(uuid == null || UUID_TEXT.matcher(uuid).matches(), "uuid", "rights.error.uuid");
 
         problems.check(form.occurredOn() != null, "occurredOn", "error.required");
+        boolean dayInRange = false;
         if (form.occurredOn() != null) {
             // Dates are calendar days where it happened: a day ahead of UTC is allowed for places east of it.
             problems.check(!form.occurredOn().isAfter(today.plusDays(1)), "occurredOn", "rights.error.future");
             problems.check(!form.occurredOn().isBefore(today.minusDays(MAX_AGE_DAYS)), "occurredOn", "rights.error.tooOld");
+            dayInRange = !form.occurredOn().isAfter(today.plusDays(1))
+                    && !form.occurredOn().isBefore(today.minusDays(MAX_AGE_DAYS));
         }
 
         Site site = null;
@@ -166,7 +169,7 @@ public class ViolenceReports {
 
         Instant reportedAt = form.reportedAt() == null ? now : form.reportedAt();
         problems.check(!reportedAt.isAfter(now.plus(CLOCK_SKEW)), "reportedAt", "rights.error.future");
-        if (form.occurredOn() != null) {
+        if (dayInRange) {
             problems.check(!reportedAt.isBefore(form.occurredOn().minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
                     "reportedAt", "rights.error.reportedBeforeIncident");
         }
