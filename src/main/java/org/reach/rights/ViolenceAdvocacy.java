@@ -83,7 +83,7 @@ public class ViolenceAdvocacy {
         return period;
     }
 
-    @Transactional // the export is written to the audit log
+    /** The report of the actor's scope (programme or organisation) for a period that has ended. */
     public AdvocacyReport report(ReachUser actor, Period period) {
         Scope scope = scope(actor);
         return AdvocacyCounts.report(scope.label(), period, store.counted(scope.organisationIds(), null, period.start(),
