@@ -127,7 +127,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> RAR_FIELD_TEAM = EnumSet.of(Role.ADMIN, Role.ORG_MANAGER, Role.SITE_MANAGER,
             Role.ME_OFFICER, Role.OUTREACH_WORKER);
     private static final Set<Role> ORGANISATION_MEMBERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
-            Role.OUTREACH_WORKER);
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
+    /** A rapid assessment is read by its organisation's field team and the programme; a protection focal person alone is not on the team. */
+    private static final Set<Role> RAR_READERS = EnumSet.complementOf(EnumSet.of(Role.PROTECTION_OFFICER));
     private static final Set<Role> SERVICE_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
     private static final Set<Role> INDICATOR_VIEWERS = EnumSet.of(Role.ADMIN, Role.COORDINATOR, Role.ORG_MANAGER,
             Role.SITE_MANAGER, Role.ME_OFFICER);
@@ -164,6 +166,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired Detentions detentions;
     @Autowired Transfers transfers;
     @Autowired Infections infections;
+    @Autowired org.reach.rights.ViolenceReports violenceReports;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -208,6 +211,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         foreignInfection = infections.record(signIn.reload(world.foreignPeer.id()).orElseThrow(), new InfectionForm(
                 UUID.randomUUID().toString(), services.foreignClient.id(), null, InfectionKind.TB_SCREENING,
                 LocalDate.now(ZoneOffset.UTC), "POSITIVE", null, null, null, null, null, "Notes " + world.marker)).record();
+        foreignViolenceReport(); // before the foreign organisation's audit log is counted
     }
 
     @Test
@@ -616,12 +620,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/partners/framework/{id}/publish", partnerFramework.draft(ReachUser.system()).id()), c), null));
 
         // Clients: organisation staff only; coordinators and administrators never see client-level data
-        all.add(new Endpoint("GET /api/clients", CLIENT_READERS, c -> api(get("/api/clients"), c),
+        all.add(new Endpoint("GET /api/clients", CLIENT_REGISTRY_READERS, c -> api(get("/api/clients"), c),
                 c -> api(get("/api/clients").param("siteId", String.valueOf(w.foreignSite.id())), c)));
         all.add(new Endpoint("POST /api/clients", CLIENT_WRITERS,
                 c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.homeSite.id())),
                 c -> json(api(post("/api/clients"), c), clientJson(code(c.n()), w.foreignSite.id()))));
-        all.add(new Endpoint("GET /api/clients/{id}", CLIENT_READERS,
+        all.add(new Endpoint("GET /api/clients/{id}", CLIENT_REGISTRY_READERS,
                 c -> api(get("/api/clients/{id}", homeClient.id()), c),
                 c -> api(get("/api/clients/{id}", foreignClient.id()), c)));
         all.add(new Endpoint("PUT /api/clients/{id}", CLIENT_WRITERS,
@@ -633,21 +637,21 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /api/clients/{id}/stage", CLIENT_WRITERS,
                 c -> json(api(post("/api/clients/{id}/stage", freshClient(c)), c), stageJson()),
                 c -> json(api(post("/api/clients/{id}/stage", foreignClient.id()), c), stageJson())));
-        all.add(new Endpoint("GET /api/clients/{id}/timeline", CLIENT_READERS,
+        all.add(new Endpoint("GET /api/clients/{id}/timeline", CLIENT_REGISTRY_READERS,
                 c -> api(get("/api/clients/{id}/timeline", homeClient.id()), c),
                 c -> api(get("/api/clients/{id}/timeline", foreignClient.id()), c)));
-        all.add(new Endpoint("GET /api/clients/settings", CLIENT_READERS, c -> api(get("/api/clients/settings"), c), null));
+        all.add(new Endpoint("GET /api/clients/settings", CLIENT_REGISTRY_READERS, c -> api(get("/api/clients/settings"), c), null));
         all.add(new Endpoint("PUT /api/clients/settings", CLIENT_SETTINGS,
                 c -> json(api(put("/api/clients/settings"), c), "{\"scheme\":\"PARENTS_SEX_YEAR\",\"activeMonths\":3,\"lostAfterMonths\":9}"),
                 null));
         all.add(new Endpoint("POST /api/clients/import", CLIENT_IMPORTERS, c -> api(upload(post("/api/clients/import")), c), null));
-        all.add(new Endpoint("GET /clients", CLIENT_READERS, c -> page(get("/clients"), c),
+        all.add(new Endpoint("GET /clients", CLIENT_REGISTRY_READERS, c -> page(get("/clients"), c),
                 c -> page(get("/clients").param("site", String.valueOf(w.foreignSite.id())).param("code", "K"), c)));
         all.add(new Endpoint("GET /clients/new", CLIENT_WRITERS, c -> page(get("/clients/new"), c), null));
         all.add(new Endpoint("POST /clients/new", CLIENT_WRITERS,
                 c -> page(clientForm(post("/clients/new"), code(c.n()), w.homeSite.id()), c),
                 c -> page(clientForm(post("/clients/new"), code(c.n()), w.foreignSite.id()), c)));
-        all.add(new Endpoint("GET /clients/{id}", CLIENT_READERS,
+        all.add(new Endpoint("GET /clients/{id}", CLIENT_REGISTRY_READERS,
                 c -> page(get("/clients/{id}", homeClient.id()), c),
                 c -> page(get("/clients/{id}", foreignClient.id()), c)));
         all.add(new Endpoint("GET /clients/{id}/edit", CLIENT_WRITERS,
@@ -948,7 +952,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         long fh = foreignHotspot.id();
         all.add(new Endpoint("GET /api/rar/assessments", ALL, c -> api(get("/api/rar/assessments"), c),
                 c -> api(get("/api/rar/assessments"), c)));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}", ALL, c -> api(get("/api/rar/assessments/{id}", ha), c),
+        all.add(new Endpoint("GET /api/rar/assessments/{id}", RAR_READERS, c -> api(get("/api/rar/assessments/{id}", ha), c),
                 c -> api(get("/api/rar/assessments/{id}", fa), c)));
         all.add(new Endpoint("POST /api/rar/assessments", RAR_MANAGERS,
                 c -> json(api(post("/api/rar/assessments"), c), assessment(w.home.id(), "API assessment " + c.n())),
@@ -956,13 +960,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("PUT /api/rar/assessments/{id}", RAR_MANAGERS,
                 c -> json(api(put("/api/rar/assessments/{id}", ha), c), assessment(w.home.id(), "Home assessment")),
                 c -> json(api(put("/api/rar/assessments/{id}", fa), c), assessment(w.foreign.id(), "Taken " + c.n()))));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/hotspots", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/hotspots", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/hotspots", fa), c)));
         all.add(new Endpoint("POST /api/rar/assessments/{id}/hotspots", RAR_FIELD_TEAM,
                 c -> json(api(post("/api/rar/assessments/{id}/hotspots", ha), c), hotspot("API hotspot " + c.n())),
                 c -> json(api(post("/api/rar/assessments/{id}/hotspots", fa), c), hotspot("Planted " + c.n()))));
-        all.add(new Endpoint("GET /api/rar/hotspots/{id}", ALL, c -> api(get("/api/rar/hotspots/{id}", hh), c),
+        all.add(new Endpoint("GET /api/rar/hotspots/{id}", RAR_READERS, c -> api(get("/api/rar/hotspots/{id}", hh), c),
                 c -> api(get("/api/rar/hotspots/{id}", fh), c)));
         all.add(new Endpoint("PUT /api/rar/hotspots/{id}", RAR_FIELD_TEAM,
                 c -> json(api(put("/api/rar/hotspots/{id}", hh), c), hotspot("Home hotspot")),
@@ -982,10 +986,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("PUT /api/rar/hotspots/{id}/reached", RAR_MANAGERS,
                 c -> json(api(put("/api/rar/hotspots/{id}/reached", hh), c), "{\"ALL\":5,\"WOMEN\":1}"),
                 c -> json(api(put("/api/rar/hotspots/{id}/reached", fh), c), "{\"ALL\":5}")));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/estimates", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/estimates", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/estimates", fa), c)));
-        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", ALL,
+        all.add(new Endpoint("GET /api/rar/assessments/{id}/gaps", RAR_READERS,
                 c -> api(get("/api/rar/assessments/{id}/gaps", ha), c),
                 c -> api(get("/api/rar/assessments/{id}/gaps", fa), c)));
 
@@ -997,7 +1001,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(rarAssessmentForm(post("/rar/new"), w.foreign.id(), "Planted " + c.n()), c)));
         for (String path : List.of("/rar/{id}", "/rar/{id}/map", "/rar/{id}/hotspots.geojson", "/rar/{id}/gaps",
                 "/rar/{id}/findings", "/rar/{id}/report.pdf", "/rar/{id}/report.xlsx")) {
-            all.add(new Endpoint("GET " + path, ALL, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
+            all.add(new Endpoint("GET " + path, RAR_READERS, c -> page(get(path, ha), c), c -> page(get(path, fa), c)));
         }
         all.add(new Endpoint("GET /rar/{id}/edit", RAR_MANAGERS, c -> page(get("/rar/{id}/edit", ha), c),
                 c -> page(get("/rar/{id}/edit", fa), c)));
@@ -1009,7 +1013,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /rar/{id}/hotspots/new", RAR_FIELD_TEAM,
                 c -> page(hotspotParams(post("/rar/{id}/hotspots/new", ha), "Page hotspot " + c.n()), c),
                 c -> page(hotspotParams(post("/rar/{id}/hotspots/new", fa), "Planted " + c.n()), c)));
-        all.add(new Endpoint("GET /rar/hotspots/{id}", ALL, c -> page(get("/rar/hotspots/{id}", hh), c),
+        all.add(new Endpoint("GET /rar/hotspots/{id}", RAR_READERS, c -> page(get("/rar/hotspots/{id}", hh), c),
                 c -> page(get("/rar/hotspots/{id}", fh), c)));
         all.add(new Endpoint("GET /rar/hotspots/{id}/edit", RAR_FIELD_TEAM, c -> page(get("/rar/hotspots/{id}/edit", hh), c),
                 c -> page(get("/rar/hotspots/{id}/edit", fh), c)));
@@ -1058,7 +1062,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                         .param("map_gps", "gps"), c),
                 c -> page(post("/rar/{id}/import/{upload}", fa, upload(c, ha)).param("map_name", "hotspot")
                         .param("map_gps", "gps"), c)));
-        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", ALL,
+        all.add(new Endpoint("GET /rar/{id}/import/jobs/{job}", RAR_READERS,
                 c -> page(get("/rar/{id}/import/jobs/{job}", ha, importJob(c)), c),
                 c -> page(get("/rar/{id}/import/jobs/{job}", fa, importJob(c)), c)));
         all.add(new Endpoint("POST /rar/{id}/import/geojson", RAR_FIELD_TEAM,
@@ -1185,12 +1189,97 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
             all.add(new Endpoint("GET " + path, INDICATOR_VIEWERS, c -> page(get(path).param("period", "2025"), c),
                     c -> page(get(path).param("period", "2025").param("organisationId", foreign), c)));
         }
+        rightsEndpoints(all);
         return all;
     }
 
     private static String infectionJson(long clientId) {
         return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"clientId\":" + clientId + ",\"kind\":\"HCV_ANTIBODY_TEST\","
                 + "\"date\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"result\":\"NEGATIVE\"}";
+    }
+
+    // ---- violence and rights violations: any staff member records; only the protection focal person reads
+
+    private static final Set<Role> VIOLENCE_RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
+    private static final Set<Role> PROTECTION_OFFICERS = EnumSet.of(Role.PROTECTION_OFFICER);
+    private static final Set<Role> ADVOCACY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.PROTECTION_OFFICER);
+    private Long foreignViolenceReport;
+
+    private void rightsEndpoints(List<Endpoint> all) {
+        ProgrammeFixture w = world;
+        all.add(new Endpoint("GET /rights/reports/new", VIOLENCE_RECORDERS, c -> page(get("/rights/reports/new"), c), null));
+        all.add(new Endpoint("POST /rights/reports/new", VIOLENCE_RECORDERS,
+                c -> page(post("/rights/reports/new"), c).params(violenceParams(w.homeSite.id(), c)),
+                c -> page(post("/rights/reports/new"), c).params(violenceParams(w.foreignSite.id(), c))));
+        all.add(new Endpoint("GET /rights/reports", PROTECTION_OFFICERS, c -> page(get("/rights/reports"), c), null));
+        all.add(new Endpoint("GET /rights/reports/{id}", PROTECTION_OFFICERS,
+                c -> page(get("/rights/reports/{id}", violenceReport(c)), c),
+                c -> page(get("/rights/reports/{id}", foreignViolenceReport()), c)));
+        all.add(new Endpoint("POST /rights/reports/{id}/responses", PROTECTION_OFFICERS,
+                c -> page(post("/rights/reports/{id}/responses", violenceReport(c)).param("kind", "LEGAL_AID"), c),
+                c -> page(post("/rights/reports/{id}/responses", foreignViolenceReport()).param("kind", "LEGAL_AID"), c)));
+        all.add(new Endpoint("POST /rights/reports/{id}/close", PROTECTION_OFFICERS,
+                c -> page(post("/rights/reports/{id}/close", violenceReport(c)).param("outcome", "SUPPORTED"), c),
+                c -> page(post("/rights/reports/{id}/close", foreignViolenceReport()).param("outcome", "SUPPORTED"), c)));
+        for (String path : List.of("/rights/advocacy", "/rights/advocacy.pdf", "/rights/advocacy.xlsx")) {
+            all.add(new Endpoint("GET " + path, ADVOCACY_READERS, c -> page(get(path), c), null));
+        }
+        all.add(new Endpoint("POST /api/rights/reports", VIOLENCE_RECORDERS,
+                c -> json(api(post("/api/rights/reports"), c), violenceJson(w.homeSite.id(), c)),
+                c -> json(api(post("/api/rights/reports"), c), violenceJson(w.foreignSite.id(), c))));
+        all.add(new Endpoint("GET /api/rights/reports", PROTECTION_OFFICERS, c -> api(get("/api/rights/reports"), c), null));
+        all.add(new Endpoint("GET /api/rights/reports/{id}", PROTECTION_OFFICERS,
+                c -> api(get("/api/rights/reports/{id}", violenceReport(c)), c),
+                c -> api(get("/api/rights/reports/{id}", foreignViolenceReport()), c)));
+        all.add(new Endpoint("POST /api/rights/reports/{id}/responses", PROTECTION_OFFICERS,
+                c -> json(api(post("/api/rights/reports/{id}/responses", violenceReport(c)), c), "{\"kind\":\"LEGAL_AID\"}"),
+                c -> json(api(post("/api/rights/reports/{id}/responses", foreignViolenceReport()), c),
+                        "{\"kind\":\"LEGAL_AID\"}")));
+        all.add(new Endpoint("POST /api/rights/reports/{id}/close", PROTECTION_OFFICERS,
+                c -> json(api(post("/api/rights/reports/{id}/close", violenceReport(c)), c), "{\"outcome\":\"SUPPORTED\"}"),
+                c -> json(api(post("/api/rights/reports/{id}/close", foreignViolenceReport()), c),
+                        "{\"outcome\":\"SUPPORTED\"}")));
+        all.add(new Endpoint("GET /api/rights/advocacy", ADVOCACY_READERS, c -> api(get("/api/rights/advocacy"), c), null));
+    }
+
+    private static org.springframework.util.MultiValueMap<String, String> violenceParams(long site, Call c) {
+        org.springframework.util.LinkedMultiValueMap<String, String> params = new org.springframework.util.LinkedMultiValueMap<>();
+        params.add("uuid", java.util.UUID.randomUUID().toString());
+        params.add("occurredOn", LocalDate.now(ZoneOffset.UTC).toString());
+        params.add("siteId", String.valueOf(site));
+        params.add("types", "ARBITRARY_ARREST");
+        params.add("perpetrators", "POLICE");
+        params.add("gender", "MALE");
+        params.add("ageBand", "FROM_25_TO_34");
+        params.add("wantsHelp", "false");
+        return params;
+    }
+
+    private static String violenceJson(long site, Call c) {
+        return """
+                {"uuid":"%s","occurredOn":"%s","siteId":%d,"types":["RAID"],"perpetrators":["POLICE"],
+                 "gender":"MALE","ageBand":"FROM_18_TO_24","wantsHelp":false}"""
+                .formatted(java.util.UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC), site);
+    }
+
+    /** A fresh report of the home organisation, recorded by its peer. */
+    private long violenceReport(Call c) {
+        return violenceReports.record(world.user(Role.OUTREACH_WORKER), new org.reach.rights.ViolenceReportForm(
+                java.util.UUID.randomUUID().toString(), LocalDate.now(ZoneOffset.UTC), world.homeSite.id(), null, null,
+                Gender.FEMALE, org.reach.rights.AgeBand.FROM_18_TO_24, Set.of(org.reach.rights.ViolenceType.VERBAL),
+                Set.of(org.reach.rights.Perpetrator.COMMUNITY), false, Set.of(), null, null)).number();
+    }
+
+    private long foreignViolenceReport() {
+        if (foreignViolenceReport == null) {
+            foreignViolenceReport = violenceReports.record(signIn.reload(world.foreignPeer.id()).orElseThrow(),
+                    new org.reach.rights.ViolenceReportForm(java.util.UUID.randomUUID().toString(),
+                            LocalDate.now(ZoneOffset.UTC), world.foreignSite.id(), null, null, Gender.MALE,
+                            org.reach.rights.AgeBand.FROM_25_TO_34, Set.of(org.reach.rights.ViolenceType.RAID),
+                            Set.of(org.reach.rights.Perpetrator.POLICE), false, Set.of(), null, null)).number();
+        }
+        return foreignViolenceReport;
     }
 
     // ---- partners fixture: a second partner in the home programme, an assessment and an action on each side
@@ -1291,6 +1380,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     // ---- clients
 
+    /** The registry is read by every member of staff: a protection focal person opens the client a report names. */
+    private static final Set<Role> CLIENT_REGISTRY_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
     private static final Set<Role> CLIENT_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER);
     private static final Set<Role> CLIENT_WRITERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
     private static final Set<Role> CLIENT_IMPORTERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);

@@ -74,6 +74,7 @@ public final class ProgrammeFixture {
         create(accounts, system, Role.SITE_MANAGER, "fx" + id + ".site", home.id(), null, Set.of(homeSite.id()));
         create(accounts, system, Role.ME_OFFICER, "fx" + id + ".me", home.id(), null, Set.of());
         create(accounts, system, Role.OUTREACH_WORKER, "fx" + id + ".peer", home.id(), null, Set.of(homeSite.id()));
+        create(accounts, system, Role.PROTECTION_OFFICER, "fx" + id + ".protection", home.id(), null, Set.of(homeSite.id()));
         homePeer2 = accounts.create(system, new AccountForm("fx" + id + ".peer2", "Second peer", home.id(), null,
                 EnumSet.of(Role.OUTREACH_WORKER), Set.of(homeSite.id()), "en")).account();
         foreignPeer = accounts.create(system, new AccountForm("peer." + marker.toLowerCase(), "Peer " + marker,

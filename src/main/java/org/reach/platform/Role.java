@@ -10,10 +10,16 @@ public enum Role {
     ORG_MANAGER,
     SITE_MANAGER,
     ME_OFFICER,
-    OUTREACH_WORKER;
+    OUTREACH_WORKER,
+    /**
+     * The protection focal person: the named staff member who reads, answers and closes the organisation's violence
+     * and rights-violation reports, which other staff may record but not read.
+     */
+    PROTECTION_OFFICER;
 
     /** Roles that work inside one organisation and may see its client-level data. */
-    public static final Set<Role> ORGANISATION_STAFF = EnumSet.of(ORG_MANAGER, SITE_MANAGER, ME_OFFICER, OUTREACH_WORKER);
+    public static final Set<Role> ORGANISATION_STAFF = EnumSet.of(ORG_MANAGER, SITE_MANAGER, ME_OFFICER, OUTREACH_WORKER,
+            PROTECTION_OFFICER);
 
     public String messageKey() {
         return "role." + name();

@@ -215,7 +215,7 @@ class DemoDataIsCreatedOnceTest {
     @Test
     void everyRoleHasADemoAccountThatCanSignIn() {
         Set<String> demoNames = Set.of("admin", "coordinator", "karachi.manager", "karachi.site", "karachi.me",
-                "karachi.peer", "mombasa.manager", "mombasa.peer");
+                "karachi.peer", "mombasa.manager", "mombasa.peer", "karachi.protection");
         List<UserAccount> demoAccounts = accounts.list(ReachUser.system()).stream()
                 .filter(a -> demoNames.contains(a.username())).toList();
         assertThat(demoAccounts).hasSize(demoNames.size());

@@ -1,0 +1,5 @@
+package org.reach.rights;
+
+/** Closing a report: its outcome. */
+public record CaseClosing(CaseOutcome outcome) {
+}
