@@ -55,6 +55,10 @@ import org.reach.partners.PartnerAction;
 import org.reach.partners.PartnerAssessments;
 import org.reach.partners.ScoreEntry;
 import org.reach.partners.ScoresForm;
+import org.reach.outreach.AgeBand;
+import org.reach.outreach.ContactCount;
+import org.reach.outreach.OutreachSessionForm;
+import org.reach.outreach.OutreachSessions;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -144,6 +148,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired ActionPlans partnerActions;
     @Autowired Indicators indicators;
     @Autowired FullIndicatorExport fullExport;
+    @Autowired OutreachSessions outreachSessions;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -156,6 +161,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private Recommendation foreignRecommendation;
     private final AtomicInteger counter = new AtomicInteger();
     private String foreignExport;
+    private long homeOutreachSession;
+    private long foreignOutreachSession;
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
     record Endpoint(String key, Set<Role> allowed, Function<Call, ? extends RequestBuilder> own,
@@ -173,6 +180,27 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         buildPartners();
         buildRapidAssessments();
         services = new ServicesFixture(world, signIn, clients, catalogue, encounters, referrals);
+        homeOutreachSession = outreachSessions.record(world.user(Role.ORG_MANAGER), outreachSession(world.homeSite.id()))
+                .session().id();
+        foreignOutreachSession = outreachSessions.record(signIn.reload(world.foreignPeer.id()).orElseThrow(),
+                outreachSession(world.foreignSite.id())).session().id();
+    }
+
+    private OutreachSessionForm outreachSession(long siteId) {
+        return new OutreachSessionForm(java.util.UUID.randomUUID().toString(), siteId, null,
+                LocalDate.now(ZoneOffset.UTC), java.time.LocalTime.of(10, 0), java.time.LocalTime.of(12, 0), List.of(),
+                List.of(new ContactCount(Gender.MALE, AgeBand.FROM_25_TO_34, 3)), List.of(), 10, 5, 0, 0, 0, null, null, 0,
+                List.of(), "test");
+    }
+
+    private static String outreachSessionJson(long siteId) {
+        return "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"siteId\":" + siteId + ",\"date\":\""
+                + LocalDate.now(ZoneOffset.UTC) + "\",\"start\":\"09:00\",\"end\":\"10:00\","
+                + "\"contacts\":[{\"sex\":\"FEMALE\",\"ageBand\":\"FROM_18_TO_24\",\"people\":2}],\"condoms\":4}";
+    }
+
+    private static String stockJson(long siteId) {
+        return "{\"siteId\":" + siteId + ",\"item\":\"CONDOMS\",\"kind\":\"RECEIPT\",\"quantity\":100}";
     }
 
     @Test
@@ -938,6 +966,50 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(get(path).param("period", "2026Q1").param("disaggregation", "SITE"), c),
                     c -> page(get(path).param("period", "2026Q1").param("organisationId", foreign), c)));
         }
+        // Outreach: sessions and stock
+        Set<Role> stockKeepers = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+        Set<Role> stockReaders = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER);
+        all.add(new Endpoint("POST /api/outreach/sessions", RECORDERS,
+                c -> json(api(post("/api/outreach/sessions"), c), outreachSessionJson(w.homeSite.id())),
+                c -> json(api(post("/api/outreach/sessions"), c), outreachSessionJson(w.foreignSite.id()))));
+        all.add(new Endpoint("POST /api/outreach/sessions/batch", RECORDERS,
+                c -> json(api(post("/api/outreach/sessions/batch"), c),
+                        "{\"sessions\":[" + outreachSessionJson(w.homeSite.id()) + "]}"),
+                c -> json(api(post("/api/outreach/sessions/batch"), c),
+                        "{\"sessions\":[" + outreachSessionJson(w.foreignSite.id()) + "]}")));
+        all.add(new Endpoint("GET /api/outreach/sessions", CLIENT_READERS, c -> api(get("/api/outreach/sessions"), c),
+                c -> api(get("/api/outreach/sessions").param("site", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("GET /api/outreach/sessions/{id}", CLIENT_READERS,
+                c -> api(get("/api/outreach/sessions/{id}", homeOutreachSession), c),
+                c -> api(get("/api/outreach/sessions/{id}", foreignOutreachSession), c)));
+        all.add(new Endpoint("GET /api/outreach/stock", stockReaders, c -> api(get("/api/outreach/stock"), c),
+                c -> api(get("/api/outreach/stock"), c)));
+        all.add(new Endpoint("GET /api/outreach/stock/movements", stockReaders,
+                c -> api(get("/api/outreach/stock/movements"), c), c -> api(get("/api/outreach/stock/movements"), c)));
+        all.add(new Endpoint("POST /api/outreach/stock/movements", stockKeepers,
+                c -> json(api(post("/api/outreach/stock/movements"), c), stockJson(w.homeSite.id())),
+                c -> json(api(post("/api/outreach/stock/movements"), c), stockJson(w.foreignSite.id()))));
+        all.add(new Endpoint("GET /outreach/sessions", CLIENT_READERS, c -> page(get("/outreach/sessions"), c),
+                c -> page(get("/outreach/sessions"), c)));
+        all.add(new Endpoint("GET /outreach/sessions/new", RECORDERS, c -> page(get("/outreach/sessions/new"), c), null));
+        all.add(new Endpoint("POST /outreach/sessions/new", RECORDERS,
+                c -> page(post("/outreach/sessions/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("siteId", String.valueOf(w.homeSite.id())).param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("start", "09:00").param("end", "10:00").param("condoms", "3"), c),
+                c -> page(post("/outreach/sessions/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("siteId", String.valueOf(w.foreignSite.id())).param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("start", "09:00").param("end", "10:00").param("condoms", "3"), c)));
+        all.add(new Endpoint("GET /outreach/sessions/{id}", CLIENT_READERS,
+                c -> page(get("/outreach/sessions/{id}", homeOutreachSession), c),
+                c -> page(get("/outreach/sessions/{id}", foreignOutreachSession), c)));
+        all.add(new Endpoint("GET /outreach/stock", stockReaders, c -> page(get("/outreach/stock"), c),
+                c -> page(get("/outreach/stock"), c)));
+        all.add(new Endpoint("POST /outreach/stock", stockKeepers,
+                c -> page(post("/outreach/stock").param("siteId", String.valueOf(w.homeSite.id())).param("item", "CONDOMS")
+                        .param("kind", "RECEIPT").param("quantity", "10"), c),
+                c -> page(post("/outreach/stock").param("siteId", String.valueOf(w.foreignSite.id())).param("item", "CONDOMS")
+                        .param("kind", "RECEIPT").param("quantity", "10"), c)));
+
         return all;
     }
 
