@@ -58,7 +58,9 @@ import org.reach.partners.ScoresForm;
 import org.reach.outreach.AgeBand;
 import org.reach.outreach.ContactCount;
 import org.reach.outreach.OutreachSessionForm;
+import org.reach.outreach.Microplans;
 import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.PlanForm;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -149,6 +151,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired Indicators indicators;
     @Autowired FullIndicatorExport fullExport;
     @Autowired OutreachSessions outreachSessions;
+    @Autowired Microplans microplans;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -163,6 +166,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private String foreignExport;
     private long homeOutreachSession;
     private long foreignOutreachSession;
+    private long foreignPlanEntry;
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
     record Endpoint(String key, Set<Role> allowed, Function<Call, ? extends RequestBuilder> own,
@@ -184,6 +188,19 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 .session().id();
         foreignOutreachSession = outreachSessions.record(signIn.reload(world.foreignPeer.id()).orElseThrow(),
                 outreachSession(world.foreignSite.id())).session().id();
+        foreignPlanEntry = microplans.assign(signIn.reload(world.foreignManager.id()).orElseThrow(), new PlanForm(
+                world.foreignSite.id(), world.foreignPeer.id(), foreignHotspot.id(), java.time.DayOfWeek.MONDAY)).id();
+    }
+
+    /** A plan entry of the home organisation to remove (made again after each removal). */
+    private long homePlanEntry() {
+        return microplans.assign(world.user(Role.ORG_MANAGER), new PlanForm(world.homeSite.id(),
+                world.user(Role.OUTREACH_WORKER).id(), homeHotspot.id(), java.time.DayOfWeek.SUNDAY)).id();
+    }
+
+    private String planJson(long siteId, long peerId, long hotspotId) {
+        return "{\"siteId\":" + siteId + ",\"peerId\":" + peerId + ",\"hotspotId\":" + hotspotId
+                + ",\"weekday\":\"TUESDAY\"}";
     }
 
     private OutreachSessionForm outreachSession(long siteId) {
@@ -1009,6 +1026,33 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                         .param("kind", "RECEIPT").param("quantity", "10"), c),
                 c -> page(post("/outreach/stock").param("siteId", String.valueOf(w.foreignSite.id())).param("item", "CONDOMS")
                         .param("kind", "RECEIPT").param("quantity", "10"), c)));
+        Set<Role> planReaders = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER);
+        all.add(new Endpoint("GET /api/outreach/plan", planReaders, c -> api(get("/api/outreach/plan"), c),
+                c -> api(get("/api/outreach/plan"), c)));
+        all.add(new Endpoint("POST /api/outreach/plan", stockKeepers,
+                c -> json(api(post("/api/outreach/plan"), c), planJson(w.homeSite.id(), w.user(Role.OUTREACH_WORKER).id(),
+                        homeHotspot.id())),
+                c -> json(api(post("/api/outreach/plan"), c), planJson(w.foreignSite.id(), w.foreignPeer.id(),
+                        foreignHotspot.id()))));
+        all.add(new Endpoint("DELETE /api/outreach/plan/{id}", stockKeepers,
+                c -> api(delete("/api/outreach/plan/{id}", homePlanEntry()), c),
+                c -> api(delete("/api/outreach/plan/{id}", foreignPlanEntry), c)));
+        all.add(new Endpoint("GET /api/outreach/needs", planReaders, c -> api(get("/api/outreach/needs"), c),
+                c -> api(get("/api/outreach/needs"), c)));
+        all.add(new Endpoint("GET /api/outreach/my-month", EnumSet.of(Role.OUTREACH_WORKER),
+                c -> api(get("/api/outreach/my-month"), c), c -> api(get("/api/outreach/my-month"), c)));
+        all.add(new Endpoint("GET /outreach/plan", planReaders, c -> page(get("/outreach/plan"), c),
+                c -> page(get("/outreach/plan"), c)));
+        all.add(new Endpoint("POST /outreach/plan", stockKeepers,
+                c -> page(post("/outreach/plan").param("siteId", String.valueOf(w.homeSite.id()))
+                        .param("peerId", String.valueOf(w.user(Role.OUTREACH_WORKER).id()))
+                        .param("hotspotId", String.valueOf(homeHotspot.id())).param("weekday", "WEDNESDAY"), c),
+                c -> page(post("/outreach/plan").param("siteId", String.valueOf(w.foreignSite.id()))
+                        .param("peerId", String.valueOf(w.foreignPeer.id()))
+                        .param("hotspotId", String.valueOf(foreignHotspot.id())).param("weekday", "WEDNESDAY"), c)));
+        all.add(new Endpoint("POST /outreach/plan/{id}/remove", stockKeepers,
+                c -> page(post("/outreach/plan/{id}/remove", homePlanEntry()), c),
+                c -> page(post("/outreach/plan/{id}/remove", foreignPlanEntry), c)));
 
         return all;
     }

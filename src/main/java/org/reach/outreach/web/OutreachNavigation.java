@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.reach.outreach.Microplans;
 import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.PeerCaseloads;
+import org.reach.outreach.PeerMonth;
 import org.reach.outreach.Stock;
 import org.reach.outreach.StockLevel;
 import org.reach.platform.NavigationContributor;
@@ -19,11 +22,13 @@ class OutreachNavigation implements NavigationContributor {
 
     private final OutreachSessions sessions;
     private final Stock stock;
+    private final Microplans microplans;
     private final MessageSource messages;
 
-    OutreachNavigation(OutreachSessions sessions, Stock stock, MessageSource messages) {
+    OutreachNavigation(OutreachSessions sessions, Stock stock, Microplans microplans, MessageSource messages) {
         this.sessions = sessions;
         this.stock = stock;
+        this.microplans = microplans;
         this.messages = messages;
     }
 
@@ -32,6 +37,9 @@ class OutreachNavigation implements NavigationContributor {
         List<NavigationEntry> entries = new ArrayList<>();
         if (sessions.mayRead(person)) {
             entries.add(NavigationEntry.link("nav-outreach", "/outreach/sessions", "nav.outreach", 45));
+        }
+        if (microplans.mayRead(person)) {
+            entries.add(NavigationEntry.link("nav-plan", "/outreach/plan", "nav.plan", 46));
         }
         if (stock.mayRead(person)) {
             entries.add(NavigationEntry.link("nav-stock", "/outreach/stock", "nav.stock", 65));
@@ -50,6 +58,16 @@ class OutreachNavigation implements NavigationContributor {
     @Override
     public List<StartPageNotice> notices(ReachUser person) {
         List<StartPageNotice> notices = new ArrayList<>();
+        if (microplans.hasOwnFigures(person)) {
+            PeerMonth month = microplans.month(person);
+            notices.add(new StartPageNotice("notice-my-month", false, "outreach.notice.myMonth", List.of(month.contacts(),
+                    month.target(), month.syringes(), month.condoms(), month.naloxone()), "/outreach/sessions", 10));
+            if (month.caseload() != null) {
+                notices.add(new StartPageNotice("notice-my-caseload", !month.caseloadWithinNorm(),
+                        "outreach.notice.caseload", List.of(month.caseload(), PeerCaseloads.NORM_LOW,
+                        PeerCaseloads.NORM_HIGH), null, 11));
+            }
+        }
         Locale locale = Locale.forLanguageTag(person.language() == null ? "en" : person.language());
         for (StockLevel level : stock.toReorder(person)) {
             String item = messages.getMessage(level.item().messageKey(), null, level.item().name(), locale);
