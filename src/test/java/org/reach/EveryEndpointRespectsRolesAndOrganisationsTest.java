@@ -64,6 +64,12 @@ import org.reach.partners.PartnerAction;
 import org.reach.partners.PartnerAssessments;
 import org.reach.partners.ScoreEntry;
 import org.reach.partners.ScoresForm;
+import org.reach.outreach.AgeBand;
+import org.reach.outreach.ContactCount;
+import org.reach.outreach.OutreachSessionForm;
+import org.reach.outreach.Microplans;
+import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.PlanForm;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -167,6 +173,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired Transfers transfers;
     @Autowired Infections infections;
     @Autowired org.reach.rights.ViolenceReports violenceReports;
+    @Autowired OutreachSessions outreachSessions;
+    @Autowired Microplans microplans;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -183,6 +191,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private String foreignExport;
     private InfectionRecord homeInfection;
     private InfectionRecord foreignInfection;
+    private long homeOutreachSession;
+    private long foreignOutreachSession;
+    private long foreignPlanEntry;
 
     /** One endpoint: who may use it on their own organisation, and how to call it on each organisation. */
     record Endpoint(String key, Set<Role> allowed, Function<Call, ? extends RequestBuilder> own,
@@ -212,6 +223,40 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 UUID.randomUUID().toString(), services.foreignClient.id(), null, InfectionKind.TB_SCREENING,
                 LocalDate.now(ZoneOffset.UTC), "POSITIVE", null, null, null, null, null, "Notes " + world.marker)).record();
         foreignViolenceReport(); // before the foreign organisation's audit log is counted
+        homeOutreachSession = outreachSessions.record(world.user(Role.ORG_MANAGER), outreachSession(world.homeSite.id()))
+                .session().id();
+        foreignOutreachSession = outreachSessions.record(signIn.reload(world.foreignPeer.id()).orElseThrow(),
+                outreachSession(world.foreignSite.id())).session().id();
+        foreignPlanEntry = microplans.assign(signIn.reload(world.foreignManager.id()).orElseThrow(), new PlanForm(
+                world.foreignSite.id(), world.foreignPeer.id(), foreignHotspot.id(), java.time.DayOfWeek.MONDAY)).id();
+    }
+
+    /** A plan entry of the home organisation to remove (made again after each removal). */
+    private long homePlanEntry() {
+        return microplans.assign(world.user(Role.ORG_MANAGER), new PlanForm(world.homeSite.id(),
+                world.user(Role.OUTREACH_WORKER).id(), homeHotspot.id(), java.time.DayOfWeek.SUNDAY)).id();
+    }
+
+    private String planJson(long siteId, long peerId, long hotspotId) {
+        return "{\"siteId\":" + siteId + ",\"peerId\":" + peerId + ",\"hotspotId\":" + hotspotId
+                + ",\"weekday\":\"TUESDAY\"}";
+    }
+
+    private OutreachSessionForm outreachSession(long siteId) {
+        return new OutreachSessionForm(java.util.UUID.randomUUID().toString(), siteId, null,
+                LocalDate.now(ZoneOffset.UTC), java.time.LocalTime.of(10, 0), java.time.LocalTime.of(12, 0), List.of(),
+                List.of(new ContactCount(Gender.MALE, AgeBand.FROM_25_TO_34, 3)), List.of(), 10, 5, 0, 0, 0, null, null, 0,
+                List.of(), "test");
+    }
+
+    private static String outreachSessionJson(long siteId) {
+        return "{\"uuid\":\"" + java.util.UUID.randomUUID() + "\",\"siteId\":" + siteId + ",\"date\":\""
+                + LocalDate.now(ZoneOffset.UTC) + "\",\"start\":\"09:00\",\"end\":\"10:00\","
+                + "\"contacts\":[{\"sex\":\"FEMALE\",\"ageBand\":\"FROM_18_TO_24\",\"people\":2}],\"condoms\":4}";
+    }
+
+    private static String stockJson(long siteId) {
+        return "{\"siteId\":" + siteId + ",\"item\":\"CONDOMS\",\"kind\":\"RECEIPT\",\"quantity\":100}";
     }
 
     @Test
@@ -1190,6 +1235,77 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(get(path).param("period", "2025").param("organisationId", foreign), c)));
         }
         rightsEndpoints(all);
+        // Outreach: sessions and stock
+        Set<Role> stockKeepers = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+        Set<Role> stockReaders = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER);
+        all.add(new Endpoint("POST /api/outreach/sessions", RECORDERS,
+                c -> json(api(post("/api/outreach/sessions"), c), outreachSessionJson(w.homeSite.id())),
+                c -> json(api(post("/api/outreach/sessions"), c), outreachSessionJson(w.foreignSite.id()))));
+        all.add(new Endpoint("POST /api/outreach/sessions/batch", RECORDERS,
+                c -> json(api(post("/api/outreach/sessions/batch"), c),
+                        "{\"sessions\":[" + outreachSessionJson(w.homeSite.id()) + "]}"),
+                c -> json(api(post("/api/outreach/sessions/batch"), c),
+                        "{\"sessions\":[" + outreachSessionJson(w.foreignSite.id()) + "]}")));
+        all.add(new Endpoint("GET /api/outreach/sessions", CLIENT_READERS, c -> api(get("/api/outreach/sessions"), c),
+                c -> api(get("/api/outreach/sessions").param("site", String.valueOf(w.foreignSite.id())), c)));
+        all.add(new Endpoint("GET /api/outreach/sessions/{id}", CLIENT_READERS,
+                c -> api(get("/api/outreach/sessions/{id}", homeOutreachSession), c),
+                c -> api(get("/api/outreach/sessions/{id}", foreignOutreachSession), c)));
+        all.add(new Endpoint("GET /api/outreach/stock", stockReaders, c -> api(get("/api/outreach/stock"), c),
+                c -> api(get("/api/outreach/stock"), c)));
+        all.add(new Endpoint("GET /api/outreach/stock/movements", stockReaders,
+                c -> api(get("/api/outreach/stock/movements"), c), c -> api(get("/api/outreach/stock/movements"), c)));
+        all.add(new Endpoint("POST /api/outreach/stock/movements", stockKeepers,
+                c -> json(api(post("/api/outreach/stock/movements"), c), stockJson(w.homeSite.id())),
+                c -> json(api(post("/api/outreach/stock/movements"), c), stockJson(w.foreignSite.id()))));
+        all.add(new Endpoint("GET /outreach/sessions", CLIENT_READERS, c -> page(get("/outreach/sessions"), c),
+                c -> page(get("/outreach/sessions"), c)));
+        all.add(new Endpoint("GET /outreach/sessions/new", RECORDERS, c -> page(get("/outreach/sessions/new"), c), null));
+        all.add(new Endpoint("POST /outreach/sessions/new", RECORDERS,
+                c -> page(post("/outreach/sessions/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("siteId", String.valueOf(w.homeSite.id())).param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("start", "09:00").param("end", "10:00").param("condoms", "3"), c),
+                c -> page(post("/outreach/sessions/new").param("uuid", java.util.UUID.randomUUID().toString())
+                        .param("siteId", String.valueOf(w.foreignSite.id())).param("date", LocalDate.now(ZoneOffset.UTC).toString())
+                        .param("start", "09:00").param("end", "10:00").param("condoms", "3"), c)));
+        all.add(new Endpoint("GET /outreach/sessions/{id}", CLIENT_READERS,
+                c -> page(get("/outreach/sessions/{id}", homeOutreachSession), c),
+                c -> page(get("/outreach/sessions/{id}", foreignOutreachSession), c)));
+        all.add(new Endpoint("GET /outreach/stock", stockReaders, c -> page(get("/outreach/stock"), c),
+                c -> page(get("/outreach/stock"), c)));
+        all.add(new Endpoint("POST /outreach/stock", stockKeepers,
+                c -> page(post("/outreach/stock").param("siteId", String.valueOf(w.homeSite.id())).param("item", "CONDOMS")
+                        .param("kind", "RECEIPT").param("quantity", "10"), c),
+                c -> page(post("/outreach/stock").param("siteId", String.valueOf(w.foreignSite.id())).param("item", "CONDOMS")
+                        .param("kind", "RECEIPT").param("quantity", "10"), c)));
+        Set<Role> planReaders = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER);
+        all.add(new Endpoint("GET /api/outreach/plan", planReaders, c -> api(get("/api/outreach/plan"), c),
+                c -> api(get("/api/outreach/plan"), c)));
+        all.add(new Endpoint("POST /api/outreach/plan", stockKeepers,
+                c -> json(api(post("/api/outreach/plan"), c), planJson(w.homeSite.id(), w.user(Role.OUTREACH_WORKER).id(),
+                        homeHotspot.id())),
+                c -> json(api(post("/api/outreach/plan"), c), planJson(w.foreignSite.id(), w.foreignPeer.id(),
+                        foreignHotspot.id()))));
+        all.add(new Endpoint("DELETE /api/outreach/plan/{id}", stockKeepers,
+                c -> api(delete("/api/outreach/plan/{id}", homePlanEntry()), c),
+                c -> api(delete("/api/outreach/plan/{id}", foreignPlanEntry), c)));
+        all.add(new Endpoint("GET /api/outreach/needs", planReaders, c -> api(get("/api/outreach/needs"), c),
+                c -> api(get("/api/outreach/needs"), c)));
+        all.add(new Endpoint("GET /api/outreach/my-month", EnumSet.of(Role.OUTREACH_WORKER),
+                c -> api(get("/api/outreach/my-month"), c), c -> api(get("/api/outreach/my-month"), c)));
+        all.add(new Endpoint("GET /outreach/plan", planReaders, c -> page(get("/outreach/plan"), c),
+                c -> page(get("/outreach/plan"), c)));
+        all.add(new Endpoint("POST /outreach/plan", stockKeepers,
+                c -> page(post("/outreach/plan").param("siteId", String.valueOf(w.homeSite.id()))
+                        .param("peerId", String.valueOf(w.user(Role.OUTREACH_WORKER).id()))
+                        .param("hotspotId", String.valueOf(homeHotspot.id())).param("weekday", "WEDNESDAY"), c),
+                c -> page(post("/outreach/plan").param("siteId", String.valueOf(w.foreignSite.id()))
+                        .param("peerId", String.valueOf(w.foreignPeer.id()))
+                        .param("hotspotId", String.valueOf(foreignHotspot.id())).param("weekday", "WEDNESDAY"), c)));
+        all.add(new Endpoint("POST /outreach/plan/{id}/remove", stockKeepers,
+                c -> page(post("/outreach/plan/{id}/remove", homePlanEntry()), c),
+                c -> page(post("/outreach/plan/{id}/remove", foreignPlanEntry), c)));
+
         return all;
     }
 

@@ -62,6 +62,8 @@ class DemoDataIsCreatedOnceTest {
     @Autowired org.reach.rar.RapidAssessments rar;
     @Autowired Encounters encounters;
     @Autowired Referrals referralService;
+    @Autowired DemoOutreach demoOutreach;
+    @Autowired org.reach.outreach.Stock stock;
 
     @Test
     void aSecondStartAddsNothing() {
@@ -72,11 +74,14 @@ class DemoDataIsCreatedOnceTest {
         int assessments = rar.assessments(ReachUser.system()).size();
         long referrals = referrals();
         long clientCount = jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single();
+        long outreachSessions = count("outreach_sessions");
+        long stockMovements = count("stock_movements");
 
         demo.run(new DefaultApplicationArguments());
         demoClients.run(new DefaultApplicationArguments());
         demoEncounters.run(new DefaultApplicationArguments());
         demoRar.run(new DefaultApplicationArguments());
+        demoOutreach.run(new DefaultApplicationArguments());
 
         assertThat(rar.assessments(ReachUser.system())).hasSize(assessments);
 
@@ -86,6 +91,23 @@ class DemoDataIsCreatedOnceTest {
         assertThat(encounters()).isGreaterThanOrEqualTo(2000).isEqualTo(encounters);
         assertThat(referrals()).isPositive().isEqualTo(referrals);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single()).isEqualTo(clientCount);
+        assertThat(count("outreach_sessions")).isGreaterThanOrEqualTo(48).isEqualTo(outreachSessions);
+        assertThat(count("stock_movements")).isPositive().isEqualTo(stockMovements);
+    }
+
+    private long count(String table) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+    }
+
+    @Test
+    void karachisStockNeverGoesBelowZeroAndANaloxoneDeliveryCameLate() {
+        ReachUser manager = signIn.loadUserByUsername("karachi.manager");
+        assertThat(stock.levels(manager)).isNotEmpty().allSatisfy(level -> assertThat(level.onHand()).isNotNegative());
+        long lateDeliveries = jdbc.sql("""
+                SELECT COUNT(*) FROM stock_movements WHERE item = 'NALOXONE' AND kind = 'RECEIPT'
+                AND organisation_id = (SELECT organisation_id FROM user_accounts WHERE username = 'karachi.manager')
+                AND EXTRACT(DAY FROM moved_on) = 15""").query(Long.class).single();
+        assertThat(lateDeliveries).as("the late deliveries, one per outreach site").isPositive();
     }
 
     private long encounters() {

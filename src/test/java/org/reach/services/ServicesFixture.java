@@ -61,7 +61,12 @@ public final class ServicesFixture {
                 "Shelter " + world.marker, null, today.minusDays(30)));
     }
 
-    /** A client registered with a typed code, first seen two months ago. */
+    /** A client registered with a typed code, first seen two months ago (by the system's clock, as the application's). */
+    public static Client register(ClientRegistry clients, ReachUser actor, String code, long siteId) {
+        return register(clients, Clock.systemUTC(), actor, code, siteId);
+    }
+
+    /** A client registered with a typed code, first seen two months before the clock's today. */
     public static Client register(ClientRegistry clients, Clock clock, ReachUser actor, String code, long siteId) {
         return clients.register(actor, new ClientRegistration(null, code, Gender.MALE, 1985,
                 Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, siteId, null, null,
