@@ -38,8 +38,8 @@ final class BloomEncoder {
     static final int K_BASIC_SEX = 10;
     static final int K_BASIC_YEAR = 15;
 
-    private final byte[] key1;
-    private final byte[] key2;
+    private final ThreadLocal<Mac> mac1;
+    private final ThreadLocal<Mac> mac2;
     private final boolean fold;
     private final Map<String, int[]> positions = new ConcurrentHashMap<>();
 
@@ -48,18 +48,24 @@ final class BloomEncoder {
     }
 
     BloomEncoder(byte[] secret, boolean fold) {
-        this.key1 = hmac(secret, "reach-linkage-h1".getBytes(StandardCharsets.UTF_8));
-        this.key2 = hmac(secret, "reach-linkage-h2".getBytes(StandardCharsets.UTF_8));
+        byte[] key1 = hmac(secret, "reach-linkage-h1".getBytes(StandardCharsets.UTF_8));
+        byte[] key2 = hmac(secret, "reach-linkage-h2".getBytes(StandardCharsets.UTF_8));
+        this.mac1 = ThreadLocal.withInitial(() -> mac(key1));
+        this.mac2 = ThreadLocal.withInitial(() -> mac(key2));
         this.fold = fold;
     }
 
     long[] encode(EncodingInput input) {
         long[] built = new long[BUILD_BITS / 64];
-        for (Token token : tokens(input)) {
-            for (int position : positions(token)) {
+        for (Part part : parts(input)) {
+            for (int position : positions(part)) {
                 built[position >>> 6] |= 1L << position;
             }
         }
+        return folded(built);
+    }
+
+    private long[] folded(long[] built) {
         long[] filter = new long[WORDS];
         for (int w = 0; w < WORDS; w++) {
             filter[w] = fold ? built[w] ^ built[w + WORDS] : built[w] | built[w + WORDS];
@@ -70,41 +76,61 @@ final class BloomEncoder {
     record Token(String field, String value, int k) {
     }
 
+    /** One field's value; its tokens and their bit positions are computed once per value and kept. */
+    private record Part(String field, String value) {
+    }
+
+    private static List<Part> parts(EncodingInput input) {
+        List<Part> parts = new ArrayList<>(8);
+        boolean basic = input.kind() == EncodingInput.Kind.BASIC;
+        add(parts, basic ? "bm" : "m", input.mother());
+        add(parts, basic ? "bf" : "f", input.father());
+        add(parts, "o", input.ownFirst());
+        add(parts, "l", input.ownLast());
+        add(parts, basic ? "bs" : "s", input.sex());
+        add(parts, basic ? "by" : "y", input.birthYear() == null ? null
+                : basic ? String.format("%02d", input.birthYear() % 100) : input.birthYear().toString());
+        if (!basic && input.birthMonth() != null && input.birthDay() != null) {
+            add(parts, "dm", Math.min(input.birthMonth(), input.birthDay()) + "/"
+                    + Math.max(input.birthMonth(), input.birthDay()));
+        }
+        if (!basic) {
+            add(parts, "mo", input.birthMonth() == null ? null : input.birthMonth().toString());
+            add(parts, "da", input.birthDay() == null ? null : input.birthDay().toString());
+        }
+        return parts;
+    }
+
+    private static void add(List<Part> parts, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            parts.add(new Part(field, value));
+        }
+    }
+
+    /** The tokens of one part, as {@link #tokens(EncodingInput)} lists them. */
+    private static List<Token> tokens(Part part) {
+        List<Token> tokens = new ArrayList<>();
+        String value = part.value();
+        switch (part.field()) {
+            case "bm", "bf" -> bigrams(tokens, part.field(), value, K_BASIC_LETTERS);
+            case "bs" -> tokens.add(new Token("bs", value, K_BASIC_SEX));
+            case "by" -> bigrams(tokens, "by", value, K_BASIC_YEAR);
+            case "m", "f" -> name(tokens, part.field(), value, K_PARENT);
+            case "o", "l" -> name(tokens, part.field(), value, K_OWN);
+            case "s" -> tokens.add(new Token("s", value, K_SEX));
+            case "y" -> bigrams(tokens, "y", value, K_YEAR);
+            case "dm" -> tokens.add(new Token("dm", value, K_DAY_MONTH));
+            case "mo" -> tokens.add(new Token("mo", value, K_DAY_OR_MONTH));
+            case "da" -> tokens.add(new Token("da", value, K_DAY_OR_MONTH));
+            default -> throw new IllegalArgumentException("unknown field " + part.field());
+        }
+        return tokens;
+    }
+
+    /** Every token of an input with its field and k (for the documentation and tests). */
     static List<Token> tokens(EncodingInput input) {
         List<Token> tokens = new ArrayList<>();
-        if (input.kind() == EncodingInput.Kind.BASIC) {
-            bigrams(tokens, "bm", input.mother(), K_BASIC_LETTERS);
-            bigrams(tokens, "bf", input.father(), K_BASIC_LETTERS);
-            if (input.sex() != null) {
-                tokens.add(new Token("bs", input.sex(), K_BASIC_SEX));
-            }
-            if (input.birthYear() != null) {
-                bigrams(tokens, "by", String.format("%02d", input.birthYear() % 100), K_BASIC_YEAR);
-            }
-            return tokens;
-        }
-        name(tokens, "m", input.mother(), K_PARENT);
-        name(tokens, "f", input.father(), K_PARENT);
-        name(tokens, "o", input.ownFirst(), K_OWN);
-        name(tokens, "l", input.ownLast(), K_OWN);
-        if (input.sex() != null) {
-            tokens.add(new Token("s", input.sex(), K_SEX));
-        }
-        if (input.birthYear() != null) {
-            bigrams(tokens, "y", Integer.toString(input.birthYear()), K_YEAR);
-        }
-        Integer month = input.birthMonth();
-        Integer day = input.birthDay();
-        if (month != null && day != null) {
-            // Unordered, so a day and month written the other way round still agree on these bits.
-            tokens.add(new Token("dm", Math.min(month, day) + "/" + Math.max(month, day), K_DAY_MONTH));
-        }
-        if (month != null) {
-            tokens.add(new Token("mo", month.toString(), K_DAY_OR_MONTH));
-        }
-        if (day != null) {
-            tokens.add(new Token("da", day.toString(), K_DAY_OR_MONTH));
-        }
+        parts(input).forEach(part -> tokens.addAll(tokens(part)));
         return tokens;
     }
 
@@ -146,21 +172,38 @@ final class BloomEncoder {
         return out.toString();
     }
 
-    private int[] positions(Token token) {
-        String key = token.field() + ':' + token.value() + ':' + token.k();
+    private int[] positions(Part part) {
+        String key = part.field() + ':' + part.value();
         int[] known = positions.get(key);
         if (known != null) {
             return known;
         }
+        List<int[]> each = new ArrayList<>();
+        int total = 0;
+        for (Token token : tokens(part)) {
+            int[] one = positions(token);
+            each.add(one);
+            total += one.length;
+        }
+        int[] all = new int[total];
+        int at = 0;
+        for (int[] one : each) {
+            System.arraycopy(one, 0, all, at, one.length);
+            at += one.length;
+        }
+        if (positions.size() < CACHE_LIMIT) {
+            positions.put(key, all);
+        }
+        return all;
+    }
+
+    private int[] positions(Token token) {
         byte[] message = (token.field() + ':' + token.value()).getBytes(StandardCharsets.UTF_8);
-        long h1 = firstLong(hmac(key1, message));
-        long h2 = firstLong(hmac(key2, message)) | 1L; // odd, so the k positions differ
+        long h1 = firstLong(mac1.get().doFinal(message));
+        long h2 = firstLong(mac2.get().doFinal(message)) | 1L; // odd, so the k positions differ
         int[] result = new int[token.k()];
         for (int i = 0; i < token.k(); i++) {
             result[i] = (int) Math.floorMod(h1 + i * h2, (long) BUILD_BITS);
-        }
-        if (positions.size() < CACHE_LIMIT) {
-            positions.put(key, result);
         }
         return result;
     }
@@ -174,10 +217,14 @@ final class BloomEncoder {
     }
 
     private static byte[] hmac(byte[] key, byte[] message) {
+        return mac(key).doFinal(message);
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }

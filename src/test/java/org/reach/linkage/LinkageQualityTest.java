@@ -72,7 +72,7 @@ class LinkageQualityTest {
                 Person original;
                 Person copy;
                 if (corruption == Corruption.TRANSLITERATION) {
-                    Person[] pair = field.transliterationPair();
+                    Person[] pair = field.transliterationPair(field.person());
                     original = pair[0];
                     copy = pair[1];
                 } else {
