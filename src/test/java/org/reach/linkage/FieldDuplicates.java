@@ -72,14 +72,28 @@ final class FieldDuplicates {
             "AL", "AM", "AN", "AR", "AS", "AZ", "IM", "IN", "IR", "UM", "UN", "ASH", "ISH", "SH", "CH", "NG", "NJ");
 
     /**
-     * A person with names made of syllables (tens of thousands of names per field), for benchmarks of a million
+     * A person with names made of syllables (30,000 names per field), for benchmarks of a million
      * people: the small lists of common names above would make a million people far more alike than any country's
      * registry is.
      */
     Person diversePerson() {
+        if (diverseNames == null) {
+            diverseNames = new String[DIVERSE_NAMES];
+            for (int i = 0; i < DIVERSE_NAMES; i++) {
+                diverseNames[i] = syllables();
+            }
+        }
         String sex = random.nextInt(100) < 15 ? "FEMALE" : "MALE";
-        return new Person(syllables(), syllables(), syllables(), syllables(), sex, 1965 + random.nextInt(40),
+        return new Person(diverse(), diverse(), diverse(), diverse(), sex, 1965 + random.nextInt(40),
                 1 + random.nextInt(12), 1 + random.nextInt(28));
+    }
+
+    /** Names per field in the diverse population: 30,000⁴ combinations, few enough to encode each name once. */
+    private static final int DIVERSE_NAMES = 30_000;
+    private String[] diverseNames;
+
+    private String diverse() {
+        return diverseNames[random.nextInt(DIVERSE_NAMES)];
     }
 
     private String syllables() {
