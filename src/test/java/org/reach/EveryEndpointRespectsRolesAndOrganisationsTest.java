@@ -1306,6 +1306,18 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> page(post("/outreach/plan/{id}/remove", homePlanEntry()), c),
                 c -> page(post("/outreach/plan/{id}/remove", foreignPlanEntry), c)));
 
+        // Record linkage: staff read hints about their own clients; a coordinator runs linkage and sees runs only
+        Set<Role> linkageCoordinators = EnumSet.of(Role.COORDINATOR);
+        Set<Role> linkagePage = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER,
+                Role.COORDINATOR);
+        all.add(new Endpoint("GET /api/linkage/hints", CLIENT_READERS, c -> api(get("/api/linkage/hints"), c), null));
+        all.add(new Endpoint("GET /api/linkage/clients/{id}", CLIENT_READERS,
+                c -> api(get("/api/linkage/clients/{id}", services.homeClient.id()), c),
+                c -> api(get("/api/linkage/clients/{id}", services.foreignClient.id()), c)));
+        all.add(new Endpoint("POST /api/linkage/runs", linkageCoordinators, c -> api(post("/api/linkage/runs"), c), null));
+        all.add(new Endpoint("GET /api/linkage/runs", linkageCoordinators, c -> api(get("/api/linkage/runs"), c), null));
+        all.add(new Endpoint("GET /linkage", linkagePage, c -> page(get("/linkage"), c), null));
+        all.add(new Endpoint("POST /linkage/runs", linkageCoordinators, c -> page(post("/linkage/runs"), c), null));
         return all;
     }
 

@@ -86,11 +86,14 @@ public class ClientRegistry implements Clients {
     private final AuditTrail audit;
     private final Clock clock;
     private final ObjectProvider<ClientHistory> histories;
+    private final ObjectProvider<RegistrationListener> registrationListeners;
     private final TransactionTemplate transactions;
 
     ClientRegistry(ClientStore store, StaffDirectory staff, OrganisationDirectory directory, AuditTrail audit,
-                   Clock clock, ObjectProvider<ClientHistory> histories, ApplicationEventPublisher events,
+                   Clock clock, ObjectProvider<ClientHistory> histories,
+                   ObjectProvider<RegistrationListener> registrationListeners, ApplicationEventPublisher events,
                    PlatformTransactionManager transactionManager) {
+        this.registrationListeners = registrationListeners;
         this.events = events;
         this.staff = staff;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -238,6 +241,18 @@ public class ClientRegistry implements Clients {
         Map<Long, String> codes = store.codesOf(organisation, wanted);
         audit.recordRead(actor, organisation, ENTITY, null, "codes of " + codes.size() + " clients", codes.keySet());
         return Map.copyOf(codes);
+    }
+
+    @Override
+    @Transactional // not read-only: the read is written to the audit log
+    public List<Client> clientsForLinkage(ReachUser actor, long organisationId) {
+        if (actor.isAdmin() || !mayCountReach(actor, organisationId)) {
+            throw new Forbidden("link clients");
+        }
+        List<Client> clients = store.all(organisationId).stream().map(this::toClient).toList();
+        audit.recordRead(actor, organisationId, ENTITY, null, "record linkage of " + clients.size() + " clients",
+                clients.stream().map(Client::id).toList());
+        return clients;
     }
 
     /** Staff of the organisation, coordinators of its programme and administrators may count its clients. */
@@ -448,7 +463,29 @@ public class ClientRegistry implements Clients {
         }
         long id = store.insert(facts, now());
         audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, id, null);
-        return RegistrationOutcome.created(toClient(store.byId(id).orElseThrow(), settings));
+        Client created = toClient(store.byId(id).orElseThrow(), settings);
+        registrationListeners.orderedStream()
+                .forEach(listener -> listener.registered(actor, created, identity(registration.components(), created)));
+        return RegistrationOutcome.created(created);
+    }
+
+    /** The components as record linkage reads them: names as letters only, unknown parts empty or null. */
+    private static RegistrationListener.Identity identity(UicComponents components, Client client) {
+        if (components == null) {
+            return null;
+        }
+        return new RegistrationListener.Identity(letters(components.motherFirstName()),
+                letters(components.fatherFirstName()), letters(components.ownFirstName()),
+                letters(components.ownLastName()), client.gender(), client.birthYear(), components.birthMonth(),
+                components.birthDay());
+    }
+
+    private static String letters(String name) {
+        try {
+            return name == null ? "" : UicCodes.normaliseName("name", name);
+        } catch (InvalidInput refused) {
+            return ""; // a name the code could do without (own names when the parents are known)
+        }
     }
 
     /** Decisions recorded about a new code: candidate client id to decision. */

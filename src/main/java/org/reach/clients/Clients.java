@@ -42,6 +42,13 @@ public interface Clients {
     List<HotspotReach> reachByHotspot(ReachUser actor, long organisationId, LocalDate from, LocalDate to);
 
     /**
+     * Every client of one organisation, for record linkage run on the server by the organisation's staff or a
+     * coordinator of its programme: the caller derives what it compares from the stored code, sex and birth year
+     * and shows no client-level data to a coordinator. Recorded as one read covering all of them.
+     */
+    List<Client> clientsForLinkage(ReachUser actor, long organisationId);
+
+    /**
      * Each organisation's status rule (active, defaulter, lost to follow-up), so whoever counts clients as active or
      * lost counts them exactly as the client list shows them. Settings only, no client data.
      */

@@ -129,6 +129,12 @@ public class ClientStore {
                 .param("organisation", organisationId).param("uics", List.copyOf(uics)).query(ClientStore::map).list());
     }
 
+    /** Every client of the organisation, oldest first. */
+    public List<StoredClient> all(long organisationId) {
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = ? ORDER BY id").param(organisationId)
+                .query(ClientStore::map).list());
+    }
+
     /** The organisation's clients among these ids, in one query (plus one for key populations). */
     public List<StoredClient> byIds(long organisationId, Collection<Long> ids) {
         if (ids.isEmpty()) {
