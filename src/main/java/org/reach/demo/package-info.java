@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar",
-                "indicators"})
+                "indicators", "earlywarning"})
 package org.reach.demo;

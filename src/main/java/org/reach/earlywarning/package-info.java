@@ -4,5 +4,5 @@
  * alerts with their evidence, contingency-plan checklists and printable warning flyers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Early warning",
-        allowedDependencies = {"platform", "audit", "organisations", "indicators"})
+        allowedDependencies = {"platform", "audit", "organisations", "rar", "indicators"})
 package org.reach.earlywarning;

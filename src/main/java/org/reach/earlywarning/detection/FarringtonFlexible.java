@@ -203,6 +203,9 @@ public final class FarringtonFlexible {
             double[] x = row(k, c.noPeriods(), true, c.noPeriods() != 1);
             double fit = PoissonGlm.linkinv(dot(x, model.glm.coefficients));
             int df = model.glm.dfResidual();
+            if (df <= 0) {
+                return null; // R cannot test the trend without residual degrees of freedom and stops
+            }
             double dispersion = model.summaryDispersion;
             double se = Math.sqrt(model.glm.unscaledCoefficientVariance(1) * dispersion);
             double t = model.glm.coefficients[1] / se;
