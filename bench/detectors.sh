@@ -11,9 +11,9 @@ WORK=$(mktemp -d)
 if ! Rscript -e 'stopifnot(packageVersion("surveillance") == "1.20.3")' >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y --no-install-recommends r-cran-surveillance
 fi
-./mvnw -q -o -Dreach.build.dir="$BUILD" test-compile
-CP="$BUILD/test-classes:$BUILD/classes:$(./mvnw -q -o -Dreach.build.dir="$BUILD" dependency:build-classpath \
-  -Dmdep.outputFile=/dev/stdout)"
+./mvnw -q -Dreach.build.dir="$BUILD" test-compile
+./mvnw -q -Dreach.build.dir="$BUILD" dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt"
+CP="$BUILD/test-classes:$BUILD/classes:$(cat "$WORK/classpath.txt")"
 java -cp "$CP" org.reach.earlywarning.detection.DetectorBenchmark write "$SITES" "$WEEKS" "$WORK/series.csv"
 Rscript bench/detectors.R "$WORK/series.csv" "$WORK/r"
 java -cp "$CP" org.reach.earlywarning.detection.DetectorBenchmark time "$WORK/series.csv" "$WORK/r"
