@@ -166,7 +166,7 @@ public final class DetectorBenchmark {
             for (int t = 0; t < weeks; t++) {
                 String[] cells = lines.get(t + 1).split(",");
                 for (int s = 0; s < sites; s++) {
-                    String c = cells[s];
+                    String c = cells[s].strip();
                     out[s][t] = c.equals("NA") ? Double.NaN : c.equals("TRUE") ? 1 : c.equals("FALSE") ? 0
                             : Double.parseDouble(c);
                 }
