@@ -46,6 +46,19 @@
                  axisName: { fontSize: 11, lineHeight: 13, color: '#333' } },
         series: [{ type: 'radar', data: data.series }] };
     },
+    threshold: function (data, element) {
+      // An early-warning alert: weekly counts as bars and the detector's upper bound as a line; the series names
+      // come from data-label-* attributes and are drawn on the canvas as text.
+      if (!data.weeks) return null;
+      var observed = element.getAttribute('data-label-observed') || '';
+      var threshold = element.getAttribute('data-label-threshold') || '';
+      return { animation: false, legend: { bottom: 0 }, tooltip: tooltip({ trigger: 'axis' }),
+        grid: { containLabel: true, bottom: 40 },
+        xAxis: { type: 'category', data: data.weeks }, yAxis: { type: 'value', minInterval: 1 },
+        series: [{ name: observed, type: 'bar', data: data.observed, itemStyle: { color: '#8aa1b4' } },
+                 { name: threshold, type: 'line', step: 'middle', data: data.threshold, connectNulls: false,
+                   itemStyle: { color: '#b3261e' } }] };
+    },
     progress: function (data) {
       return { animation: false, tooltip: tooltip(), grid: { containLabel: true },
         xAxis: { type: 'category', data: data.labels }, yAxis: { type: 'value', minInterval: 1 },
@@ -58,7 +71,7 @@
   function draw(element) {
     var kind = KINDS[element.getAttribute('data-chart-kind')];
     if (!kind) return;
-    var option = kind(JSON.parse(element.getAttribute('data-chart')));
+    var option = kind(JSON.parse(element.getAttribute('data-chart')), element);
     if (option) {
       window.echarts.init(element).setOption(option);
       element.setAttribute('data-rendered', 'true');

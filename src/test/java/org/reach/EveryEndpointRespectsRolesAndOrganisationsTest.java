@@ -145,6 +145,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> FOLLOW_UP_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> DIRECTORY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER,
             Role.ME_OFFICER, Role.OUTREACH_WORKER);
+    private static final Set<Role> ALERT_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> COORDINATORS = EnumSet.of(Role.COORDINATOR);
 
     @Autowired Clock clock;
@@ -175,12 +176,15 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired org.reach.rights.ViolenceReports violenceReports;
     @Autowired OutreachSessions outreachSessions;
     @Autowired Microplans microplans;
+    @Autowired org.reach.earlywarning.EarlyWarning earlyWarning;
+    @Autowired org.reach.earlywarning.store.EarlyWarningStore earlyWarningStore;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
     private ServicesFixture services;
     private org.reach.safety.SafetyFixture safety;
     private FollowUpFixture followUp;
+    private org.reach.earlywarning.EarlyWarningFixture drugs;
     private org.reach.rar.Assessment rarHomeAssessment;
     private org.reach.rar.Assessment rarForeignAssessment;
     private Hotspot homeHotspot;
@@ -229,6 +233,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 outreachSession(world.foreignSite.id())).session().id();
         foreignPlanEntry = microplans.assign(signIn.reload(world.foreignManager.id()).orElseThrow(), new PlanForm(
                 world.foreignSite.id(), world.foreignPeer.id(), foreignHotspot.id(), java.time.DayOfWeek.MONDAY)).id();
+        drugs = new org.reach.earlywarning.EarlyWarningFixture(world, signIn, earlyWarning, earlyWarningStore);
     }
 
     /** A plan entry of the home organisation to remove (made again after each removal). */
@@ -1318,6 +1323,75 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("GET /api/linkage/runs", linkageCoordinators, c -> api(get("/api/linkage/runs"), c), null));
         all.add(new Endpoint("GET /linkage", linkagePage, c -> page(get("/linkage"), c), null));
         all.add(new Endpoint("POST /linkage/runs", linkageCoordinators, c -> page(post("/linkage/runs"), c), null));
+        // Early warning (org.reach.earlywarning): API and pages
+        org.reach.earlywarning.EarlyWarningFixture ew = drugs;
+        String reportDay = earlyWarning.today().toString();
+        java.util.function.BiFunction<Long, Integer, String> drugReport = (site, n) -> "{\"uuid\":\""
+                + java.util.UUID.randomUUID() + "\",\"reportedOn\":\"" + reportDay + "\",\"siteId\":" + site
+                + ",\"soldAsId\":" + ew.heroin + ",\"form\":\"POWDER\",\"route\":\"SMOKING\",\"source\":\"PEER\"}";
+        all.add(new Endpoint("POST /api/earlywarning/reports", RECORDERS,
+                c -> json(api(post("/api/earlywarning/reports"), c), drugReport.apply(w.homeSite.id(), c.n())),
+                c -> json(api(post("/api/earlywarning/reports"), c), drugReport.apply(w.foreignSite.id(), c.n()))));
+        all.add(new Endpoint("GET /api/earlywarning/reports", ORGANISATION_MEMBERS,
+                c -> api(get("/api/earlywarning/reports"), c), c -> api(get("/api/earlywarning/reports"), c)));
+        all.add(new Endpoint("GET /api/earlywarning/reports/{id}", ORGANISATION_MEMBERS,
+                c -> api(get("/api/earlywarning/reports/{id}", ew.homeReport), c),
+                c -> api(get("/api/earlywarning/reports/{id}", ew.foreignReport), c)));
+        all.add(new Endpoint("GET /api/earlywarning/substances", ALL,
+                c -> api(get("/api/earlywarning/substances"), c), null));
+        all.add(new Endpoint("POST /api/earlywarning/substances", COORDINATORS,
+                c -> json(api(post("/api/earlywarning/substances"), c), "{\"name\":\"Substance " + c.n() + "\"}"),
+                null));
+        all.add(new Endpoint("GET /api/earlywarning/series", ORGANISATION_MEMBERS,
+                c -> api(get("/api/earlywarning/series").param("name", "adulterant.FENTANYL"), c), null));
+        all.add(new Endpoint("GET /api/earlywarning/alerts", ORGANISATION_MEMBERS,
+                c -> api(get("/api/earlywarning/alerts"), c), c -> api(get("/api/earlywarning/alerts"), c)));
+        all.add(new Endpoint("GET /api/earlywarning/alerts/{id}", ORGANISATION_MEMBERS,
+                c -> api(get("/api/earlywarning/alerts/{id}", ew.homeAlert), c),
+                c -> api(get("/api/earlywarning/alerts/{id}", ew.foreignAlert), c)));
+        for (String action : List.of("acknowledge", "close")) {
+            all.add(new Endpoint("POST /api/earlywarning/alerts/{id}/" + action, ALERT_MANAGERS,
+                    c -> json(api(post("/api/earlywarning/alerts/{id}/" + action, ew.freshAlert(c.n())), c),
+                            "{\"note\":\"done\"}"),
+                    c -> json(api(post("/api/earlywarning/alerts/{id}/" + action, ew.foreignAlert), c),
+                            "{\"note\":\"taken\"}")));
+        }
+        all.add(new Endpoint("POST /api/earlywarning/detect", ALERT_MANAGERS,
+                c -> api(post("/api/earlywarning/detect"), c), null));
+        all.add(new Endpoint("GET /earlywarning", ORGANISATION_MEMBERS, c -> page(get("/earlywarning"), c), null));
+        all.add(new Endpoint("GET /earlywarning/reports/new", RECORDERS,
+                c -> page(get("/earlywarning/reports/new"), c), null));
+        all.add(new Endpoint("POST /earlywarning/reports/new", RECORDERS,
+                c -> page(drugReportForm(post("/earlywarning/reports/new"), w.homeSite.id(), ew.heroin, reportDay), c),
+                c -> page(drugReportForm(post("/earlywarning/reports/new"), w.foreignSite.id(), ew.heroin, reportDay), c)));
+        all.add(new Endpoint("GET /earlywarning/alerts/{id}", ORGANISATION_MEMBERS,
+                c -> page(get("/earlywarning/alerts/{id}", ew.homeAlert), c),
+                c -> page(get("/earlywarning/alerts/{id}", ew.foreignAlert), c)));
+        all.add(new Endpoint("POST /earlywarning/alerts/{id}/{action}", ALERT_MANAGERS,
+                c -> page(post("/earlywarning/alerts/{id}/acknowledge", ew.freshAlert(c.n())), c),
+                c -> page(post("/earlywarning/alerts/{id}/close", ew.foreignAlert).param("note", "taken"), c)));
+        all.add(new Endpoint("POST /earlywarning/alerts/{id}/steps/{step}", ALERT_MANAGERS,
+                c -> {
+                    long[] step = ew.freshStep(c.n());
+                    return page(post("/earlywarning/alerts/{id}/steps/{step}", step[0], step[1]), c);
+                },
+                c -> page(post("/earlywarning/alerts/{id}/steps/{step}", ew.foreignAlert, ew.foreignStep), c)));
+        all.add(new Endpoint("GET /earlywarning/alerts/{id}/flyer.pdf", ORGANISATION_MEMBERS,
+                c -> page(get("/earlywarning/alerts/{id}/flyer.pdf", ew.homeAlert), c),
+                c -> page(get("/earlywarning/alerts/{id}/flyer.pdf", ew.foreignAlert), c)));
+        all.add(new Endpoint("POST /earlywarning/detect", ALERT_MANAGERS, c -> page(post("/earlywarning/detect"), c),
+                null));
+        all.add(new Endpoint("GET /earlywarning/plans", ORGANISATION_MEMBERS, c -> page(get("/earlywarning/plans"), c),
+                null));
+        all.add(new Endpoint("POST /earlywarning/plans", ALERT_MANAGERS,
+                c -> page(post("/earlywarning/plans").param("series", "adulterant.XYLAZINE").param("title", "Plan " + c.n())
+                        .param("items", "Warn peers | lead | 1"), c), null));
+        all.add(new Endpoint("GET /earlywarning/substances", EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER,
+                Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER), c -> page(get("/earlywarning/substances"), c),
+                null));
+        all.add(new Endpoint("POST /earlywarning/substances", COORDINATORS,
+                c -> page(post("/earlywarning/substances").param("name", "Page substance " + c.n()), c), null));
+
         return all;
     }
 
@@ -1751,6 +1825,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
         return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static MockHttpServletRequestBuilder drugReportForm(MockHttpServletRequestBuilder request, long siteId,
+                                                                long substanceId, String day) {
+        return request.param("uuid", java.util.UUID.randomUUID().toString()).param("reportedOn", day)
+                .param("siteId", String.valueOf(siteId)).param("soldAsId", String.valueOf(substanceId))
+                .param("form", "POWDER").param("route", "SMOKING").param("source", "PEER");
     }
 
     private static MockMultipartFile csv(String content) {

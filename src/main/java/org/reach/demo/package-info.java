@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
         allowedDependencies = {"platform", "organisations", "accounts", "partners", "clients", "services", "rar",
-                "safety", "indicators", "followup", "infections", "rights", "outreach"})
+                "safety", "indicators", "followup", "infections", "rights", "outreach", "linkage", "earlywarning"})
 package org.reach.demo;

@@ -1,0 +1,3 @@
+package org.reach.earlywarning;
+
+public enum AlertStatus { OPEN, ACKNOWLEDGED, CLOSED }

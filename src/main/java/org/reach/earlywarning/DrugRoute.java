@@ -1,0 +1,3 @@
+package org.reach.earlywarning;
+
+public enum DrugRoute { SMOKING, INJECTING, SNIFFING, SWALLOWING, OTHER }

@@ -1,0 +1,4 @@
+package org.reach.earlywarning;
+
+public record Substance(long id, String name) {
+}

@@ -1,0 +1,3 @@
+package org.reach.earlywarning;
+
+public enum UnusualEffect { NONE, OVERDOSE, HEAVY_SEDATION, SLOW_BREATHING, WOUNDS, AGITATION_PSYCHOSIS, OTHER }

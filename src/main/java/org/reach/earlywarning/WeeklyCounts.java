@@ -1,0 +1,23 @@
+package org.reach.earlywarning;
+
+import java.time.LocalDate;
+
+/**
+ * A weekly count the early warning watches: drug reports with an adulterant, new substances, and later overdoses
+ * from the safety capability. Any capability may offer one as a Spring bean; the detectors run over every series
+ * for every city of an organisation. Weeks start on Monday.
+ */
+public interface WeeklyCounts {
+
+    /** Stable name, unique across Reach (e.g. {@code adulterant.FENTANYL}); alerts and plans are kept under it. */
+    String name();
+
+    /** The message key naming the series in the reader's language. */
+    String messageKey();
+
+    /**
+     * Counts for {@code weeks} weeks starting on the Monday {@code firstWeek}, of one organisation and, unless
+     * {@code city} is null, one city. Counts are whole and not negative.
+     */
+    int[] counts(long organisationId, String city, LocalDate firstWeek, int weeks);
+}
