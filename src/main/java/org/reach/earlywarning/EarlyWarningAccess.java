@@ -15,8 +15,7 @@ final class EarlyWarningAccess {
     }
 
     static boolean mayReport(ReachUser actor) {
-        return actor.organisationId() != null
-                && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER) || actor.has(Role.OUTREACH_WORKER));
+        return actor.recordsClientWork();
     }
 
     static boolean mayRead(ReachUser actor) {

@@ -61,12 +61,11 @@ public class Infections {
     }
 
     public boolean mayRecord(ReachUser actor) {
-        return actor.organisationId() != null
-                && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER) || actor.has(Role.OUTREACH_WORKER));
+        return actor.recordsClientWork();
     }
 
     public boolean mayRead(ReachUser actor) {
-        return mayRecord(actor) || (actor.organisationId() != null && actor.has(Role.ME_OFFICER));
+        return actor.readsClientWork();
     }
 
     private long requireReader(ReachUser actor) {

@@ -84,6 +84,20 @@ public final class ReachUser implements UserDetails, CredentialsContainer {
         return siteIds.contains(site);
     }
 
+    /**
+     * Records work with clients (encounters, overdoses, infections, drug reports, outreach): staff of an organisation who
+     * serve clients, never administrators or coordinators. The one statement of this rule for every capability.
+     */
+    public boolean recordsClientWork() {
+        return organisationId != null
+                && (has(Role.ORG_MANAGER) || has(Role.SITE_MANAGER) || has(Role.OUTREACH_WORKER));
+    }
+
+    /** Reads work with clients: those who record it and the organisation's M&amp;E officer. */
+    public boolean readsClientWork() {
+        return recordsClientWork() || (organisationId != null && has(Role.ME_OFFICER));
+    }
+
     /** Organisation managers run their own organisation; administrators run every organisation. */
     public boolean managesOrganisation(long organisation) {
         return isAdmin() || (has(Role.ORG_MANAGER) && isMemberOf(organisation));

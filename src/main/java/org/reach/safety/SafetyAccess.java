@@ -15,12 +15,11 @@ final class SafetyAccess {
     }
 
     static boolean mayRecord(ReachUser actor) {
-        return actor.organisationId() != null
-                && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER) || actor.has(Role.OUTREACH_WORKER));
+        return actor.recordsClientWork();
     }
 
     static boolean mayRead(ReachUser actor) {
-        return mayRecord(actor) || (actor.organisationId() != null && actor.has(Role.ME_OFFICER));
+        return actor.readsClientWork();
     }
 
     /** Managers (and the M&E officer) see clusters, deaths and every peer's naloxone figures. */

@@ -11,12 +11,11 @@ final class ServiceAccess {
     }
 
     static boolean mayRecord(ReachUser actor) {
-        return actor.organisationId() != null
-                && (actor.has(Role.ORG_MANAGER) || actor.has(Role.SITE_MANAGER) || actor.has(Role.OUTREACH_WORKER));
+        return actor.recordsClientWork();
     }
 
     static boolean mayRead(ReachUser actor) {
-        return mayRecord(actor) || (actor.organisationId() != null && actor.has(Role.ME_OFFICER));
+        return actor.readsClientWork();
     }
 
     /** Organisation managers and M&E officers see every site; site managers and peers only theirs. */
