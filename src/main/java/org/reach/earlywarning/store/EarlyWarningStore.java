@@ -223,8 +223,10 @@ public class EarlyWarningStore {
     }
 
     public Optional<LocalDate> firstReport(long organisationId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(reported_on) FROM ew_drug_reports WHERE organisation_id = ?")
-                .param(organisationId).query(LocalDate.class).single());
+        // MIN over no rows is one row holding NULL: an organisation without reports has no first report
+        return jdbc.sql("SELECT MIN(reported_on) FROM ew_drug_reports WHERE organisation_id = ?")
+                .param(organisationId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class)))
+                .single();
     }
 
     public List<String> cities(long organisationId) {
