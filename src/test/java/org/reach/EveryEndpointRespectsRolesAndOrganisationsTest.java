@@ -144,7 +144,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> FOLLOW_UP_WORKERS = RECORDERS;
     private static final Set<Role> FOLLOW_UP_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> DIRECTORY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER,
-            Role.ME_OFFICER, Role.OUTREACH_WORKER);
+            Role.ME_OFFICER, Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
+    /** Drug reports are read by those who work with clients (ReachUser.readsClientWork), not by a protection officer alone. */
+    private static final Set<Role> DRUG_REPORT_READERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER,
+            Role.OUTREACH_WORKER);
     private static final Set<Role> ALERT_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
     private static final Set<Role> COORDINATORS = EnumSet.of(Role.COORDINATOR);
 
@@ -1314,9 +1317,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         // Record linkage: staff read hints about their own clients; a coordinator runs linkage and sees runs only
         Set<Role> linkageCoordinators = EnumSet.of(Role.COORDINATOR);
         Set<Role> linkagePage = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER,
-                Role.COORDINATOR);
-        all.add(new Endpoint("GET /api/linkage/hints", CLIENT_READERS, c -> api(get("/api/linkage/hints"), c), null));
-        all.add(new Endpoint("GET /api/linkage/clients/{id}", CLIENT_READERS,
+                Role.PROTECTION_OFFICER, Role.COORDINATOR);
+        all.add(new Endpoint("GET /api/linkage/hints", CLIENT_REGISTRY_READERS, c -> api(get("/api/linkage/hints"), c), null));
+        all.add(new Endpoint("GET /api/linkage/clients/{id}", CLIENT_REGISTRY_READERS,
                 c -> api(get("/api/linkage/clients/{id}", services.homeClient.id()), c),
                 c -> api(get("/api/linkage/clients/{id}", services.foreignClient.id()), c)));
         all.add(new Endpoint("POST /api/linkage/runs", linkageCoordinators, c -> api(post("/api/linkage/runs"), c), null));
@@ -1332,9 +1335,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /api/earlywarning/reports", RECORDERS,
                 c -> json(api(post("/api/earlywarning/reports"), c), drugReport.apply(w.homeSite.id(), c.n())),
                 c -> json(api(post("/api/earlywarning/reports"), c), drugReport.apply(w.foreignSite.id(), c.n()))));
-        all.add(new Endpoint("GET /api/earlywarning/reports", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /api/earlywarning/reports", DRUG_REPORT_READERS,
                 c -> api(get("/api/earlywarning/reports"), c), c -> api(get("/api/earlywarning/reports"), c)));
-        all.add(new Endpoint("GET /api/earlywarning/reports/{id}", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /api/earlywarning/reports/{id}", DRUG_REPORT_READERS,
                 c -> api(get("/api/earlywarning/reports/{id}", ew.homeReport), c),
                 c -> api(get("/api/earlywarning/reports/{id}", ew.foreignReport), c)));
         all.add(new Endpoint("GET /api/earlywarning/substances", ALL,
@@ -1342,11 +1345,11 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /api/earlywarning/substances", COORDINATORS,
                 c -> json(api(post("/api/earlywarning/substances"), c), "{\"name\":\"Substance " + c.n() + "\"}"),
                 null));
-        all.add(new Endpoint("GET /api/earlywarning/series", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /api/earlywarning/series", DRUG_REPORT_READERS,
                 c -> api(get("/api/earlywarning/series").param("name", "adulterant.FENTANYL"), c), null));
-        all.add(new Endpoint("GET /api/earlywarning/alerts", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /api/earlywarning/alerts", DRUG_REPORT_READERS,
                 c -> api(get("/api/earlywarning/alerts"), c), c -> api(get("/api/earlywarning/alerts"), c)));
-        all.add(new Endpoint("GET /api/earlywarning/alerts/{id}", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /api/earlywarning/alerts/{id}", DRUG_REPORT_READERS,
                 c -> api(get("/api/earlywarning/alerts/{id}", ew.homeAlert), c),
                 c -> api(get("/api/earlywarning/alerts/{id}", ew.foreignAlert), c)));
         for (String action : List.of("acknowledge", "close")) {
@@ -1358,13 +1361,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         }
         all.add(new Endpoint("POST /api/earlywarning/detect", ALERT_MANAGERS,
                 c -> api(post("/api/earlywarning/detect"), c), null));
-        all.add(new Endpoint("GET /earlywarning", ORGANISATION_MEMBERS, c -> page(get("/earlywarning"), c), null));
+        all.add(new Endpoint("GET /earlywarning", DRUG_REPORT_READERS, c -> page(get("/earlywarning"), c), null));
         all.add(new Endpoint("GET /earlywarning/reports/new", RECORDERS,
                 c -> page(get("/earlywarning/reports/new"), c), null));
         all.add(new Endpoint("POST /earlywarning/reports/new", RECORDERS,
                 c -> page(drugReportForm(post("/earlywarning/reports/new"), w.homeSite.id(), ew.heroin, reportDay), c),
                 c -> page(drugReportForm(post("/earlywarning/reports/new"), w.foreignSite.id(), ew.heroin, reportDay), c)));
-        all.add(new Endpoint("GET /earlywarning/alerts/{id}", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /earlywarning/alerts/{id}", DRUG_REPORT_READERS,
                 c -> page(get("/earlywarning/alerts/{id}", ew.homeAlert), c),
                 c -> page(get("/earlywarning/alerts/{id}", ew.foreignAlert), c)));
         all.add(new Endpoint("POST /earlywarning/alerts/{id}/{action}", ALERT_MANAGERS,
@@ -1376,12 +1379,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     return page(post("/earlywarning/alerts/{id}/steps/{step}", step[0], step[1]), c);
                 },
                 c -> page(post("/earlywarning/alerts/{id}/steps/{step}", ew.foreignAlert, ew.foreignStep), c)));
-        all.add(new Endpoint("GET /earlywarning/alerts/{id}/flyer.pdf", ORGANISATION_MEMBERS,
+        all.add(new Endpoint("GET /earlywarning/alerts/{id}/flyer.pdf", DRUG_REPORT_READERS,
                 c -> page(get("/earlywarning/alerts/{id}/flyer.pdf", ew.homeAlert), c),
                 c -> page(get("/earlywarning/alerts/{id}/flyer.pdf", ew.foreignAlert), c)));
         all.add(new Endpoint("POST /earlywarning/detect", ALERT_MANAGERS, c -> page(post("/earlywarning/detect"), c),
                 null));
-        all.add(new Endpoint("GET /earlywarning/plans", ORGANISATION_MEMBERS, c -> page(get("/earlywarning/plans"), c),
+        all.add(new Endpoint("GET /earlywarning/plans", DRUG_REPORT_READERS, c -> page(get("/earlywarning/plans"), c),
                 null));
         all.add(new Endpoint("POST /earlywarning/plans", ALERT_MANAGERS,
                 c -> page(post("/earlywarning/plans").param("series", "adulterant.XYLAZINE").param("title", "Plan " + c.n())
