@@ -53,7 +53,9 @@ public final class ProgrammeFixture {
     public ProgrammeFixture(OrganisationDirectory directory, Accounts accounts, SignIn signIn, ApiTokens tokens) {
         this.signIn = signIn;
         String id = UUID.randomUUID().toString().substring(0, 8);
-        marker = "Foreign" + id;
+        // letters only: eight random digits in a row would read as a phone number and be refused as identifying text
+        marker = "Foreign" + id.chars().mapToObj(c -> String.valueOf((char) (Character.isDigit(c) ? 'g' + c - '0' : c)))
+                .collect(java.util.stream.Collectors.joining());
         ReachUser system = ReachUser.system();
         homeProgramme = directory.createProgramme(system, new ProgrammeForm("Home programme " + id, "home"));
         foreignProgramme = directory.createProgramme(system, new ProgrammeForm("Programme " + marker, marker));
