@@ -98,7 +98,7 @@ public class EarlyWarning {
 
     // substances
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Substance> substances() {
         return store.substances();
     }
@@ -119,7 +119,7 @@ public class EarlyWarning {
     // reports
 
     /** The sites the actor reports from: every site of the organisation for managers, else their own. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> reportingSites(ReachUser actor) {
         if (!mayRead(actor)) {
             return List.of();
@@ -235,7 +235,7 @@ public class EarlyWarning {
         }
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public DrugReport report(ReachUser actor, long id) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read drug report");
         return store.report(id).filter(r -> r.organisationId() == organisationId)
@@ -245,7 +245,7 @@ public class EarlyWarning {
     }
 
     /** The organisation's reports in a period, newest first (site managers and peers: their sites). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<DrugReport> reports(ReachUser actor, LocalDate from, LocalDate to) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read drug reports");
         LocalDate end = to == null ? today() : to;
@@ -279,7 +279,7 @@ public class EarlyWarning {
     public record WeeklySeries(String name, String city, List<LocalDate> weeks, List<Integer> counts) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public WeeklySeries weekly(ReachUser actor, String name, String city, int weeks) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read weekly series");
         WeeklyCounts series = series(name).orElseThrow(() -> new NotFound("series", name));
@@ -297,7 +297,7 @@ public class EarlyWarning {
     }
 
     /** Median price per unit by week of a substance as sold, in a city or all; null where nothing was priced. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<BigDecimal> weeklyMedianPrice(ReachUser actor, long substanceId, String city, LocalDate firstWeek,
                                               int weeks) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read price series");
@@ -432,13 +432,13 @@ public class EarlyWarning {
 
     // alerts
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Alert> alerts(ReachUser actor, boolean openOnly) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read alerts");
         return store.alerts(organisationId, openOnly, LIST_LIMIT).stream().map(EarlyWarning::alert).toList();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Alert alert(ReachUser actor, long id) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read alert");
         return store.alert(id).filter(a -> a.organisationId() == organisationId).map(EarlyWarning::alert)
@@ -446,14 +446,14 @@ public class EarlyWarning {
     }
 
     /** The reports behind an alert: what was sold, found and cut into it, where and when; no person. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<DrugReport> alertReports(ReachUser actor, long id) {
         alert(actor, id);
         return store.reportsOfAlert(id);
     }
 
     /** Open alerts of the organisations a manager acts for, for the start page. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Alert> unacknowledged(ReachUser actor) {
         if (!mayManage(actor)) {
             return List.of();
@@ -507,13 +507,13 @@ public class EarlyWarning {
 
     // contingency plans
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<ContingencyPlan> plans(ReachUser actor) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read plans");
         return store.plans(organisationId);
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public Optional<ContingencyPlan> plan(ReachUser actor, String series) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read plan");
         return store.plan(organisationId, series);
@@ -546,7 +546,7 @@ public class EarlyWarning {
     }
 
     /** The checklist started for an alert, empty until started. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PlanStep> steps(ReachUser actor, long alertId) {
         alert(actor, alertId);
         return store.steps(alertId);
@@ -581,7 +581,7 @@ public class EarlyWarning {
     }
 
     /** Cities of the organisation with reports, sorted. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<String> cities(ReachUser actor) {
         long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read cities");
         return new ArrayList<>(new TreeSet<>(store.cities(organisationId)));

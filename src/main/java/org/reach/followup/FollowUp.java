@@ -155,14 +155,14 @@ public class FollowUp {
     // ---- peer assignments
 
     /** The peers a manager may assign: the organisation's staff who may be named as peer educators. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PeerEducator> assignablePeers(ReachUser actor) {
         FollowUpAccess.requireManager(actor, "assign peers");
         return clients.peerEducators(actor);
     }
 
     /** Follow-up's own assignments of the organisation (client id to peer id); the registry's peer comes first. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<Long, Long> assignments(ReachUser actor) {
         return store.assignments(FollowUpAccess.requireManager(actor, "read peer assignments"));
     }

@@ -115,7 +115,7 @@ public class Transfers {
     // ---- partner directory
 
     /** Every partner service of the reader's programme, by organisation and site name. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PartnerService> directory(ReachUser actor) {
         if (!mayReadDirectory(actor)) {
             throw new Forbidden("read partner directory");
@@ -137,7 +137,7 @@ public class Transfers {
     }
 
     /** The partner services of other organisations of the programme, for the transfer form. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PartnerService> destinations(ReachUser actor) {
         if (!mayTransfer(actor)) {
             return List.of();
@@ -146,7 +146,7 @@ public class Transfers {
     }
 
     /** The sites an organisation manager may describe in the directory. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> ownSites(ReachUser actor) {
         if (!mayEditDirectory(actor)) {
             return List.of();

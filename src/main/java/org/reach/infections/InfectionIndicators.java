@@ -110,7 +110,7 @@ class InfectionIndicators implements IndicatorFacts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<FactRow> load(FactQuery query) {
         if (query.anonymousOnly() || query.organisationIds().isEmpty()) {
             return List.of(); // every record is of a registered client

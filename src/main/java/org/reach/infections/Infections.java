@@ -229,7 +229,7 @@ public class Infections {
     // ---- reading
 
     /** One record of the actor's organisation; another organisation's is not found. */
-    @Transactional(readOnly = true)
+    @Transactional
     public InfectionRecord record(ReachUser actor, long id) {
         long organisationId = requireReader(actor);
         InfectionRecord found = store.byId(id).filter(r -> r.organisationId() == organisationId)
@@ -239,7 +239,7 @@ public class Infections {
     }
 
     /** A page of the organisation's records, newest first, optionally of one client (of the organisation) or kind. */
-    @Transactional(readOnly = true)
+    @Transactional
     public InfectionPage list(ReachUser actor, Long clientId, InfectionKind kind, int page, int size) {
         long organisationId = requireReader(actor);
         int number = Paging.page(page);
@@ -252,7 +252,7 @@ public class Infections {
     }
 
     /** The client (of the actor's organisation) and their records, newest first. */
-    @Transactional(readOnly = true)
+    @Transactional
     public ClientInfections ofClient(ReachUser actor, long clientId) {
         long organisationId = requireReader(actor);
         Client client;

@@ -26,7 +26,7 @@ class InfectionsHistory implements ClientHistory {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<TimelineEntry> timeline(ReachUser actor, Client client) {
         if (!infections.mayRead(actor) || !actor.isMemberOf(client.organisationId())) {
             return List.of();

@@ -59,7 +59,7 @@ class LinkageFacts implements IndicatorFacts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<FactRow> load(FactQuery query) {
         Set<Long> organisations = new HashSet<>(query.organisationIds());
         Map<Long, List<Member>> groups = new LinkedHashMap<>();

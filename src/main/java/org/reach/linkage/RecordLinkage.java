@@ -177,7 +177,7 @@ public class RecordLinkage {
     }
 
     /** The programme's latest runs, newest first. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<LinkageRun> runs(ReachUser actor) {
         if (!mayRun(actor)) {
             throw new Forbidden("see record linkage runs");

@@ -132,7 +132,7 @@ public class Microplans {
     }
 
     /** The week's plan at the sites the actor sees (peers: the whole plan of their sites, to know who is where). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PlanEntry> plan(ReachUser actor) {
         long organisationId = OutreachAccess.require(mayRead(actor), actor, "read outreach plan");
         Set<Long> sites = outreach.sites(actor).stream().map(Site::id).collect(Collectors.toSet());
@@ -188,7 +188,7 @@ public class Microplans {
     }
 
     /** Staff who may be put on a hotspot. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PeerEducator> peers(ReachUser actor) {
         return outreach.peers(actor);
     }

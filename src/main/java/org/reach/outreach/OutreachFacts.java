@@ -77,7 +77,7 @@ class OutreachFacts implements IndicatorFacts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<FactRow> load(FactQuery query) {
         if (!query.wants(null)) {
             return List.of(); // nothing here belongs to a client

@@ -434,7 +434,7 @@ public class OutreachSessions {
     }
 
     /** The sites the actor may hold sessions at: every active site for organisation managers, else their own. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> sites(ReachUser actor) {
         if (!mayRead(actor)) {
             return List.of();
@@ -444,7 +444,7 @@ public class OutreachSessions {
     }
 
     /** The organisation's mapped hotspots (from its rapid assessments), by name. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Hotspot> hotspots(ReachUser actor) {
         if (!mayRead(actor)) {
             return List.of();
@@ -456,7 +456,7 @@ public class OutreachSessions {
     }
 
     /** The staff who may be named on a session's team. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PeerEducator> peers(ReachUser actor) {
         return mayRead(actor) ? registry.peerEducators(actor) : List.of();
     }

@@ -68,7 +68,7 @@ public class Stock {
     }
 
     /** The sites whose stock the actor keeps or reads: every active site for managers of the organisation, else theirs. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> sites(ReachUser actor) {
         if (!mayRead(actor)) {
             return List.of();
@@ -77,7 +77,7 @@ public class Stock {
                 .filter(s -> OutreachAccess.seesAllSites(actor) || actor.isAssignedTo(s.id())).toList();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public List<PeerEducator> peers(ReachUser actor) {
         return mayKeep(actor) ? registry.peerEducators(actor) : List.of();
     }
@@ -134,7 +134,7 @@ public class Stock {
     }
 
     /** Every item each of the actor's sites has held, with what is on hand and how long it lasts. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<StockLevel> levels(ReachUser actor) {
         OutreachAccess.require(mayRead(actor), actor, "read stock");
         List<Site> sites = sites(actor);
@@ -144,14 +144,14 @@ public class Stock {
     }
 
     /** The latest movements at the actor's sites, newest first. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<StockMovement> latestMovements(ReachUser actor, int limit) {
         OutreachAccess.require(mayRead(actor), actor, "read stock");
         return store.latest(actor.organisationId(), sites(actor).stream().map(Site::id).toList(), Math.max(1, Math.min(limit, 500)));
     }
 
     /** Items to reorder at the sites this person keeps stock for (the start page warns them). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<StockLevel> toReorder(ReachUser actor) {
         if (!mayKeep(actor)) {
             return List.of();

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that have ended: a period still running grows a day at a time, and two days side by side would give a day away.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional
 public class ViolenceAdvocacy {
 
     static final String ENTITY = "violence_advocacy";

@@ -91,7 +91,7 @@ public class ViolenceReports {
     }
 
     /** The sites a report may name: those the recorder works at (all of the organisation's for managers). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> sites(ReachUser actor) {
         long organisationId = RightsAccess.requireRecorder(actor);
         return directory.sites(actor, organisationId).stream().filter(Site::active).toList();
@@ -262,7 +262,7 @@ public class ViolenceReports {
      * How many open reports wait for a first response, for the start page of the protection focal persons: counts
      * only, so it names no client and is not a read of a report.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public WaitingReports waiting(ReachUser actor) {
         if (!mayRead(actor)) {
             return new WaitingReports(0, 0);
@@ -272,7 +272,7 @@ public class ViolenceReports {
     }
 
     /** How many reports the organisation holds: a count for its protection focal persons, naming nobody. */
-    @Transactional(readOnly = true)
+    @Transactional
     public long count(ReachUser actor) {
         return store.count(RightsAccess.requireReader(actor, "count violence reports"), false);
     }
@@ -286,7 +286,7 @@ public class ViolenceReports {
     }
 
     /** The names of the organisation's sites, for the protection focal persons' pages. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<Long, String> siteNames(ReachUser actor) {
         RightsAccess.requireReader(actor, "read violence reports");
         return directory.siteNamesOfOwnOrganisation(actor);

@@ -369,13 +369,13 @@ public class Overdoses {
     }
 
     /** How many of the reports the person sees await follow-up: a count, no client data. */
-    @Transactional(readOnly = true)
+    @Transactional
     public long awaitingFollowUpCount(ReachUser actor) {
         return mayRead(actor) ? store.countAwaitingFollowUp(visibility(actor), null) : 0;
     }
 
     /** Of those, the reports of the last week: the ones a contact can still follow (the start page's reminder). */
-    @Transactional(readOnly = true)
+    @Transactional
     public long recentlyAwaitingFollowUpCount(ReachUser actor) {
         return mayRead(actor) ? store.countAwaitingFollowUp(visibility(actor),
                 LocalDateTime.now(clock).minusDays(CLUSTER_SHOWN_DAYS)) : 0;
@@ -402,7 +402,7 @@ public class Overdoses {
      * Clusters of the last days the person must hear of: all of the organisation's for its manager and M&amp;E
      * officer, those touching their sites for a site manager, none for others. No client data: places and times.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<OverdoseCluster> clusters(ReachUser actor) {
         if (!mayManage(actor)) {
             return List.of();
@@ -420,7 +420,7 @@ public class Overdoses {
     // ---- what the form offers
 
     /** The sites the person may report at: every active site of the organisation for its managers, else their own. */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<Site> recordingSites(ReachUser actor) {
         if (!mayRead(actor)) {
             return List.of();
@@ -429,13 +429,13 @@ public class Overdoses {
     }
 
     /** Names of all sites of the person's organisation, for showing where a report was made. */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<Long, String> siteNames(ReachUser actor) {
         return directory.siteNamesOfOwnOrganisation(actor);
     }
 
     /** The hotspots of the organisation's rapid assessments, by name (the same place in two assessments once). */
-    @Transactional(readOnly = true)
+    @Transactional
     public List<String> hotspotNames(ReachUser actor) {
         if (actor.organisationId() == null || !rar.mayRead(actor, actor.organisationId())) {
             return List.of();

@@ -95,7 +95,7 @@ class SafetyFacts implements IndicatorFacts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional
     public List<FactRow> load(FactQuery query) {
         List<FactRow> rows = new ArrayList<>();
         if (query.organisationIds().isEmpty()) {
