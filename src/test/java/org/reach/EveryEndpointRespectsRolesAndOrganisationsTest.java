@@ -84,6 +84,8 @@ import org.reach.rar.ImportResult;
 import org.reach.rar.NoteForm;
 import org.reach.rar.NoteKind;
 import org.reach.rar.Priority;
+import org.reach.rar.PopulationSizes;
+import org.reach.rar.AssessmentFindings;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.Recommendation;
 import org.reach.rar.RecommendationForm;
@@ -160,6 +162,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired AuditTrail audit;
     @Autowired BackgroundJobs jobs;
     @Autowired RapidAssessments rar;
+
+    @Autowired
+    PopulationSizes populationSizes;
+
+    @Autowired
+    AssessmentFindings assessmentFindings;
     @Autowired HotspotExchange exchange;
     @Autowired ClientRegistry clients;
     @Autowired ServiceCatalogue catalogue;
@@ -1675,12 +1683,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 "Area " + world.marker, null, null, world.marker, world.marker, org.reach.rar.AssessmentStatus.FIELDWORK));
         homeHotspot = rar.createHotspot(system, rarHomeAssessment.id(), hotspotForm("Home hotspot"));
         foreignHotspot = rar.createHotspot(system, rarForeignAssessment.id(), hotspotForm("Hotspot " + world.marker));
-        rar.addVisit(system, foreignHotspot.id(), new VisitForm(java.time.LocalDate.of(2026, 3, 1), null, 12, 4, 8, 1, 2, 0));
-        rar.addNote(system, rarForeignAssessment.id(), new NoteForm(foreignHotspot.id(), NoteKind.INTERVIEW, null,
+        populationSizes.addVisit(system, foreignHotspot.id(), new VisitForm(java.time.LocalDate.of(2026, 3, 1), null, 12, 4, 8, 1, 2, 0));
+        assessmentFindings.addNote(system, rarForeignAssessment.id(), new NoteForm(foreignHotspot.id(), NoteKind.INTERVIEW, null,
                 List.of(FindingCode.NEEDS), "Note " + world.marker, "Quote " + world.marker, true));
-        homeRecommendation = rar.addRecommendation(system, rarHomeAssessment.id(), new RecommendationForm("Home recommendation",
+        homeRecommendation = assessmentFindings.addRecommendation(system, rarHomeAssessment.id(), new RecommendationForm("Home recommendation",
                 List.of(FindingCode.NEEDS), Priority.HIGH, "manager", RecommendationStatus.PROPOSED));
-        foreignRecommendation = rar.addRecommendation(system, rarForeignAssessment.id(), new RecommendationForm(
+        foreignRecommendation = assessmentFindings.addRecommendation(system, rarForeignAssessment.id(), new RecommendationForm(
                 "Recommendation " + world.marker, List.of(), Priority.LOW, world.marker, RecommendationStatus.PROPOSED));
     }
 

@@ -23,6 +23,8 @@ import org.reach.rar.MultiplierForm;
 import org.reach.rar.NoteForm;
 import org.reach.rar.NoteKind;
 import org.reach.rar.Priority;
+import org.reach.rar.PopulationSizes;
+import org.reach.rar.AssessmentFindings;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.RecommendationForm;
 import org.reach.rar.RecommendationStatus;
@@ -111,10 +113,14 @@ class DemoRar implements ApplicationRunner {
     };
 
     private final RapidAssessments rar;
+    private final PopulationSizes sizes;
+    private final AssessmentFindings findings;
     private final OrganisationDirectory directory;
 
-    DemoRar(RapidAssessments rar, OrganisationDirectory directory) {
+    DemoRar(RapidAssessments rar, PopulationSizes sizes, AssessmentFindings findings, OrganisationDirectory directory) {
         this.rar = rar;
+        this.sizes = sizes;
+        this.findings = findings;
         this.directory = directory;
     }
 
@@ -172,13 +178,13 @@ class DemoRar implements ApplicationRunner {
                 int women = h.womenPresent() ? Math.min(total, 1 + random.nextInt(Math.max(1, total / 6))) : 0;
                 int youth = h.youthPresent() ? random.nextInt(Math.max(1, total / 3)) : 0;
                 int transgender = h.transgenderPresent() ? Math.min(total, 1 + random.nextInt(3)) : 0;
-                rar.addVisit(system, h.id(), new VisitForm(LocalDate.of(2026, 2, 3).plusDays(v * 14L + random.nextInt(10)),
+                sizes.addVisit(system, h.id(), new VisitForm(LocalDate.of(2026, 2, 3).plusDays(v * 14L + random.nextInt(10)),
                         TimeOfDay.values()[random.nextInt(4)], total, injecting, total - injecting, women, youth, transgender));
             }
             if (i % 4 != 3) {
                 for (String informant : List.of("tea stall owner", "peer outreach worker", "shrine caretaker").subList(0, 2 + random.nextInt(2))) {
                     int min = Math.max(2, (int) Math.round(size * (0.5 + random.nextDouble() * 0.3)));
-                    rar.addKeyInformant(system, h.id(), new KeyInformantForm(informant, min,
+                    sizes.addKeyInformant(system, h.id(), new KeyInformantForm(informant, min,
                             min + 5 + random.nextInt(Math.max(6, size / 2))));
                 }
             }
@@ -186,10 +192,10 @@ class DemoRar implements ApplicationRunner {
                 int n1 = Math.max(4, (int) Math.round(size * (0.4 + random.nextDouble() * 0.3)));
                 int n2 = Math.max(4, (int) Math.round(size * (0.4 + random.nextDouble() * 0.3)));
                 int m = Math.max(1, Math.min(Math.min(n1, n2), (int) Math.round((double) n1 * n2 / size)));
-                rar.addCapture(system, h.id(), new CaptureForm(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), n1, n2, m));
+                sizes.addCapture(system, h.id(), new CaptureForm(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), n1, n2, m));
             }
             if (i % 10 == 5) {
-                rar.addMultiplier(system, h.id(), new MultiplierForm("Needles and syringes at the drop-in centre",
+                sizes.addMultiplier(system, h.id(), new MultiplierForm("Needles and syringes at the drop-in centre",
                         Math.max(3, size / 3), 30, 6 + random.nextInt(10)));
             }
             Map<Subgroup, Integer> reached = new EnumMap<>(Subgroup.class);
@@ -200,18 +206,18 @@ class DemoRar implements ApplicationRunner {
             reached.put(Subgroup.INJECTING, injecting);
             reached.put(Subgroup.NON_INJECTING, Math.min(all - injecting, random.nextInt(3)));
             reached.put(Subgroup.WOMEN, Math.min(all, random.nextInt(2)));
-            rar.setReached(system, h.id(), reached);
+            sizes.setReached(system, h.id(), reached);
         }
         for (int i = 0; i < NOTES.length; i++) {
             String[] note = NOTES[i];
             Hotspot where = hotspots.get(random.nextInt(hotspots.size()));
-            rar.addNote(system, assessment.id(), new NoteForm(i % 3 == 2 ? null : where.id(),
+            findings.addNote(system, assessment.id(), new NoteForm(i % 3 == 2 ? null : where.id(),
                     NoteKind.values()[i % 3], Subgroup.valueOf(note[1]),
                     List.of(note[0].split(",")).stream().map(FindingCode::valueOf).toList(), note[2], note[3], true));
         }
         for (int i = 0; i < RECOMMENDATIONS.length; i++) {
             String[] r = RECOMMENDATIONS[i];
-            rar.addRecommendation(system, assessment.id(), new RecommendationForm(r[0],
+            findings.addRecommendation(system, assessment.id(), new RecommendationForm(r[0],
                     List.of(r[1].split(",")).stream().map(FindingCode::valueOf).toList(), Priority.valueOf(r[2]),
                     i < 3 ? "Programme manager" : "M&E officer", i < 2 ? RecommendationStatus.AGREED : RecommendationStatus.PROPOSED));
         }

@@ -26,6 +26,7 @@ import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.reach.rar.CoverageGap;
 import org.reach.rar.Hotspot;
+import org.reach.rar.PopulationSizes;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.Subgroup;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +50,7 @@ public class Microplans {
     private final SessionStore sessions;
     private final OutreachSessions outreach;
     private final RapidAssessments rar;
+    private final PopulationSizes populationSizes;
     private final ObjectProvider<PeerCaseloads> caseloads;
     private final AuditTrail audit;
     private final Clock clock;
@@ -58,7 +60,7 @@ public class Microplans {
     public record Targets(int injectingContactsPerMonth, int otherContactsPerMonth, int injectionsPerDay) {
     }
 
-    Microplans(PlanStore plans, SessionStore sessions, OutreachSessions outreach, RapidAssessments rar,
+    Microplans(PlanStore plans, SessionStore sessions, OutreachSessions outreach, RapidAssessments rar, PopulationSizes populationSizes,
                ObjectProvider<PeerCaseloads> caseloads, AuditTrail audit, Clock clock,
                @Value("${reach.outreach.contacts-per-month.injecting:4}") int injecting,
                @Value("${reach.outreach.contacts-per-month.other:1}") int other,
@@ -67,6 +69,7 @@ public class Microplans {
         this.sessions = sessions;
         this.outreach = outreach;
         this.rar = rar;
+        this.populationSizes = populationSizes;
         this.caseloads = caseloads;
         this.audit = audit;
         this.clock = clock;
@@ -237,7 +240,7 @@ public class Microplans {
             if (assessment.organisationId() != organisationId) {
                 continue;
             }
-            for (CoverageGap gap : rar.gaps(actor, assessment.id())) {
+            for (CoverageGap gap : populationSizes.gaps(actor, assessment.id())) {
                 if (gap.estimated() == null) {
                     continue;
                 }

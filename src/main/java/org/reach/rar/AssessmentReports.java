@@ -37,11 +37,15 @@ public class AssessmentReports {
     private static final Color HEADER = new Color(0xE8, 0xED, 0xF2);
 
     private final RapidAssessments rar;
+    private final PopulationSizes sizes;
+    private final AssessmentFindings findings;
     private final MessageSource messages;
     private final PdfFonts fonts;
 
-    AssessmentReports(RapidAssessments rar, MessageSource messages, PdfFonts fonts) {
+    AssessmentReports(RapidAssessments rar, PopulationSizes sizes, AssessmentFindings findings, MessageSource messages, PdfFonts fonts) {
         this.rar = rar;
+        this.sizes = sizes;
+        this.findings = findings;
         this.messages = messages;
         this.fonts = fonts;
     }
@@ -70,7 +74,7 @@ public class AssessmentReports {
 
     List<Section> sections(ReachUser actor, Assessment a, Locale locale) {
         List<Section> sections = new ArrayList<>();
-        SizeEstimates estimates = rar.estimates(actor, a.id());
+        SizeEstimates estimates = sizes.estimates(actor, a.id());
         List<List<String>> hotspotRows = new ArrayList<>();
         for (HotspotEstimate e : estimates.hotspots()) {
             Hotspot h = e.hotspot();
@@ -100,7 +104,7 @@ public class AssessmentReports {
                         t("rar.estimate.range", locale)),
                 areaRows));
         List<List<String>> gapRows = new ArrayList<>();
-        rar.gapsForCirculation(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
+        sizes.gapsForCirculation(actor, a.id()).stream().limit(MAX_GAPS).forEach(g -> gapRows.add(List.of(g.hotspot(),
                 t(g.subgroup().messageKey(), locale), people(g.estimated()),
                 g.suppressed() ? g.marker() : g.source() == ReachSource.UNKNOWN ? "–" : people(g.reached()),
                 t(g.source().messageKey(), locale),
@@ -114,7 +118,7 @@ public class AssessmentReports {
                         t("rar.gap.nearest", locale)),
                 gapRows));
         List<List<String>> codeRows = new ArrayList<>();
-        for (CodeCount c : rar.codeCounts(actor, a.id())) {
+        for (CodeCount c : findings.codeCounts(actor, a.id())) {
             codeRows.add(List.of(t(c.code().messageKey(), locale), Integer.toString(c.total()),
                     c.bySubgroup().entrySet().stream().map(e -> t(e.getKey().messageKey(), locale) + " " + e.getValue())
                             .collect(Collectors.joining(", "))));
@@ -123,7 +127,7 @@ public class AssessmentReports {
                 List.of(t("rar.finding.code", locale), t("rar.finding.notes", locale), t("rar.finding.bySubgroup", locale)),
                 codeRows));
         List<List<String>> recommendationRows = new ArrayList<>();
-        for (Recommendation r : rar.recommendations(actor, a.id())) {
+        for (Recommendation r : findings.recommendations(actor, a.id())) {
             recommendationRows.add(List.of(Integer.toString(r.ordinal()), r.text(),
                     r.codes().stream().map(c -> t(c.messageKey(), locale)).collect(Collectors.joining(", ")),
                     t(r.priority().messageKey(), locale), nz(r.owner()), t(r.status().messageKey(), locale)));
@@ -176,7 +180,7 @@ public class AssessmentReports {
             report.add(table);
         }
         byte[] pdf = report.finish();
-        rar.recordReport(actor, a, "pdf");
+        findings.recordReport(actor, a, "pdf");
         return pdf;
     }
 
@@ -200,7 +204,7 @@ public class AssessmentReports {
                 }
             }
             workbook.write(out);
-            rar.recordReport(actor, a, "xlsx");
+            findings.recordReport(actor, a, "xlsx");
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,6 @@ package org.reach.rar;
 
 import java.io.InputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,6 +43,7 @@ public class HotspotExchange {
     private static final Pattern ROWS = Pattern.compile("rows\\[(\\d+)]\\.(.+)");
 
     private final RapidAssessments rar;
+    private final PopulationSizes sizes;
     private final BackgroundJobs jobs;
     private final Clock clock;
     private final Uploads uploads;
@@ -52,8 +52,9 @@ public class HotspotExchange {
     private record Pending(String id, long assessmentId, String filename, Table table) {
     }
 
-    HotspotExchange(RapidAssessments rar, BackgroundJobs jobs, Uploads uploads, Clock clock) {
+    HotspotExchange(RapidAssessments rar, PopulationSizes sizes, BackgroundJobs jobs, Uploads uploads, Clock clock) {
         this.rar = rar;
+        this.sizes = sizes;
         this.jobs = jobs;
         this.uploads = uploads;
         this.clock = clock;
@@ -63,7 +64,7 @@ public class HotspotExchange {
 
     /** The hotspots as a GeoJSON FeatureCollection, with their attributes and best estimate as properties. */
     public String exportGeoJson(ReachUser actor, long assessmentId) {
-        SizeEstimates estimates = rar.estimates(actor, assessmentId);
+        SizeEstimates estimates = sizes.estimates(actor, assessmentId);
         ObjectNode collection = JSON.createObjectNode();
         collection.put("type", "FeatureCollection");
         ArrayNode features = collection.putArray("features");

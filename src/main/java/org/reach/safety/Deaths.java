@@ -10,10 +10,10 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.Clients;
+import org.reach.platform.IdentifyingText;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
-import org.reach.rar.RapidAssessments;
 import org.reach.safety.store.DeathStore;
 import org.reach.safety.store.OverdoseStore;
 import org.springframework.stereotype.Service;
@@ -134,10 +134,10 @@ public class Deaths {
         String notes = Codes.clean(form.notes());
         if (notes != null) {
             problems.check(notes.length() <= MAX_NOTES, "notes", "error.tooLong", MAX_NOTES);
-            problems.check(!RapidAssessments.looksIdentifying(notes), "notes", "safety.error.identifying");
+            problems.check(!IdentifyingText.looksIdentifying(notes), "notes", "safety.error.identifying");
         }
         if (place != null) {
-            problems.check(!RapidAssessments.looksIdentifying(place), "place", "safety.error.identifying");
+            problems.check(!IdentifyingText.looksIdentifying(place), "place", "safety.error.identifying");
         }
         problems.throwIfAny();
         return new Death(0, organisationId, client.id(), form.diedOn(), client.enrolmentSiteId(), place, cause, source,

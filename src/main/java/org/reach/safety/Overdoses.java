@@ -30,6 +30,7 @@ import org.reach.clients.Clients;
 import org.reach.clients.Gender;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
+import org.reach.platform.IdentifyingText;
 import org.reach.platform.NotFound;
 import org.reach.platform.Paging;
 import org.reach.platform.Problems;
@@ -258,7 +259,7 @@ public class Overdoses {
         String notes = Codes.clean(form.notes());
         if (notes != null) {
             problems.check(notes.length() <= MAX_NOTES, "notes", "error.tooLong", MAX_NOTES);
-            problems.check(!RapidAssessments.looksIdentifying(notes), "notes", "safety.error.identifying");
+            problems.check(!IdentifyingText.looksIdentifying(notes), "notes", "safety.error.identifying");
         }
         problems.throwIfAny();
 

@@ -60,6 +60,8 @@ class DemoDataIsCreatedOnceTest {
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired DemoRar demoRar;
     @Autowired org.reach.rar.RapidAssessments rar;
+    @Autowired org.reach.rar.PopulationSizes populationSizes;
+    @Autowired org.reach.rar.AssessmentFindings assessmentFindings;
     @Autowired Encounters encounters;
     @Autowired Referrals referralService;
     @Autowired DemoOutreach demoOutreach;
@@ -220,15 +222,15 @@ class DemoDataIsCreatedOnceTest {
             assertThat(h.longitude()).isBetween(66.9, 67.3);
         });
         assertThat(hotspots.stream().map(org.reach.rar.Hotspot::district).distinct().count()).isGreaterThanOrEqualTo(8);
-        var estimates = rar.estimates(ReachUser.system(), assessment.id());
+        var estimates = populationSizes.estimates(ReachUser.system(), assessment.id());
         // other tests may add a hotspot of their own to the demo assessment: the demo's own all have an estimate
         assertThat(estimates.hotspots().stream().filter(e -> e.best() != null).count()).isGreaterThanOrEqualTo(35);
         assertThat(estimates.hotspots().stream().flatMap(e -> e.estimates().stream()).map(org.reach.rar.Estimate::method))
                 .contains(org.reach.rar.Estimate.Method.values());
-        assertThat(rar.recommendations(ReachUser.system(), assessment.id())).hasSize(9);
-        assertThat(rar.codeCounts(ReachUser.system(), assessment.id())).allSatisfy(c -> assertThat(c.total()).isPositive());
+        assertThat(assessmentFindings.recommendations(ReachUser.system(), assessment.id())).hasSize(9);
+        assertThat(assessmentFindings.codeCounts(ReachUser.system(), assessment.id())).allSatisfy(c -> assertThat(c.total()).isPositive());
         // demo clients enrolled at four of its places give those hotspots registry counts
-        var gaps = rar.gaps(signIn.loadUserByUsername("karachi.manager"), assessment.id());
+        var gaps = populationSizes.gaps(signIn.loadUserByUsername("karachi.manager"), assessment.id());
         assertThat(gaps.stream().filter(g -> g.source() == org.reach.rar.ReachSource.REGISTRY
                         && g.subgroup() == org.reach.rar.Subgroup.ALL && g.reached() != null && g.reached() > 0)
                 .map(org.reach.rar.CoverageGap::hotspotId).distinct().count()).isGreaterThanOrEqualTo(4);

@@ -36,6 +36,7 @@ import org.reach.rar.AssessmentStatus;
 import org.reach.rar.GatheringReason;
 import org.reach.rar.Hotspot;
 import org.reach.rar.HotspotForm;
+import org.reach.rar.PopulationSizes;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.TimeOfDay;
 import org.reach.rar.Typology;
@@ -74,6 +75,9 @@ class PlanningOutreachTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired RapidAssessments rar;
+
+    @Autowired
+    PopulationSizes populationSizes;
     @Autowired ClientRegistry clients;
     @Autowired Microplans microplans;
     @Autowired OutreachSessions sessions;
@@ -92,8 +96,8 @@ class PlanningOutreachTest {
                 "team", null, AssessmentStatus.FIELDWORK)).id();
         graveyard = rar.createHotspot(system, home, hotspot("Graveyard <b>east</b>"));
         bridge = rar.createHotspot(system, home, hotspot("Bridge"));
-        rar.addVisit(system, graveyard.id(), new VisitForm(today.minusDays(40), null, 40, 20, 20, 5, 3, 0));
-        rar.addVisit(system, bridge.id(), new VisitForm(today.minusDays(40), null, 10, 0, 10, 2, 1, 0));
+        populationSizes.addVisit(system, graveyard.id(), new VisitForm(today.minusDays(40), null, 40, 20, 20, 5, 3, 0));
+        populationSizes.addVisit(system, bridge.id(), new VisitForm(today.minusDays(40), null, 10, 0, 10, 2, 1, 0));
         long foreign = rar.createAssessment(system, new AssessmentForm(world.foreign.id(), "Mapping " + world.marker,
                 "Mombasa", null, null, "team", null, AssessmentStatus.FIELDWORK)).id();
         foreignHotspot = rar.createHotspot(system, foreign, hotspot("Spot " + world.marker));

@@ -54,6 +54,9 @@ class CoverageGapsPinNoHiddenReachTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired RapidAssessments rar;
+
+    @Autowired
+    PopulationSizes populationSizes;
     @Autowired AssessmentReports reports;
 
     private ProgrammeFixture world;
@@ -73,15 +76,15 @@ class CoverageGapsPinNoHiddenReachTest {
         Hotspot market = hotspot("Empress market", 24.86111, 67.02999);
         bridge = hotspot("Korangi bridge", 24.83333, 67.12345);
         for (Hotspot h : List.of(station, market, bridge)) {
-            rar.addVisit(manager, h.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 40, 30, 10, 8, 12, 2));
+            populationSizes.addVisit(manager, h.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 40, 30, 10, 8, 12, 2));
         }
         // Everybody 12: 10 inject, 2 do not (ALL minus the injecting would give the 2), 3 women, 6 young.
-        rar.setReached(manager, station.id(), Map.of(Subgroup.ALL, 12, Subgroup.INJECTING, 10, Subgroup.NON_INJECTING, 2,
+        populationSizes.setReached(manager, station.id(), Map.of(Subgroup.ALL, 12, Subgroup.INJECTING, 10, Subgroup.NON_INJECTING, 2,
                 Subgroup.WOMEN, 3, Subgroup.YOUTH, 6, Subgroup.TRANSGENDER, 0));
-        rar.setReached(manager, market.id(), Map.of(Subgroup.ALL, 30, Subgroup.INJECTING, 27, Subgroup.NON_INJECTING, 3,
+        populationSizes.setReached(manager, market.id(), Map.of(Subgroup.ALL, 30, Subgroup.INJECTING, 27, Subgroup.NON_INJECTING, 3,
                 Subgroup.WOMEN, 1, Subgroup.YOUTH, 29));
         // Nobody reached yet: a true zero.
-        rar.setReached(manager, bridge.id(), Map.of(Subgroup.ALL, 0));
+        populationSizes.setReached(manager, bridge.id(), Map.of(Subgroup.ALL, 0));
     }
 
     @Test
@@ -153,7 +156,7 @@ class CoverageGapsPinNoHiddenReachTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reached.NON_INJECTING"))
                 .andExpect(jsonPath("$.errors[0].code").value("rar.error.routesMoreThanAll"));
-        assertThat(rar.detail(manager, bridge.id()).reached()).containsExactlyEntriesOf(Map.of(Subgroup.ALL, 0));
+        assertThat(populationSizes.detail(manager, bridge.id()).reached()).containsExactlyEntriesOf(Map.of(Subgroup.ALL, 0));
     }
 
     @Test

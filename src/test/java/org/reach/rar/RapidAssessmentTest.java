@@ -60,6 +60,12 @@ class RapidAssessmentTest {
     @Autowired ApiTokens tokens;
     @Autowired AuditTrail audit;
     @Autowired RapidAssessments rar;
+
+    @Autowired
+    PopulationSizes populationSizes;
+
+    @Autowired
+    AssessmentFindings assessmentFindings;
     @Autowired HotspotExchange exchange;
     @Autowired AssessmentReports reports;
     @Autowired ClientRegistry registry;
@@ -108,7 +114,7 @@ class RapidAssessmentTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("recaptured"))
                 .andExpect(jsonPath("$.errors[0].code").value("rar.estimate.error.recaptures"));
-        assertThat(rar.detail(manager, hotspot.id()).captures()).isEmpty();
+        assertThat(populationSizes.detail(manager, hotspot.id()).captures()).isEmpty();
     }
 
     @Test
@@ -116,19 +122,19 @@ class RapidAssessmentTest {
         Hotspot lyari = hotspot("Lyari graveyard", 24.8690, 66.9940);
         Hotspot korangi = hotspot("Korangi bridge", 24.9000, 67.2000);
         // Lyari: Chapman 30, 25, 10 -> 72.27; Korangi: direct counts 20 and 10 -> 20
-        rar.addCapture(manager, lyari.id(), new CaptureForm(null, null, 30, 25, 10));
-        rar.addVisit(manager, lyari.id(), new VisitForm(LocalDate.of(2026, 2, 10), TimeOfDay.EVENING, 40, 10, 30, 4, 8, 0));
-        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 20, 20, 0, 0, 0, 0));
-        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 18), null, 10, 10, 0, 0, 0, 0));
-        rar.setReached(manager, lyari.id(), Map.of(Subgroup.ALL, 60, Subgroup.NON_INJECTING, 10));
-        rar.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 2));
+        populationSizes.addCapture(manager, lyari.id(), new CaptureForm(null, null, 30, 25, 10));
+        populationSizes.addVisit(manager, lyari.id(), new VisitForm(LocalDate.of(2026, 2, 10), TimeOfDay.EVENING, 40, 10, 30, 4, 8, 0));
+        populationSizes.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 20, 20, 0, 0, 0, 0));
+        populationSizes.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 18), null, 10, 10, 0, 0, 0, 0));
+        populationSizes.setReached(manager, lyari.id(), Map.of(Subgroup.ALL, 60, Subgroup.NON_INJECTING, 10));
+        populationSizes.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 2));
 
-        SizeEstimates estimates = rar.estimates(manager, assessment.id());
+        SizeEstimates estimates = populationSizes.estimates(manager, assessment.id());
         assertThat(estimates.total().point()).isEqualTo(72 + 20);
         assertThat(estimates.hotspots()).filteredOn(e -> e.hotspot().id() == lyari.id()).singleElement()
                 .satisfies(e -> assertThat(e.best().method()).isEqualTo(Estimate.Method.CAPTURE_RECAPTURE));
 
-        List<CoverageGap> gaps = rar.gaps(world.user(Role.COORDINATOR), assessment.id());
+        List<CoverageGap> gaps = populationSizes.gaps(world.user(Role.COORDINATOR), assessment.id());
         // Lyari best = 72.27 from capture-recapture; its visit counted 40: 10 injecting, 30 not, 4 women, 8 young.
         // Subgroup sizes: injecting 72.27*10/40 = 18, non-injecting 72.27*30/40 = 54, women 7, youth 14.
         // Korangi best = 20 (direct count), all 30 counted were injecting: injecting 20.
@@ -141,7 +147,7 @@ class RapidAssessmentTest {
                         "Lyari NON_INJECTING 54/10", "Lyari ALL 72/60", "Korangi ALL 20/null");
         assertThat(gaps.get(6).coverage()).isNull();
         assertThat(gaps.get(6).marker()).isEqualTo("<5");
-        assertThat(rar.gaps(manager, assessment.id())).filteredOn(g -> g.hotspotId() == korangi.id()
+        assertThat(populationSizes.gaps(manager, assessment.id())).filteredOn(g -> g.hotspotId() == korangi.id()
                 && g.subgroup() == Subgroup.ALL).singleElement().satisfies(g -> assertThat(g.coverage()).isEqualTo(0.1));
         // The home site of the fixture is at 24.8687, 66.9936: about 0.05 km from the Lyari hotspot (shown to 0.1 km).
         CoverageGap lyariAll = gaps.stream().filter(g -> g.hotspotId() == lyari.id() && g.subgroup() == Subgroup.ALL)
@@ -168,12 +174,12 @@ class RapidAssessmentTest {
         Hotspot korangi = hotspot("Korangi bridge", 24.9000, 67.2000);
         Hotspot orangi = hotspot("Orangi hill", 24.9500, 66.9900);
         // direct counts: Nullah Bank 20 (10 inject, 10 do not), Korangi 10 and Orangi 8 (all inject)
-        rar.addVisit(manager, nullah.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 20, 10, 10, 0, 0, 0));
-        rar.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 10, 10, 0, 0, 0, 0));
-        rar.addVisit(manager, orangi.id(), new VisitForm(LocalDate.of(2026, 2, 12), null, 8, 8, 0, 0, 0, 0));
+        populationSizes.addVisit(manager, nullah.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 20, 10, 10, 0, 0, 0));
+        populationSizes.addVisit(manager, korangi.id(), new VisitForm(LocalDate.of(2026, 2, 11), null, 10, 10, 0, 0, 0, 0));
+        populationSizes.addVisit(manager, orangi.id(), new VisitForm(LocalDate.of(2026, 2, 12), null, 8, 8, 0, 0, 0, 0));
         // entered: 19 at Nullah Bank (95 %) would put it last; the registry knows of 3 there in February-March
-        rar.setReached(manager, nullah.id(), Map.of(Subgroup.ALL, 19));
-        rar.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 5));
+        populationSizes.setReached(manager, nullah.id(), Map.of(Subgroup.ALL, 19));
+        populationSizes.setReached(manager, korangi.id(), Map.of(Subgroup.ALL, 5));
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
         enrol(peer, world.homeSite.id(), "ABCDM90", Route.INJECTING, "nullah  bánk", LocalDate.of(2026, 2, 15), null);
         enrol(peer, world.homeSite.id(), "EFGHM90", Route.INJECTING, "NULLAH BANK", LocalDate.of(2025, 12, 1),
@@ -186,7 +192,7 @@ class RapidAssessmentTest {
         enrol(foreignManager, world.foreignSite.id(), "QRSTM90", Route.INJECTING, "Nullah Bank",
                 LocalDate.of(2026, 2, 20), null);
 
-        List<CoverageGap> gaps = rar.gaps(world.user(Role.ME_OFFICER), assessment.id());
+        List<CoverageGap> gaps = populationSizes.gaps(world.user(Role.ME_OFFICER), assessment.id());
         // Nullah Bank from the registry: everybody 3/20 = 15 %, injecting 2/10 = 20 %, not injecting 1/10 = 10 %.
         // Korangi: everybody entered 5/10 = 50 %, injecting not entered: unknown. Orangi: nothing: unknown.
         // Least served: coverage 0 by largest gap (Korangi injecting 10, Orangi 8 and 8), then 10 %, 15 %, 20 %, 50 %.
@@ -223,12 +229,12 @@ class RapidAssessmentTest {
 
     @Test
     void coordinatorsReadAggregatesButNeverNotesAndForeignOrganisationsSeeNothing() throws Exception {
-        rar.addNote(world.user(Role.OUTREACH_WORKER), assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, Subgroup.WOMEN,
+        assessmentFindings.addNote(world.user(Role.OUTREACH_WORKER), assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, Subgroup.WOMEN,
                 List.of(FindingCode.BARRIERS), "Women avoid the centre when men are there", "Secret words", false));
         ReachUser coordinator = world.user(Role.COORDINATOR);
-        assertThat(rar.codeCounts(coordinator, assessment.id())).filteredOn(c -> c.code() == FindingCode.BARRIERS)
+        assertThat(assessmentFindings.codeCounts(coordinator, assessment.id())).filteredOn(c -> c.code() == FindingCode.BARRIERS)
                 .singleElement().satisfies(c -> assertThat(c.bySubgroup()).containsEntry(Subgroup.WOMEN, 1));
-        assertThatThrownBy(() -> rar.notes(coordinator, assessment.id())).isInstanceOf(Forbidden.class);
+        assertThatThrownBy(() -> assessmentFindings.notes(coordinator, assessment.id())).isInstanceOf(Forbidden.class);
         String page = mvc.perform(get("/rar/{id}/findings", assessment.id()).with(user(coordinator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).doesNotContain("Secret words").doesNotContain("Women avoid the centre");
@@ -245,14 +251,14 @@ class RapidAssessmentTest {
         ReachUser peer = world.user(Role.OUTREACH_WORKER);
         NoteForm phone = new NoteForm(null, NoteKind.INTERVIEW, null, List.of(FindingCode.NEEDS), "Needs food",
                 "Call me on 0300 1234567", false);
-        assertThatThrownBy(() -> rar.addNote(peer, assessment.id(), phone)).isInstanceOf(InvalidInput.class)
+        assertThatThrownBy(() -> assessmentFindings.addNote(peer, assessment.id(), phone)).isInstanceOf(InvalidInput.class)
                 .satisfies(e -> assertThat(((InvalidInput) e).problems()).anySatisfy(p -> {
                     assertThat(p.field()).isEqualTo("quote");
                     assertThat(p.messageKey()).isEqualTo("rar.error.identifying");
                 }));
-        assertThatThrownBy(() -> rar.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null,
+        assertThatThrownBy(() -> assessmentFindings.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null,
                 List.of(FindingCode.NEEDS), "My name is Ali and I sleep here", null, false))).isInstanceOf(InvalidInput.class);
-        assertThat(rar.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null, List.of(FindingCode.NEEDS),
+        assertThat(assessmentFindings.addNote(peer, assessment.id(), new NoteForm(null, NoteKind.INTERVIEW, null, List.of(FindingCode.NEEDS),
                 "Needs food", "Room 1234567 at the shelter", true)).quote()).contains("1234567");
     }
 
@@ -291,7 +297,7 @@ class RapidAssessmentTest {
     @Test
     void geoJsonRoundTripsAndTheReportSuppressesSmallNumbersInTheReadersLanguage() throws Exception {
         Hotspot small = hotspot("Tiny corner", 24.85, 67.02);
-        rar.addVisit(manager, small.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 3, 0, 3, 0, 0, 0));
+        populationSizes.addVisit(manager, small.id(), new VisitForm(LocalDate.of(2026, 2, 10), null, 3, 0, 3, 0, 0, 0));
         String geojson = exchange.exportGeoJson(manager, assessment.id());
         assertThat(geojson).contains("\"FeatureCollection\"").contains("[67.02,24.85]").contains("\"estimate\":3");
 

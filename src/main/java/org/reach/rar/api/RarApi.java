@@ -19,6 +19,7 @@ import org.reach.rar.KeyInformantEstimate;
 import org.reach.rar.KeyInformantForm;
 import org.reach.rar.Multiplier;
 import org.reach.rar.MultiplierForm;
+import org.reach.rar.PopulationSizes;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.SizeEstimates;
 import org.reach.rar.Subgroup;
@@ -44,9 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RarApi {
 
     private final RapidAssessments rar;
+    private final PopulationSizes sizes;
 
-    RarApi(RapidAssessments rar) {
+    RarApi(RapidAssessments rar, PopulationSizes sizes) {
         this.rar = rar;
+        this.sizes = sizes;
     }
 
     @GetMapping("/assessments")
@@ -89,7 +92,7 @@ class RarApi {
     @GetMapping("/hotspots/{id}")
     @Operation(summary = "A hotspot with its visits, estimation inputs, clients reached and estimates")
     HotspotDetail hotspot(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
-        return rar.detail(me, id);
+        return sizes.detail(me, id);
     }
 
     @PutMapping("/hotspots/{id}")
@@ -101,7 +104,7 @@ class RarApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Record a visit with counts by subgroup (the field team)")
     Visit addVisit(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody VisitForm form) {
-        return rar.addVisit(me, id, form);
+        return sizes.addVisit(me, id, form);
     }
 
     @PostMapping("/hotspots/{id}/key-informants")
@@ -109,39 +112,39 @@ class RarApi {
     @Operation(summary = "Add a key informant's minimum and maximum")
     KeyInformantEstimate addKeyInformant(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                                          @RequestBody KeyInformantForm form) {
-        return rar.addKeyInformant(me, id, form);
+        return sizes.addKeyInformant(me, id, form);
     }
 
     @PostMapping("/hotspots/{id}/captures")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add two capture-recapture rounds (n1 marked, n2 second sample, m recaptured)")
     CaptureRecapture addCapture(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody CaptureForm form) {
-        return rar.addCapture(me, id, form);
+        return sizes.addCapture(me, id, form);
     }
 
     @PostMapping("/hotspots/{id}/multipliers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a multiplier benchmark (service count, respondents, users of the service)")
     Multiplier addMultiplier(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody MultiplierForm form) {
-        return rar.addMultiplier(me, id, form);
+        return sizes.addMultiplier(me, id, form);
     }
 
     @PutMapping("/hotspots/{id}/reached")
     @Operation(summary = "Set the clients reached per subgroup at a hotspot")
     Map<Subgroup, Integer> setReached(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
                                       @RequestBody Map<Subgroup, Integer> reached) {
-        return rar.setReached(me, id, reached);
+        return sizes.setReached(me, id, reached);
     }
 
     @GetMapping("/assessments/{id}/estimates")
     @Operation(summary = "Size estimates per hotspot (every method with inputs and formula) and rolled up per district")
     SizeEstimates estimates(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
-        return rar.estimates(me, id);
+        return sizes.estimates(me, id);
     }
 
     @GetMapping("/assessments/{id}/gaps")
     @Operation(summary = "Coverage gaps per hotspot and subgroup, least served first")
     List<CoverageGap> gaps(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
-        return rar.gaps(me, id);
+        return sizes.gaps(me, id);
     }
 }

@@ -1,9 +1,6 @@
 package org.reach.rar.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,27 +16,17 @@ import org.reach.rar.Assessment;
 import org.reach.rar.AssessmentForm;
 import org.reach.rar.AssessmentReports;
 import org.reach.rar.AssessmentStatus;
-import org.reach.rar.CaptureForm;
-import org.reach.rar.FieldUpload;
-import org.reach.rar.FindingCode;
-import org.reach.rar.GatheringReason;
 import org.reach.rar.Hotspot;
 import org.reach.rar.HotspotDetail;
 import org.reach.rar.HotspotExchange;
 import org.reach.rar.HotspotForm;
-import org.reach.rar.KeyInformantForm;
-import org.reach.rar.MultiplierForm;
-import org.reach.rar.NoteForm;
-import org.reach.rar.NoteKind;
 import org.reach.rar.Priority;
+import org.reach.rar.PopulationSizes;
+import org.reach.rar.AssessmentFindings;
 import org.reach.rar.RapidAssessments;
 import org.reach.rar.RecommendationForm;
 import org.reach.rar.RecommendationStatus;
-import org.reach.rar.SafetyRisk;
 import org.reach.rar.Subgroup;
-import org.reach.rar.TimeOfDay;
-import org.reach.rar.Typology;
-import org.reach.rar.UseType;
 import org.reach.rar.VisitForm;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -54,14 +41,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class RarPages {
 
     private final RapidAssessments rar;
+    private final PopulationSizes sizes;
+    private final AssessmentFindings findings;
     private final HotspotExchange exchange;
     private final AssessmentReports reports;
     private final OrganisationDirectory directory;
@@ -69,10 +55,12 @@ class RarPages {
     private final String tiles;
     private final RarJson json;
 
-    RarPages(RapidAssessments rar, HotspotExchange exchange, AssessmentReports reports, OrganisationDirectory directory,
+    RarPages(RapidAssessments rar, PopulationSizes sizes, AssessmentFindings findings, HotspotExchange exchange, AssessmentReports reports, OrganisationDirectory directory,
              BackgroundJobs jobs, RarJson json, @Value("${reach.map.tiles:}") String tiles) {
         this.json = json;
         this.rar = rar;
+        this.sizes = sizes;
+        this.findings = findings;
         this.exchange = exchange;
         this.reports = reports;
         this.directory = directory;
@@ -119,14 +107,14 @@ class RarPages {
         Assessment assessment = rar.assessment(me, id);
         model.addAttribute("assessment", assessment);
         model.addAttribute("organisation", directory.organisation(me, assessment.organisationId()));
-        model.addAttribute("estimates", rar.estimates(me, id));
-        model.addAttribute("gaps", rar.gaps(me, id).stream().limit(10).toList());
-        model.addAttribute("recommendations", rar.recommendations(me, id));
+        model.addAttribute("estimates", sizes.estimates(me, id));
+        model.addAttribute("gaps", sizes.gaps(me, id).stream().limit(10).toList());
+        model.addAttribute("recommendations", findings.recommendations(me, id));
         model.addAttribute("mayManage", rar.mayManage(me, assessment));
         model.addAttribute("mayRecord", rar.mayRecord(me, assessment));
         model.addAttribute("recommendationForm",
                 new RecommendationForm("", List.of(), Priority.MEDIUM, "", RecommendationStatus.PROPOSED));
-        vocabulary(model);
+        RarVocabulary.addTo(model, rar.drugs());
         return "rar/assessment";
     }
 
@@ -193,7 +181,7 @@ class RarPages {
 
     @GetMapping("/rar/hotspots/{id}")
     String hotspot(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
-        HotspotDetail detail = rar.detail(me, id);
+        HotspotDetail detail = sizes.detail(me, id);
         Assessment assessment = rar.assessment(me, detail.hotspot().assessmentId());
         model.addAttribute("detail", detail);
         model.addAttribute("hotspot", detail.hotspot());
@@ -204,7 +192,7 @@ class RarPages {
             model.addAttribute("visitForm", new VisitForm(null, null, null, 0, 0, 0, 0, 0));
         }
         model.addAttribute("subgroups", Subgroup.values());
-        vocabulary(model);
+        RarVocabulary.addTo(model, rar.drugs());
         return "rar/hotspot";
     }
 
@@ -244,60 +232,8 @@ class RarPages {
                 .map(h -> Map.of("name", h.name(), "lat", h.latitude(), "lon", h.longitude())).toList()));
         model.addAttribute("threshold", rar.accuracyThreshold());
         model.addAttribute("tiles", tiles);
-        vocabulary(model);
+        RarVocabulary.addTo(model, rar.drugs());
         return "rar/hotspot-form";
-    }
-
-    @PostMapping("/rar/hotspots/{id}/visits")
-    String addVisit(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute VisitForm form,
-                    RedirectAttributes redirect) {
-        return fieldwork(id, redirect, () -> rar.addVisit(me, id, form));
-    }
-
-    @PostMapping("/rar/hotspots/{id}/key-informants")
-    String addKeyInformant(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                           @ModelAttribute KeyInformantForm form, RedirectAttributes redirect) {
-        return fieldwork(id, redirect, () -> rar.addKeyInformant(me, id, form));
-    }
-
-    @PostMapping("/rar/hotspots/{id}/captures")
-    String addCapture(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute CaptureForm form,
-                      RedirectAttributes redirect) {
-        return fieldwork(id, redirect, () -> rar.addCapture(me, id, form));
-    }
-
-    @PostMapping("/rar/hotspots/{id}/multipliers")
-    String addMultiplier(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                         @ModelAttribute MultiplierForm form, RedirectAttributes redirect) {
-        return fieldwork(id, redirect, () -> rar.addMultiplier(me, id, form));
-    }
-
-    @PostMapping("/rar/hotspots/{id}/reached")
-    String setReached(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                      @RequestParam Map<String, String> params, RedirectAttributes redirect) {
-        Map<Subgroup, Integer> reached = new EnumMap<>(Subgroup.class);
-        for (Subgroup subgroup : Subgroup.values()) {
-            String value = params.get("reached_" + subgroup.name());
-            if (value != null && !value.isBlank()) {
-                try {
-                    reached.put(subgroup, Integer.parseInt(value.strip()));
-                } catch (NumberFormatException notANumber) {
-                    reached.put(subgroup, -1);
-                }
-            }
-        }
-        return fieldwork(id, redirect, () -> rar.setReached(me, id, reached));
-    }
-
-    /** Runs one fieldwork write and comes back to the hotspot with either "saved" or the problems. */
-    private String fieldwork(long hotspotId, RedirectAttributes redirect, Runnable write) {
-        try {
-            write.run();
-            return "redirect:/rar/hotspots/" + hotspotId + "?saved";
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("problems", invalid.problems());
-            return "redirect:/rar/hotspots/" + hotspotId;
-        }
     }
 
     // ---- map, export, gaps
@@ -306,7 +242,7 @@ class RarPages {
     String map(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model, Locale locale) {
         Assessment assessment = rar.assessment(me, id);
         model.addAttribute("assessment", assessment);
-        var estimates = rar.estimates(me, id);
+        var estimates = sizes.estimates(me, id);
         List<Map<String, Object>> points = estimates.hotspots().stream().map(e -> {
             Map<String, Object> p = new LinkedHashMap<>();
             Hotspot h = e.hotspot();
@@ -332,7 +268,7 @@ class RarPages {
                 .filter(s -> s.hasLocation())
                 .map(s -> Map.of("name", s.name(), "lat", s.latitude(), "lon", s.longitude())).toList()));
         model.addAttribute("tiles", tiles);
-        vocabulary(model);
+        RarVocabulary.addTo(model, rar.drugs());
         return "rar/map";
     }
 
@@ -345,7 +281,7 @@ class RarPages {
     @GetMapping("/rar/{id}/gaps")
     String gaps(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
         model.addAttribute("assessment", rar.assessment(me, id));
-        model.addAttribute("gaps", rar.gaps(me, id));
+        model.addAttribute("gaps", sizes.gaps(me, id));
         return "rar/gaps";
     }
 
@@ -366,142 +302,4 @@ class RarPages {
                 .contentType(type).body(body);
     }
 
-    // ---- findings and recommendations
-
-    @GetMapping("/rar/{id}/findings")
-    String findings(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
-        Assessment assessment = rar.assessment(me, id);
-        model.addAttribute("assessment", assessment);
-        model.addAttribute("counts", rar.codeCounts(me, id));
-        boolean mayReadNotes = rar.mayReadNotes(me, assessment);
-        model.addAttribute("mayReadNotes", mayReadNotes);
-        model.addAttribute("notes", mayReadNotes ? rar.notes(me, id) : List.of());
-        model.addAttribute("hotspots", rar.hotspots(me, id));
-        if (!model.containsAttribute("noteForm")) {
-            model.addAttribute("noteForm", new NoteForm(null, NoteKind.INTERVIEW, null, List.of(), "", "", false));
-        }
-        model.addAttribute("subgroups", Subgroup.values());
-        vocabulary(model);
-        return "rar/findings";
-    }
-
-    @PostMapping("/rar/{id}/notes")
-    String addNote(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @ModelAttribute NoteForm form,
-                   RedirectAttributes redirect) {
-        try {
-            rar.addNote(me, id, form);
-            return "redirect:/rar/" + id + "/findings?saved";
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("problems", invalid.problems());
-            redirect.addFlashAttribute("noteForm", form);
-            return "redirect:/rar/" + id + "/findings";
-        }
-    }
-
-    @PostMapping("/rar/{id}/recommendations")
-    String addRecommendation(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                             @ModelAttribute RecommendationForm form, RedirectAttributes redirect) {
-        try {
-            rar.addRecommendation(me, id, form);
-            return "redirect:/rar/" + id + "?saved#recommendations";
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("problems", invalid.problems());
-            return "redirect:/rar/" + id + "#recommendations";
-        }
-    }
-
-    @PostMapping("/rar/recommendations/{id}")
-    String updateRecommendation(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                                @ModelAttribute RecommendationForm form, RedirectAttributes redirect) {
-        try {
-            var saved = rar.updateRecommendation(me, id, form);
-            return "redirect:/rar/" + saved.assessmentId() + "?saved#recommendations";
-        } catch (InvalidInput invalid) {
-            redirect.addFlashAttribute("problems", invalid.problems());
-            return "redirect:/rar";
-        }
-    }
-
-    // ---- imports
-
-    @GetMapping("/rar/{id}/import")
-    String importPage(@AuthenticationPrincipal ReachUser me, @PathVariable long id, Model model) {
-        Assessment assessment = rar.assessment(me, id);
-        if (!rar.mayRecord(me, assessment)) {
-            throw new Forbidden("import hotspots");
-        }
-        model.addAttribute("assessment", assessment);
-        return "rar/import";
-    }
-
-    @PostMapping("/rar/{id}/import")
-    String upload(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestParam("file") MultipartFile file,
-                  Model model) {
-        Assessment assessment = rar.assessment(me, id);
-        model.addAttribute("assessment", assessment);
-        try {
-            FieldUpload upload = exchange.upload(me, id, file.getOriginalFilename(), file.getInputStream());
-            model.addAttribute("upload", upload);
-            model.addAttribute("targets", FieldUpload.TARGETS);
-            return "rar/import-mapping";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("problems", invalid.problems());
-            return "rar/import";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @PostMapping("/rar/{id}/import/{upload}")
-    String runImport(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @PathVariable String upload,
-                     @RequestParam Map<String, String> params, Model model) {
-        Map<String, String> mapping = new LinkedHashMap<>();
-        FieldUpload.TARGETS.forEach(t -> mapping.put(t, params.get("map_" + t)));
-        try {
-            String job = exchange.startImport(me, id, upload, mapping, "true".equals(params.get("goodRowsOnly")));
-            return "redirect:/rar/" + id + "/import/jobs/" + job;
-        } catch (InvalidInput invalid) {
-            model.addAttribute("assessment", rar.assessment(me, id));
-            model.addAttribute("upload", exchange.pending(me, id, upload));
-            model.addAttribute("targets", FieldUpload.TARGETS);
-            model.addAttribute("problems", invalid.problems());
-            return "rar/import-mapping";
-        }
-    }
-
-    @GetMapping("/rar/{id}/import/jobs/{job}")
-    String importResult(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @PathVariable String job, Model model) {
-        model.addAttribute("assessment", rar.assessment(me, id));
-        model.addAttribute("job", jobs.status(me, job));
-        return "rar/import-result";
-    }
-
-    @PostMapping("/rar/{id}/import/geojson")
-    String importGeoJson(@AuthenticationPrincipal ReachUser me, @PathVariable long id,
-                         @RequestParam("file") MultipartFile file, Model model) {
-        Assessment assessment = rar.assessment(me, id);
-        try {
-            exchange.importGeoJson(me, id, new String(file.getBytes(), StandardCharsets.UTF_8));
-            return "redirect:/rar/" + id + "/map?imported";
-        } catch (InvalidInput invalid) {
-            model.addAttribute("assessment", assessment);
-            model.addAttribute("problems", invalid.problems());
-            return "rar/import";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void vocabulary(Model model) {
-        model.addAttribute("typologies", Typology.values());
-        model.addAttribute("useTypes", UseType.values());
-        model.addAttribute("reasons", GatheringReason.values());
-        model.addAttribute("times", TimeOfDay.values());
-        model.addAttribute("risks", SafetyRisk.values());
-        model.addAttribute("drugs", rar.drugs());
-        model.addAttribute("codes", FindingCode.values());
-        model.addAttribute("kinds", NoteKind.values());
-        model.addAttribute("priorities", Priority.values());
-        model.addAttribute("recommendationStatuses", RecommendationStatus.values());
-    }
 }
