@@ -58,9 +58,9 @@ public class Movements {
 
     /** Records that the client moved from the city of their enrolment site to {@code toCity}; nothing without both. */
     void record(ReachUser actor, Client client, String toCity, LocalDate on, Source source) {
-        Organisation organisation = directory.organisation(ReachUser.system(), client.organisationId());
+        Organisation organisation = directory.programmePartner(actor, client.organisationId());
         String fromCity = client.enrolmentSiteId() == null ? null
-                : directory.site(ReachUser.system(), client.enrolmentSiteId()).city();
+                : directory.programmePartnerSite(actor, client.enrolmentSiteId()).city();
         record(organisation, client.id(), fromCity, toCity, on, source);
     }
 

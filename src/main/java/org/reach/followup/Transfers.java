@@ -98,7 +98,7 @@ public class Transfers {
     private Long programmeOf(ReachUser actor) {
         if (actor.organisationId() != null) {
             try {
-                return directory.organisation(ReachUser.system(), actor.organisationId()).programmeId();
+                return directory.organisation(actor, actor.organisationId()).programmeId();
             } catch (NotFound gone) {
                 return null;
             }
@@ -106,9 +106,11 @@ public class Transfers {
         return actor.has(Role.COORDINATOR) ? actor.programmeId() : null;
     }
 
-    private Map<Long, Organisation> programmeOrganisations(long programmeId) {
-        return directory.organisations(ReachUser.system()).stream()
-                .filter(o -> o.programmeId() != null && o.programmeId() == programmeId && o.active())
+    /** The active organisations of the reader's programme, which partners may name to each other. */
+    private Map<Long, Organisation> programmeOrganisations(ReachUser actor) {
+        Long programmeId = programmeOf(actor);
+        return directory.programmePartners(actor).stream()
+                .filter(o -> programmeId != null && programmeId.equals(o.programmeId()) && o.active())
                 .collect(Collectors.toMap(Organisation::id, o -> o));
     }
 
@@ -120,9 +122,10 @@ public class Transfers {
         if (!mayReadDirectory(actor)) {
             throw new Forbidden("read partner directory");
         }
-        Map<Long, Organisation> organisations = programmeOrganisations(programmeOf(actor));
+        Map<Long, Organisation> organisations = programmeOrganisations(actor);
         Map<Long, Site> sites = new HashMap<>();
-        organisations.keySet().forEach(o -> directory.sites(ReachUser.system(), o).forEach(s -> sites.put(s.id(), s)));
+        directory.programmePartnerSites(actor).stream().filter(s -> organisations.containsKey(s.organisationId()))
+                .forEach(s -> sites.put(s.id(), s));
         List<PartnerService> found = new ArrayList<>();
         for (StoredPartnerService s : store.partnerServices(organisations.keySet())) {
             Site site = sites.get(s.siteId());
@@ -233,7 +236,7 @@ public class Transfers {
                     .map(r -> r.providerType().name() + " " + r.madeOn()).collect(Collectors.joining(", "));
         }
         String fromCity = client.enrolmentSiteId() == null ? null
-                : Movements.city(directory.site(ReachUser.system(), client.enrolmentSiteId()));
+                : Movements.city(directory.programmePartnerSite(actor, client.enrolmentSiteId()));
         StoredTransfer transfer = new StoredTransfer(0, programmeId, form.kind().name(), organisationId, client.id(),
                 fromCity, destination.id(), destination.organisationId(), destination.siteId(),
                 Movements.city(destination.city()), form.consentOn(), today(), code, keyPopulations,
@@ -244,7 +247,7 @@ public class Transfers {
                 List.of(client.id()));
         audit.recordWrite(actor, destination.organisationId(), AuditAction.CREATE, "followup_transfer", id,
                 "pending arrival from organisation " + organisationId);
-        return sent(store.transfer(id).orElseThrow());
+        return sentView(actor, store.transfer(id).orElseThrow());
     }
 
     private static List<String> sorted(Set<SharedField> shared) {
@@ -259,12 +262,12 @@ public class Transfers {
                 store.transfersFrom(organisationId, clientId, LIST_LIMIT), StoredTransfer::fromClientId);
         audit.recordRead(actor, organisationId, "followup_transfer", null, "sent " + found.size(),
                 found.stream().map(StoredTransfer::fromClientId).distinct().toList());
-        return found.stream().map(this::sent).toList();
+        return found.stream().map(t -> sentView(actor, t)).toList();
     }
 
-    private SentTransfer sent(StoredTransfer t) {
-        Organisation to = directory.organisation(ReachUser.system(), t.toOrganisationId());
-        Site site = directory.site(ReachUser.system(), t.toSiteId());
+    private SentTransfer sentView(ReachUser actor, StoredTransfer t) {
+        Organisation to = directory.programmePartner(actor, t.toOrganisationId());
+        Site site = directory.programmePartnerSite(actor, t.toSiteId());
         Set<SharedField> shared = EnumSet.noneOf(SharedField.class);
         if (t.sharedCode() != null) {
             shared.add(SharedField.CODE);
@@ -292,7 +295,7 @@ public class Transfers {
                 .filter(t -> receives(actor, t)).toList();
         audit.recordRead(actor, organisationId, "followup_transfer", null, "arrivals " + found.size(),
                 found.stream().map(StoredTransfer::toClientId).filter(java.util.Objects::nonNull).toList());
-        return found.stream().map(this::arrival).toList();
+        return found.stream().map(t -> arrivalView(actor, t)).toList();
     }
 
     @Transactional // not read-only: the read is written to the audit log
@@ -301,7 +304,7 @@ public class Transfers {
         StoredTransfer t = received(actor, organisationId, id);
         audit.recordRead(actor, organisationId, "followup_transfer", id, "arrival",
                 t.toClientId() == null ? List.of() : List.of(t.toClientId()));
-        return arrival(t);
+        return arrivalView(actor, t);
     }
 
     private boolean receives(ReachUser actor, StoredTransfer t) {
@@ -313,9 +316,9 @@ public class Transfers {
                 .orElseThrow(() -> new NotFound("arrival", id));
     }
 
-    private Arrival arrival(StoredTransfer t) {
-        Organisation from = directory.organisation(ReachUser.system(), t.fromOrganisationId());
-        Site site = directory.site(ReachUser.system(), t.toSiteId());
+    private Arrival arrivalView(ReachUser actor, StoredTransfer t) {
+        Organisation from = directory.programmePartner(actor, t.fromOrganisationId());
+        Site site = directory.programmePartnerSite(actor, t.toSiteId());
         List<String> keyPopulations = t.sharedKeyPopulations() == null ? null
                 : t.sharedKeyPopulations().isEmpty() ? List.of() : Arrays.asList(t.sharedKeyPopulations().split(","));
         return new Arrival(t.id(), TransferKind.valueOf(t.kind()), from.name(), site.id(), site.name(), t.sentOn(),
@@ -370,17 +373,17 @@ public class Transfers {
                 clock.instant())) {
             throw InvalidInput.of("arrivedOn", "followup.error.closed");
         }
-        Organisation sender = directory.organisation(ReachUser.system(), t.fromOrganisationId());
+        Organisation sender = directory.programmePartner(actor, t.fromOrganisationId());
         if (TransferKind.valueOf(t.kind()) == TransferKind.TRANSFER) {
             clients.changeStatus(systemOf(sender), t.fromClientId(), new StatusChange(ClientStatus.TRANSFERRED,
-                    form.arrivedOn(), "Arrived at " + directory.organisation(ReachUser.system(), organisationId).name()));
+                    form.arrivedOn(), "Arrived at " + directory.programmePartner(actor, organisationId).name()));
         }
         movements.record(sender, t.fromClientId(), t.fromCity(), t.toCity(), form.arrivedOn(), Movements.Source.TRANSFER);
         audit.recordWrite(actor, organisationId, AuditAction.UPDATE, "followup_transfer", id, "arrived",
                 List.of(received.id()));
         audit.recordWrite(actor, t.fromOrganisationId(), AuditAction.UPDATE, "followup_transfer", id,
                 "arrived at organisation " + organisationId, List.of(t.fromClientId()));
-        return arrival(store.transfer(id).orElseThrow());
+        return arrivalView(actor, store.transfer(id).orElseThrow());
     }
 
     /** The person did not come: both sides see the no-show. */
@@ -397,7 +400,7 @@ public class Transfers {
         audit.recordWrite(actor, organisationId, AuditAction.UPDATE, "followup_transfer", id, "no-show");
         audit.recordWrite(actor, t.fromOrganisationId(), AuditAction.UPDATE, "followup_transfer", id,
                 "no-show at organisation " + organisationId, List.of(t.fromClientId()));
-        return arrival(store.transfer(id).orElseThrow());
+        return arrivalView(actor, store.transfer(id).orElseThrow());
     }
 
     /**

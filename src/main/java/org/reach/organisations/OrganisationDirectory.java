@@ -117,6 +117,50 @@ public class OrganisationDirectory {
         return organisations.byIds(organisationIds).stream().collect(Collectors.toMap(Organisation::id, Organisation::name));
     }
 
+    /**
+     * The organisations a person may name as partners: every organisation of the programme they work in (as a member
+     * of one of its organisations or as its coordinator), all of them for administrators. Partners in one programme
+     * twin, train, visit and refer to each other by name; what they may know of each other stops at the name, the
+     * country, the programme and the cities of their sites — never a client.
+     */
+    @Transactional(readOnly = true)
+    public List<Organisation> programmePartners(ReachUser actor) {
+        Long programmeId = programmeOf(actor);
+        return organisations.all().stream()
+                .filter(o -> actor.isAdmin() || actor.isMemberOf(o.id()) || (programmeId != null && programmeId.equals(o.programmeId())))
+                .toList();
+    }
+
+    /** One of {@link #programmePartners}; not found for an organisation outside the person's programme. */
+    @Transactional(readOnly = true)
+    public Organisation programmePartner(ReachUser actor, long id) {
+        return programmePartners(actor).stream().filter(o -> o.id() == id).findFirst()
+                .orElseThrow(() -> new NotFound("organisation", id));
+    }
+
+    /** A site of one of the person's {@link #programmePartners}, for its name and city; not found otherwise. */
+    @Transactional(readOnly = true)
+    public Site programmePartnerSite(ReachUser actor, long siteId) {
+        Site site = sites.byId(siteId).orElseThrow(() -> new NotFound("site", siteId));
+        programmePartner(actor, site.organisationId());
+        return site;
+    }
+
+    /** The sites of the person's {@link #programmePartners}, by id, for naming sites and cities. */
+    @Transactional(readOnly = true)
+    public List<Site> programmePartnerSites(ReachUser actor) {
+        return sites.ofOrganisations(programmePartners(actor).stream().map(Organisation::id).toList());
+    }
+
+    /** The programme a person works in: the one they coordinate, or their organisation's. */
+    private Long programmeOf(ReachUser actor) {
+        if (actor.programmeId() != null) {
+            return actor.programmeId();
+        }
+        return actor.organisationId() == null ? null
+                : organisations.byId(actor.organisationId()).map(Organisation::programmeId).orElse(null);
+    }
+
     public boolean mayEdit(ReachUser actor, Organisation organisation) {
         return actor.managesOrganisation(organisation.id());
     }

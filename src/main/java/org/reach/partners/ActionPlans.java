@@ -48,7 +48,7 @@ public class ActionPlans {
     @Transactional(readOnly = true)
     public List<PartnerAction> actions(ReachUser actor, Long organisationId) {
         // Organisations and progress notes are read once for the whole list, not once per action.
-        Map<Long, Organisation> organisations = access.allById();
+        Map<Long, Organisation> organisations = access.allById(actor);
         List<ActionStore.Row> rows = store.all().stream()
                 .filter(r -> organisationId == null || r.organisationId() == organisationId)
                 .filter(r -> maySee(actor, r, organisations)).toList();
@@ -58,7 +58,7 @@ public class ActionPlans {
 
     @Transactional(readOnly = true)
     public PartnerAction action(ReachUser actor, long id) {
-        Map<Long, Organisation> organisations = access.allById();
+        Map<Long, Organisation> organisations = access.allById(actor);
         return store.byId(id).filter(r -> maySee(actor, r, organisations))
                 .map(r -> toAction(r, organisations, store.progress(r.id())))
                 .orElseThrow(() -> new NotFound("action", id));

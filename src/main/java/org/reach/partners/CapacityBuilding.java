@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -43,13 +44,15 @@ public class CapacityBuilding {
 
     @Transactional(readOnly = true)
     public List<Training> trainings(ReachUser actor) {
-        return store.trainings().stream().map(this::toTraining).filter(t -> maySee(actor, t.programmeId(), involved(t)))
+        Map<Long, Organisation> partners = access.allById(actor);
+        return store.trainings().stream().map(r -> toTraining(r, partners)).filter(t -> maySee(actor, t.programmeId(), involved(t)))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public List<ExchangeVisit> exchangeVisits(ReachUser actor) {
-        return store.visits().stream().map(this::toVisit).filter(v -> maySee(actor, v.programmeId(), involved(v))).toList();
+        Map<Long, Organisation> partners = access.allById(actor);
+        return store.visits().stream().map(r -> toVisit(r, partners)).filter(v -> maySee(actor, v.programmeId(), involved(v))).toList();
     }
 
     public boolean mayRecord(ReachUser actor) {
@@ -90,7 +93,7 @@ public class CapacityBuilding {
         }
         audit.recordWrite(actor, trainer.id(), AuditAction.CREATE, "partner_training", id,
                 "participants " + form.participants().size());
-        return toTraining(store.training(id).orElseThrow());
+        return toTraining(store.training(id).orElseThrow(), access.allById(actor));
     }
 
     public ExchangeVisit recordExchangeVisit(ReachUser actor, ExchangeVisitForm form) {
@@ -131,7 +134,8 @@ public class CapacityBuilding {
         }
         audit.recordWrite(actor, host.id(), AuditAction.CREATE, "partner_exchange_visit", id,
                 "visitors " + form.visitors().size());
-        return store.visits().stream().filter(v -> v.id() == id).map(this::toVisit).findFirst().orElseThrow();
+        Map<Long, Organisation> partners = access.allById(actor);
+        return store.visits().stream().filter(v -> v.id() == id).map(r -> toVisit(r, partners)).findFirst().orElseThrow();
     }
 
     private void checkActions(ReachUser actor, List<Long> actionIds, Organisation anchor, Problems problems) {
@@ -178,20 +182,20 @@ public class CapacityBuilding {
         return ids;
     }
 
-    private Training toTraining(CapacityStore.TrainingRow row) {
+    private Training toTraining(CapacityStore.TrainingRow row, Map<Long, Organisation> partners) {
         List<Participant> participants = new ArrayList<>();
         for (CapacityStore.ParticipantRow p : store.participants(row.id())) {
-            participants.add(new Participant(p.organisationId(), access.name(p.organisationId()), p.role(), p.preScore(),
+            participants.add(new Participant(p.organisationId(), nameOf(partners, p.organisationId()), p.role(), p.preScore(),
                     p.postScore()));
         }
         return new Training(row.id(), row.programmeId(), row.topic(), row.date(), row.trainerOrgId(),
-                access.name(row.trainerOrgId()), row.trainers(), participants, store.actionsOfTraining(row.id()));
+                nameOf(partners, row.trainerOrgId()), row.trainers(), participants, store.actionsOfTraining(row.id()));
     }
 
-    private ExchangeVisit toVisit(CapacityStore.VisitRow row) {
+    private ExchangeVisit toVisit(CapacityStore.VisitRow row, Map<Long, Organisation> partners) {
         List<Visitor> visitors = store.visitors(row.id()).stream()
-                .map(v -> new Visitor(v.organisationId(), access.name(v.organisationId()), v.people())).toList();
-        return new ExchangeVisit(row.id(), row.programmeId(), row.hostOrgId(), access.name(row.hostOrgId()), row.start(),
+                .map(v -> new Visitor(v.organisationId(), nameOf(partners, v.organisationId()), v.people())).toList();
+        return new ExchangeVisit(row.id(), row.programmeId(), row.hostOrgId(), nameOf(partners, row.hostOrgId()), row.start(),
                 row.end(), row.purpose(), row.learningNotes(), visitors, store.actionsOfVisit(row.id()));
     }
 
@@ -205,5 +209,10 @@ public class CapacityBuilding {
 
     private Instant now() {
         return Instant.now(clock);
+    }
+
+    private static String nameOf(Map<Long, Organisation> partners, Long organisationId) {
+        Organisation organisation = organisationId == null ? null : partners.get(organisationId);
+        return organisation == null ? null : organisation.name();
     }
 }

@@ -27,17 +27,20 @@ class PartnerAccess {
         this.directory = directory;
     }
 
-    /** Looks up any organisation, without regard to the actor; callers decide visibility. */
-    Organisation organisation(long id) {
-        return directory.organisation(ReachUser.system(), id);
+    /**
+     * A partner organisation the actor may name (one of {@link OrganisationDirectory#programmePartners}): every
+     * organisation in a partners record the actor may see belongs to the record's programme, which is the actor's.
+     */
+    Organisation organisation(ReachUser actor, long id) {
+        return directory.programmePartner(actor, id);
     }
 
-    String name(Long organisationId) {
+    String name(ReachUser actor, Long organisationId) {
         if (organisationId == null) {
             return null;
         }
         try {
-            return organisation(organisationId).name();
+            return organisation(actor, organisationId).name();
         } catch (NotFound e) {
             return null;
         }
@@ -51,14 +54,15 @@ class PartnerAccess {
         return directory.organisation(actor, id);
     }
 
-    /** Every organisation by id, in one look-up, for pages that name many (callers decide visibility). */
-    Map<Long, Organisation> allById() {
-        return directory.organisations(ReachUser.system()).stream()
+    /** The partners the actor may name, by id, in one look-up, for pages that name many. */
+    Map<Long, Organisation> allById(ReachUser actor) {
+        return directory.programmePartners(actor).stream()
                 .collect(Collectors.toMap(Organisation::id, Function.identity()));
     }
 
-    List<Organisation> inProgramme(Long programmeId) {
-        return directory.organisations(ReachUser.system()).stream()
+    /** The partners of one programme the actor may name. */
+    List<Organisation> inProgramme(ReachUser actor, Long programmeId) {
+        return directory.programmePartners(actor).stream()
                 .filter(o -> Objects.equals(o.programmeId(), programmeId)).toList();
     }
 

@@ -64,14 +64,14 @@ public class PartnerAssessments {
     @Transactional(readOnly = true)
     public List<Assessment> assessments(ReachUser actor) {
         Set<Long> onTeam = actor.id() == 0 ? Set.of() : new HashSet<>(store.withTeamMember(actor.id()));
-        Map<Long, Organisation> organisations = access.allById();
-        return store.all().stream().map(row -> toAssessment(row, organisations))
+        Map<Long, Organisation> organisations = access.allById(actor);
+        return store.all().stream().map(row -> toAssessment(row, organisations)).filter(Objects::nonNull)
                 .filter(a -> maySee(actor, a) || onTeam.contains(a.id())).toList();
     }
 
     @Transactional(readOnly = true)
     public Assessment assessment(ReachUser actor, long id) {
-        Assessment assessment = store.byId(id).map(this::toAssessment).orElseThrow(() -> new NotFound("assessment", id));
+        Assessment assessment = store.byId(id).map(r -> toAssessment(actor, r)).filter(Objects::nonNull).orElseThrow(() -> new NotFound("assessment", id));
         if (!maySee(actor, assessment) && !onTeam(actor, id)) {
             throw new NotFound("assessment", id);
         }
@@ -87,7 +87,8 @@ public class PartnerAssessments {
     @Transactional(readOnly = true)
     public List<AssessmentResult> history(ReachUser actor, long organisationId) {
         Set<Long> onTeam = actor.id() == 0 ? Set.of() : new HashSet<>(store.withTeamMember(actor.id()));
-        return store.ofOrganisation(organisationId).stream().map(this::toAssessment)
+        Map<Long, Organisation> organisations = access.allById(actor);
+        return store.ofOrganisation(organisationId).stream().map(r -> toAssessment(r, organisations)).filter(Objects::nonNull)
                 .filter(a -> maySee(actor, a) || onTeam.contains(a.id())).map(this::compute).toList();
     }
 
@@ -98,15 +99,15 @@ public class PartnerAssessments {
         if (!access.coordinates(actor, organisation.programmeId())) {
             throw new Forbidden("list assessors");
         }
-        return organisation.programmeId() == null ? List.of() : assessorCandidates(organisation.programmeId());
+        return organisation.programmeId() == null ? List.of() : candidatesInProgramme(actor, organisation.programmeId());
     }
 
     /**
      * Accounts that may join an assessment team: active coordinators of the programme and active organisation
      * managers of its organisations.
      */
-    private List<Assessor> assessorCandidates(long programmeId) {
-        Map<Long, Organisation> organisations = access.allById();
+    private List<Assessor> candidatesInProgramme(ReachUser actor, long programmeId) {
+        Map<Long, Organisation> organisations = access.allById(actor);
         List<Long> inProgramme = organisations.values().stream()
                 .filter(o -> Objects.equals(o.programmeId(), programmeId)).map(Organisation::id).toList();
         return staff.active(inProgramme, EnumSet.of(Role.ORG_MANAGER), programmeId, EnumSet.of(Role.COORDINATOR)).stream()
@@ -132,13 +133,13 @@ public class PartnerAssessments {
 
     /** Latest finalised domain scores of every partner of a programme, by organisation id. */
     @Transactional(readOnly = true)
-    Map<Long, Map<String, Double>> latestFinalisedScores(Long programmeId) {
+    Map<Long, Map<String, Double>> latestFinalisedScores(ReachUser actor, Long programmeId) {
         Map<Long, Map<String, Double>> scores = new LinkedHashMap<>();
-        for (Organisation organisation : access.inProgramme(programmeId)) {
+        for (Organisation organisation : access.inProgramme(actor, programmeId)) {
             store.ofOrganisation(organisation.id()).stream()
                     .filter(r -> r.status() == AssessmentStatus.FINALISED)
                     .reduce((first, second) -> second)
-                    .ifPresent(r -> scores.put(organisation.id(), byCode(compute(toAssessment(r)))));
+                    .ifPresent(r -> scores.put(organisation.id(), byCode(compute(toAssessment(r, Map.of(organisation.id(), organisation))))));
         }
         return scores;
     }
@@ -184,7 +185,7 @@ public class PartnerAssessments {
         sites = sites == null || sites.isEmpty() ? null : sites;
         problems.check(sites == null || sites.length() <= 1000, "sitesVisited", "error.tooLong", 1000);
         Set<Long> candidates = organisation == null || organisation.programmeId() == null ? Set.of()
-                : assessorCandidates(organisation.programmeId()).stream().map(Assessor::userId).collect(Collectors.toSet());
+                : candidatesInProgramme(actor, organisation.programmeId()).stream().map(Assessor::userId).collect(Collectors.toSet());
         for (int i = 0; i < form.assessorIds().size(); i++) {
             Long id = form.assessorIds().get(i);
             problems.check(id != null && (candidates.contains(id) || id == actor.id()), "assessorIds[" + i + "]",
@@ -219,7 +220,7 @@ public class PartnerAssessments {
         }
         team.addAll(form.assessorIds());
         Map<Long, Assessor> known = organisation.programmeId() == null ? Map.of()
-                : assessorCandidates(organisation.programmeId()).stream()
+                : candidatesInProgramme(actor, organisation.programmeId()).stream()
                 .collect(Collectors.toMap(Assessor::userId, a -> a, (a, b) -> a));
         for (Long userId : team) {
             Assessor assessor = known.get(userId);
@@ -394,12 +395,16 @@ public class PartnerAssessments {
         return actor.id() != 0 && store.team(assessmentId).stream().anyMatch(t -> Objects.equals(t.userId(), actor.id()));
     }
 
-    private Assessment toAssessment(AssessmentStore.Row row) {
-        return toAssessment(row, Map.of(row.organisationId(), access.organisation(row.organisationId())));
+    /** The assessment as the actor may see it named; null when its organisation is not one of the actor's partners. */
+    private Assessment toAssessment(ReachUser actor, AssessmentStore.Row row) {
+        return toAssessment(row, access.allById(actor));
     }
 
     private Assessment toAssessment(AssessmentStore.Row row, Map<Long, Organisation> organisations) {
         Organisation organisation = organisations.get(row.organisationId());
+        if (organisation == null) {
+            return null;
+        }
         return new Assessment(row.id(), row.organisationId(), organisation.name(), organisation.programmeId(),
                 row.frameworkId(), row.kind(), row.visitStart(), row.visitEnd(), row.sitesVisited(), row.status(),
                 row.createdAt());

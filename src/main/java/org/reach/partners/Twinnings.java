@@ -57,7 +57,7 @@ public class Twinnings {
             throw new Forbidden("twinning suggestions");
         }
         AssessmentResult result = assessments.result(actor, assessmentId);
-        return suggest(assessment.organisationId(), assessment.organisationName(), result, assessment.programmeId());
+        return suggest(actor, assessment.organisationId(), assessment.organisationName(), result, assessment.programmeId());
     }
 
     /** Suggestions for a partner from its latest finalised assessment; empty when it has none. */
@@ -69,17 +69,17 @@ public class Twinnings {
         }
         return assessments.history(actor, organisationId).stream().filter(r -> r.assessment().finalised())
                 .reduce((a, b) -> b)
-                .map(r -> suggest(organisationId, organisation.name(), r, organisation.programmeId()))
+                .map(r -> suggest(actor, organisationId, organisation.name(), r, organisation.programmeId()))
                 .orElse(List.of());
     }
 
-    private List<TwinningSuggestion> suggest(long learnerId, String learnerName, AssessmentResult result, Long programmeId) {
+    private List<TwinningSuggestion> suggest(ReachUser actor, long learnerId, String learnerName, AssessmentResult result, Long programmeId) {
         Map<String, Double> learner = PartnerAssessments.byCode(result);
         Map<String, String> domainNames = new LinkedHashMap<>();
         result.domainScores().forEach(d -> domainNames.put(d.code(), d.name()));
-        Map<Long, Organisation> partners = access.inProgramme(programmeId).stream()
+        Map<Long, Organisation> partners = access.inProgramme(actor, programmeId).stream()
                 .collect(Collectors.toMap(Organisation::id, o -> o, (a, b) -> a, LinkedHashMap::new));
-        Map<Long, Map<String, Double>> candidates = assessments.latestFinalisedScores(programmeId);
+        Map<Long, Map<String, Double>> candidates = assessments.latestFinalisedScores(actor, programmeId);
         candidates.remove(learnerId);
         List<TwinningSuggestion> suggestions = new ArrayList<>();
         for (TwinningMatcher.Match match : TwinningMatcher.match(learnerId, learner, candidates)) {
@@ -106,7 +106,7 @@ public class Twinnings {
     @Transactional(readOnly = true)
     public List<Twinning> twinnings(ReachUser actor) {
         Map<Long, String> names = new HashMap<>();
-        access.allById().forEach((id, organisation) -> names.put(id, organisation.name()));
+        access.allById(actor).forEach((id, organisation) -> names.put(id, organisation.name()));
         return store.all().stream()
                 .filter(t -> access.coordinates(actor, t.programmeId()) || actor.isMemberOf(t.learningOrgId())
                         || actor.isMemberOf(t.supportingOrgId()))
@@ -151,7 +151,7 @@ public class Twinnings {
                 actor.id(), now());
         audit.recordWrite(actor, learning.id(), AuditAction.CREATE, "partner_twinning", id,
                 "supporting organisation " + supporting.id() + ": " + String.join(",", domains));
-        return toTwinning(store.byId(id).orElseThrow());
+        return toTwinning(actor, store.byId(id).orElseThrow());
     }
 
     private Organisation organisation(ReachUser actor, Long id, String field, Problems problems) {
@@ -167,8 +167,8 @@ public class Twinnings {
         }
     }
 
-    private Twinning toTwinning(TwinningStore.Row row) {
-        return toTwinning(row, access::name);
+    private Twinning toTwinning(ReachUser actor, TwinningStore.Row row) {
+        return toTwinning(row, id -> access.name(actor, id));
     }
 
     private Twinning toTwinning(TwinningStore.Row row, java.util.function.Function<Long, String> name) {

@@ -26,6 +26,8 @@ public final class IdentifyingText {
     }
 
     private static final Pattern NUMBER = Pattern.compile("\\+?\\d(?:[\\s-]*\\d){6,}");
+    /** Dates (2026-03-01, 1/3/2026, 01.03.26) are taken out before looking for numbers: they identify nobody. */
+    private static final Pattern DATE = Pattern.compile("\\b(?:\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})\\b");
     private static final Pattern NAME_CUE = Pattern.compile(
             "(?iu)\\b(?:(?:my|his|her)\\s+name\\s+is|name\\s+is|name:|called|mr\\.?|mrs\\.?|ms\\.?|bhai|baji|cnic|naam"
                     + "|jina\\s+lake|jina\\s+ni)(?=\\s|$|[\\p{Punct}])");
@@ -40,7 +42,7 @@ public final class IdentifyingText {
         if (text == null || text.isBlank()) {
             return found;
         }
-        if (NUMBER.matcher(text).find()) {
+        if (NUMBER.matcher(DATE.matcher(text).replaceAll(" ")).find()) {
             found.add(Kind.NUMBER);
         }
         if (NAME_CUE.matcher(text).find()) {

@@ -3,6 +3,8 @@ package org.reach.organisations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.reach.ProgrammeFixture;
@@ -49,5 +51,30 @@ class WhereSitesAreIsKnownToThoseWhoSeeTheOrganisationTest {
         ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
         assertThatThrownBy(() -> directory.locatedSites(foreignManager, world.home.id())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> directory.locatedSites(peer, world.foreign.id())).isInstanceOf(NotFound.class);
+    }
+
+    /** Partners in one programme may name each other (transfers, twinning, trainings); another programme stays unknown. */
+    @Test
+    void partnersOfOneProgrammeKnowEachOthersNamesAndSitesAndNothingOfAnotherProgramme() {
+        Organisation neighbour = directory.createOrganisation(ReachUser.system(), new OrganisationForm(
+                "Neighbour " + world.marker, "PK", List.of("en"), world.homeProgramme.id()));
+        ReachUser peer = world.user(Role.OUTREACH_WORKER);
+        assertThat(directory.programmePartners(peer)).extracting(Organisation::id)
+                .contains(world.home.id(), neighbour.id()).doesNotContain(world.foreign.id());
+        assertThat(directory.programmePartner(peer, neighbour.id()).name()).isEqualTo("Neighbour " + world.marker);
+        assertThatThrownBy(() -> directory.programmePartner(peer, world.foreign.id())).isInstanceOf(NotFound.class);
+        assertThat(peer.isAssignedTo(world.homeOtherSite.id())).isFalse();
+        assertThat(directory.programmePartnerSite(peer, world.homeOtherSite.id()).name()).isEqualTo(world.homeOtherSite.name());
+        assertThatThrownBy(() -> directory.programmePartnerSite(peer, world.foreignSite.id())).isInstanceOf(NotFound.class);
+        assertThat(directory.programmePartnerSites(peer)).extracting(Site::organisationId).doesNotContain(world.foreign.id());
+
+        ReachUser coordinator = world.user(Role.COORDINATOR);
+        assertThat(directory.programmePartners(coordinator)).extracting(Organisation::id)
+                .contains(world.home.id(), neighbour.id()).doesNotContain(world.foreign.id());
+        ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
+        assertThat(directory.programmePartners(foreignManager)).extracting(Organisation::id)
+                .contains(world.foreign.id()).doesNotContain(world.home.id(), neighbour.id());
+        assertThatThrownBy(() -> directory.programmePartnerSite(foreignManager, world.homeSite.id()))
+                .isInstanceOf(NotFound.class);
     }
 }
