@@ -119,7 +119,9 @@ public class Stock {
         problems.check(note == null || note.length() <= 200, "note", "error.tooLong", 200);
         problems.throwIfAny();
         if (form.kind() != MovementKind.RECEIPT) {
-            // what the site held that day and ever since must cover it: the balance never goes below zero
+            // what the site held that day and ever since must cover it: the balance never goes below zero, also when
+            // two people issue the same item at once
+            store.lockItem(form.siteId(), form.item());
             long available = Math.min(store.onHand(form.siteId(), form.item(), date),
                     store.onHand(form.siteId(), form.item(), today));
             problems.check(form.quantity() <= available, "quantity", "outreach.error.notInStock", available);

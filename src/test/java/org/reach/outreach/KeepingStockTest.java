@@ -145,6 +145,39 @@ class KeepingStockTest {
                 .satisfies(level -> assertThat(level.onHand()).isEqualTo(300));
     }
 
+    /** Twelve issues of 2 racing for 10 kits: five get them, the rest are told what is left, none goes below zero. */
+    @Test
+    void issuesRacingForTheLastKitsNeverTakeMoreThanIsOnHand() throws Exception {
+        ReachUser manager = world.user(Role.ORG_MANAGER);
+        long site = world.homeSite.id();
+        long peer = world.user(Role.OUTREACH_WORKER).id();
+        stock.record(manager, new StockMovementForm(site, StockItem.NALOXONE, MovementKind.RECEIPT, 10, null, today, null));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> issues = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            issues.add(pool.submit(() -> {
+                start.await();
+                try {
+                    stock.record(manager, new StockMovementForm(site, StockItem.NALOXONE, MovementKind.ISSUE, 2, peer,
+                            today, null));
+                    return true;
+                } catch (org.reach.platform.InvalidInput notInStock) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int issued = 0;
+        for (java.util.concurrent.Future<Boolean> issue : issues) {
+            issued += issue.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(issued).isEqualTo(5);
+        assertThat(stock.levels(manager).stream().filter(l -> l.siteId() == site && l.item() == StockItem.NALOXONE)
+                .findFirst().orElseThrow().onHand()).isZero();
+    }
+
     @Test
     void stockOutMonthsAndWhatSessionsHandedOutReachTheIndicators() {
         ReachUser manager = world.user(Role.ORG_MANAGER);

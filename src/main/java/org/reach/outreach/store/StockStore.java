@@ -42,6 +42,16 @@ public class StockStore {
     }
 
     /** On hand of one item at one site: receipts less issues and losses, up to and including a day. */
+    /**
+     * Waits for every other transaction moving this item at this site to finish, by locking its movements, so the
+     * balance read next includes their writes (each statement reads what is committed). Two issues that each fit what
+     * is on hand can then never together take more than there is.
+     */
+    public void lockItem(long siteId, StockItem item) {
+        jdbc.sql("SELECT id FROM stock_movements WHERE site_id = ? AND item = ? FOR UPDATE")
+                .params(siteId, item.name()).query(Long.class).list();
+    }
+
     public long onHand(long siteId, StockItem item, LocalDate upTo) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN kind = 'RECEIPT' THEN quantity ELSE -quantity END), 0)
