@@ -1,5 +1,6 @@
 /*
- * Hotspot map: Leaflet with optional tiles; without tiles the points sit on a blank background (works offline).
+ * Hotspot map: Leaflet on the offline land background of map-background.js (with the installation's own tiles over
+ * it where configured).
  * Names come from people's typing: they reach the page only as text nodes (Leaflet takes an element for popups
  * and tooltips), never as HTML.
  */
@@ -9,9 +10,8 @@
 
   function baseMap(element) {
     var map = L.map(element, { preferCanvas: false });
-    var tiles = element.getAttribute('data-tiles');
-    if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
+    if (window.ReachMapBackground) {
+      window.ReachMapBackground.add(map, element);
     } else {
       element.classList.add('blank-map');
     }
@@ -91,9 +91,45 @@
       place(e.latlng);
       lat.value = e.latlng.lat.toFixed(6);
       lon.value = e.latlng.lng.toFixed(6);
-      if (acc) acc.value = '';
+      if (acc) acc.value = ''; // a point picked by hand has no GPS accuracy
+    });
+    locate(function (position, accuracy) {
+      var latlng = L.latLng(position.coords.latitude, position.coords.longitude);
+      place(latlng);
+      map.setView(latlng, 16);
+      lat.value = latlng.lat.toFixed(6);
+      lon.value = latlng.lng.toFixed(6);
+      if (acc) acc.value = accuracy;
     });
     element.setAttribute('data-ready', 'true');
+  }
+
+  /**
+   * "Use my location": a reading within the threshold is handed to {@code use}; a worse one is not used, and the
+   * person is asked to try again or to pick the point on the map (messages from data attributes, set as text).
+   */
+  function locate(use) {
+    var button = document.getElementById('locate');
+    var status = document.getElementById('locate-status');
+    if (!button || !status || !navigator.geolocation) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      status.textContent = status.getAttribute('data-waiting');
+      navigator.geolocation.getCurrentPosition(function (position) {
+        var accuracy = Math.max(1, Math.round(position.coords.accuracy));
+        var threshold = parseFloat(status.getAttribute('data-threshold'));
+        if (threshold && accuracy > threshold) {
+          status.textContent = status.getAttribute('data-imprecise').replace('{0}', accuracy).replace('{1}', threshold);
+          status.classList.add('warning');
+          return;
+        }
+        status.classList.remove('warning');
+        use(position, accuracy);
+        status.textContent = status.getAttribute('data-done');
+      }, function () {
+        status.textContent = status.getAttribute('data-failed');
+      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 });
+    });
   }
 
   /** A span holding the value as text: whatever it contains is shown, not run. */

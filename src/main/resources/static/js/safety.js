@@ -1,6 +1,7 @@
 /*
  * The overdose form: a fresh form takes the phone's own clock for "when" (the server may run in another time zone),
- * and "use my location" fills the GPS point and its accuracy in metres from the browser's geolocation. Messages come
+ * and "use my location" fills the GPS point and its accuracy in metres from the browser's geolocation — unless the
+ * reading is worse than the configured threshold, when it asks for another reading instead. Messages come
  * from data attributes and are put into the page as text.
  */
 (function () {
@@ -33,9 +34,18 @@
     button.addEventListener('click', function () {
       status.textContent = status.getAttribute('data-waiting');
       navigator.geolocation.getCurrentPosition(function (position) {
+        var accuracy = Math.max(1, Math.round(position.coords.accuracy));
+        var threshold = parseFloat(status.getAttribute('data-threshold'));
+        if (threshold && accuracy > threshold) {
+          // a reading this coarse would put the overdose at the wrong hotspot: ask for another or a place by name
+          status.textContent = status.getAttribute('data-imprecise').replace('{0}', accuracy).replace('{1}', threshold);
+          status.classList.add('warning');
+          return;
+        }
+        status.classList.remove('warning');
         document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
         document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
-        document.getElementById('gpsAccuracy').value = Math.max(1, Math.round(position.coords.accuracy));
+        document.getElementById('gpsAccuracy').value = accuracy;
         status.textContent = status.getAttribute('data-done');
       }, function () {
         status.textContent = status.getAttribute('data-failed');

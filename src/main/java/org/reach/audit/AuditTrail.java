@@ -2,6 +2,7 @@ package org.reach.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.HandlerMapping;
@@ -173,6 +176,7 @@ public class AuditTrail {
         int boundedPage = boundedPage(page, boundedSize);
         append(actor, organisationId, AuditAction.READ, "client_access", clientId, "access history page " + boundedPage,
                 Set.of(clientId));
+        writePending(); // the page lists this reading of it too
         return new AuditPage(events.ofClient(clientId, (long) boundedPage * boundedSize, boundedSize), boundedPage,
                 boundedSize, events.countOfClient(clientId));
     }
@@ -207,9 +211,76 @@ public class AuditTrail {
 
     private void append(ReachUser actor, Long organisationId, AuditAction action, String entityType, Object entityId,
                         String detail, Set<Long> clientIds) {
-        events.append(new AuditEvent(0, Instant.now(clock), actor.id() == 0 ? null : actor.id(), actor.getUsername(),
+        AuditEvent event = new AuditEvent(0, Instant.now(clock), actor.id() == 0 ? null : actor.id(), actor.getUsername(),
                 organisationId, action, entityType, entityId == null ? null : entityId.toString(),
-                detail == null ? null : truncate(detail), RequestOrigin.remoteAddress(), origin()), clientIds);
+                detail == null ? null : truncate(detail), RequestOrigin.remoteAddress(), origin());
+        if (TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            pending().add(event, clientIds);
+        } else {
+            events.append(event, clientIds);
+        }
+    }
+
+    /**
+     * The entries of the current transaction, written together just before it commits: still in the transaction of
+     * the work (written if and only if the work is), but as two statements however many entries the work made — a
+     * single encounter makes three (the client read, the encounter, the contact dates).
+     */
+    private void writePending() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+                if (registered instanceof Pending pending && pending.trail == this) {
+                    pending.write();
+                }
+            }
+        }
+    }
+
+    private Pending pending() {
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof Pending pending && pending.trail == this) {
+                return pending;
+            }
+        }
+        Pending pending = new Pending(this);
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    private static final class Pending implements TransactionSynchronization {
+        private final AuditTrail trail;
+        private final List<AuditEvent> entries = new ArrayList<>();
+        private final List<Set<Long>> clients = new ArrayList<>();
+
+        Pending(AuditTrail trail) {
+            this.trail = trail;
+        }
+
+        private boolean written;
+
+        void add(AuditEvent event, Set<Long> clientIds) {
+            if (written) { // work done while the transaction commits (another synchronization's): written at once
+                trail.events.append(event, clientIds);
+                return;
+            }
+            entries.add(event);
+            clients.add(clientIds);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            written = true;
+            write();
+        }
+
+        void write() {
+            if (!entries.isEmpty()) {
+                trail.events.appendAll(List.copyOf(entries), List.copyOf(clients));
+                entries.clear();
+                clients.clear();
+            }
+        }
     }
 
     /** The route of the current request ("GET /api/clients/{id}"), never its concrete address or query. */

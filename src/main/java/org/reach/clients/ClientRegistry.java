@@ -155,6 +155,22 @@ public class ClientRegistry implements Clients {
         return store.count(readable(actor));
     }
 
+    /**
+     * How many clients each peer follows: the peer the registry names, else the one in {@code otherAssignments}
+     * (client id to peer id, kept elsewhere); clients who died, exited or moved away no longer count. An aggregate
+     * per peer, not client-level data.
+     */
+    public Map<Long, Integer> caseloads(ReachUser actor, Map<Long, Long> otherAssignments) {
+        Map<Long, Integer> counts = new HashMap<>();
+        store.followedClientsAndPeers(readable(actor)).forEach((clientId, registryPeer) -> {
+            Long peer = registryPeer != null ? registryPeer : otherAssignments.get(clientId);
+            if (peer != null) {
+                counts.merge(peer, 1, Integer::sum);
+            }
+        });
+        return counts;
+    }
+
     public ClientSettings settings(ReachUser actor) {
         return settingsOf(readable(actor));
     }

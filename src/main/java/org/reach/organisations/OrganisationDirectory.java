@@ -198,6 +198,22 @@ public class OrganisationDirectory {
 
     // ---- sites
 
+    /**
+     * The sites of the person's own organisation they may see — as {@link #sites} answers for it — from a copy kept
+     * per organisation and dropped whenever one of its sites is created or changed: recording reads it on every
+     * encounter. Empty for people of no organisation.
+     */
+    @Transactional(readOnly = true)
+    public List<Site> ownSites(ReachUser actor) {
+        if (actor.organisationId() == null) {
+            return List.of();
+        }
+        long organisationId = actor.organisationId();
+        return sites.ofOrganisationKept(organisationId).stream()
+                .filter(s -> seesAllSitesOf(actor, organisationId) || actor.isAssignedTo(s.id()))
+                .toList();
+    }
+
     /** The sites a person may see, optionally of one organisation only. */
     @Transactional(readOnly = true)
     public List<Site> sites(ReachUser actor, Long organisationId) {

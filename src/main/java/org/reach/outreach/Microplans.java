@@ -190,6 +190,17 @@ public class Microplans {
                 caseload.isPresent() ? caseload.getAsInt() : null);
     }
 
+    /**
+     * Each peer's caseload (peer id to clients followed; a peer who follows nobody is absent) for the plan's readers;
+     * empty when no capability keeps who follows whom.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> caseloads(ReachUser actor) {
+        OutreachAccess.require(mayRead(actor), actor, "read outreach plan");
+        PeerCaseloads known = caseloads.getIfAvailable();
+        return known == null ? Map.of() : known.clientsFollowedByPeers(actor);
+    }
+
     /** Staff who may be put on a hotspot. */
     @Transactional
     public List<PeerEducator> peers(ReachUser actor) {

@@ -1,5 +1,6 @@
 package org.reach.outreach;
 
+import java.util.Map;
 import java.util.OptionalInt;
 
 import org.reach.platform.ReachUser;
@@ -12,6 +13,11 @@ public interface PeerCaseloads {
 
     /** The clients this peer of the actor's organisation follows, or empty when not known. */
     OptionalInt clientsFollowedBy(ReachUser actor, long peerId);
+
+    /** Every peer's caseload in the actor's organisation (peer id to clients followed), empty when not known. */
+    default Map<Long, Integer> clientsFollowedByPeers(ReachUser actor) {
+        return Map.of();
+    }
 
     /** The norm programmes aim at: 60 to 90 people per peer. */
     int NORM_LOW = 60;

@@ -121,6 +121,14 @@ class ApiProblems {
         if (failure instanceof ErrorResponse response) {
             return byStatus(response.getStatusCode().value(), response.getHeaders());
         }
+        if (failure instanceof org.springframework.transaction.CannotCreateTransactionException
+                || failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            // Every database connection stayed busy (many phones syncing at once): nothing was written, and a
+            // device keeps its queue, so it is told to come back rather than that something broke.
+            HttpHeaders retry = new HttpHeaders();
+            retry.set(HttpHeaders.RETRY_AFTER, "5");
+            return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "busy", "error.busy", List.of(), retry);
+        }
         return byStatus(500, HttpHeaders.EMPTY);
     }
 

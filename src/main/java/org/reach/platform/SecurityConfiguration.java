@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +43,33 @@ class SecurityConfiguration {
      */
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
-                    + "img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
                     + "frame-ancestors 'none'; form-action 'self'";
+
+    /**
+     * The policy pages are sent with. Images come from Reach itself (the map's background is shipped with it) and,
+     * when the installation names its own tile server in {@code reach.map.tiles}, from that server's origin only:
+     * no public tile service, and nothing else, is ever reached from a page.
+     */
+    static String contentSecurityPolicy(String tileTemplate) {
+        String origin = tileOrigin(tileTemplate);
+        return origin == null ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: " + origin + ";");
+    }
+
+    /** The scheme, host and port of a tile URL template, or null when there is none or it is not plain http(s). */
+    static String tileOrigin(String tileTemplate) {
+        if (tileTemplate == null || tileTemplate.isBlank()) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?)(/.*)?$")
+                .matcher(tileTemplate.replace("{s}", "a").trim());
+        if (!m.matches()) {
+            throw new IllegalStateException("reach.map.tiles must be an http(s) URL template, e.g. https://tiles.example.org/{z}/{x}/{y}.png");
+        }
+        String origin = m.group(1);
+        return tileTemplate.contains("{s}.") ? origin.replaceFirst("//a\\.", "//*.") : origin;
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -88,8 +114,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LanguagePreference language, SignInGuard guard, Clock clock)
+    SecurityFilterChain pages(HttpSecurity http, LanguagePreference language, SignInGuard guard, Clock clock,
+                              @Value("${reach.map.tiles:}") String tiles)
             throws Exception {
+        String policy = contentSecurityPolicy(tiles);
         SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
@@ -120,7 +148,7 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         // Sent only on HTTPS requests (also behind a proxy: server.forward-headers-strategy).
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

@@ -10,14 +10,16 @@ import org.reach.clients.Gender;
 /**
  * A stored overdose report. The person is a client (by id) or anonymous with sex and age band; naloxone was given
  * when doses are above zero, from a distributed kit when {@code naloxoneFromKit}, and the kit was a client's own when
- * {@code kitHolderClientId} names one (otherwise the reporting peer's outreach stock).
+ * {@code kitHolderClientId} names one (otherwise the reporting peer's outreach stock). The point's GPS accuracy is in
+ * metres; {@code imprecise} when it is worse than the configured threshold ({@link org.reach.platform.GpsAccuracy}).
  */
 public record OverdoseReport(long id, String uuid, long organisationId, LocalDateTime occurredAt, Long siteId,
                              String hotspot, Double latitude, Double longitude, Double gpsAccuracy, Long clientId,
                              Gender sex, AgeBand ageBand, Set<Substance> substances, Set<Sign> signs,
                              int naloxoneDoses, Set<NaloxoneGiver> naloxoneGivers, boolean naloxoneFromKit,
                              Long kitHolderClientId, Set<Response> responses, Outcome outcome, String notes,
-                             long reportedBy, LocalDate followUpOn, FollowUpResult followUpResult, Instant createdAt) {
+                             long reportedBy, LocalDate followUpOn, FollowUpResult followUpResult, Instant createdAt,
+                             boolean imprecise) {
 
     public OverdoseReport {
         substances = Set.copyOf(substances);

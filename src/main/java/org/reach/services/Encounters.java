@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -150,11 +151,28 @@ public class Encounters {
             Encounter existing = store.byId(known.id()).orElseThrow();
             return new RecordedEncounter(existing, false, prepared.warnings());
         }
-        long id = store.insertAll(List.of(prepared.row()), actor.id(), Instant.now(clock)).get(0);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+        long id = store.insertOne(prepared.row(), actor.id(), now);
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "encounter", id, null,
                 clientIds(List.of(prepared.row())));
-        recordContact(actor, prepared.row());
-        return new RecordedEncounter(store.byId(id).orElseThrow(), true, prepared.warnings());
+        recordContact(actor, prepared.row(), context);
+        return new RecordedEncounter(written(id, prepared.row(), actor.id(), now, context), true, prepared.warnings());
+    }
+
+    /** The encounter as it was just written, answered without reading it back. */
+    private static Encounter written(long id, NewEncounter row, long createdBy, Instant createdAt, Context context) {
+        Map<Long, ServiceDefinition> byId = new HashMap<>();
+        context.servicesByCode.values().forEach(s -> byId.put(s.id(), s));
+        List<GivenService> given = row.services().stream()
+                .map(s -> Map.entry(byId.get(s.serviceId()), s))
+                .sorted(Comparator.comparing((Map.Entry<ServiceDefinition, NewService> e) -> e.getKey().sortOrder())
+                        .thenComparing(e -> e.getKey().code()))
+                .map(e -> new GivenService(e.getKey().id(), e.getKey().code(), e.getKey().name(), e.getKey().unit(),
+                        e.getValue().quantity(), e.getValue().result(), e.getValue().linked()))
+                .toList();
+        return new Encounter(id, row.uuid(), row.organisationId(), row.siteId(), row.hotspot(), row.workerId(),
+                row.clientId(), row.anonymous(), row.date(), row.returnedSyringes(), row.returnedWeightGrams(), row.notes(),
+                createdAt, given);
     }
 
     private BatchResult recordBatchOnce(ReachUser actor, EncounterBatch batch) {
@@ -408,10 +426,12 @@ public class Encounters {
         return rows.stream().map(NewEncounter::clientId).filter(Objects::nonNull).distinct().toList();
     }
 
-    private void recordContact(ReachUser actor, NewEncounter row) {
+    /** Moves the client's contact dates; whether the site holds people comes from the sites looked up for validation. */
+    private void recordContact(ReachUser actor, NewEncounter row, Context context) {
         if (row.clientId() != null) {
-            clients.recordContacts(actor, row.organisationId(),
-                    List.of(contactOf(row, custodySites(actor, row.organisationId()))));
+            Site site = row.siteId() == null ? null : context.sites.get(row.siteId());
+            Set<Long> custody = site != null && site.type() == SiteType.PRISON_OUTREACH_POINT ? Set.of(site.id()) : Set.of();
+            clients.recordContacts(actor, row.organisationId(), List.of(contactOf(row, custody)));
         }
     }
 
@@ -495,7 +515,8 @@ public class Encounters {
         Map<String, ServiceDefinition> byCode = new HashMap<>();
         services.visibleTo(organisationId).forEach(s -> byCode.put(s.code(), s));
         Map<Long, Site> sites = new HashMap<>();
-        directory.sites(actor, organisationId).stream().filter(Site::active).forEach(s -> sites.put(s.id(), s));
+        (actor.isMemberOf(organisationId) ? directory.ownSites(actor) : directory.sites(actor, organisationId)).stream()
+                .filter(Site::active).forEach(s -> sites.put(s.id(), s));
         return new Context(actor, organisationId, byCode, sites, clients.session(actor),
                 services.syringesPerKg(organisationId, ServiceSettings.DEFAULT_SYRINGES_PER_KG), LocalDate.now(clock));
     }

@@ -49,6 +49,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -64,6 +65,7 @@ class PlanningOutreachTest {
     @TestConfiguration
     static class FortyFiveEach {
         @Bean
+        @Primary
         PeerCaseloads caseloads() {
             return (actor, peerId) -> OptionalInt.of(45);
         }

@@ -19,7 +19,7 @@ class OverdoseClustersTest {
     private OverdoseReport at(String hotspot, Long siteId, LocalDateTime when) {
         return new OverdoseReport(++ids, "u" + ids, 1, when, siteId, hotspot, null, null, null, null, null, null,
                 Set.of(), Set.of(), 1, Set.of(NaloxoneGiver.PEER), true, null, Set.of(), Outcome.SURVIVED, null, 7, null,
-                null, Instant.EPOCH);
+                null, Instant.EPOCH, false);
     }
 
     @Test

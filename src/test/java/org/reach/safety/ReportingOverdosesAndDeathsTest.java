@@ -115,6 +115,31 @@ class ReportingOverdosesAndDeathsTest {
     }
 
     @Test
+    void aGpsReadingWorseThanTheThresholdIsKeptButFlaggedAndTheFormAsksForAnother() throws Exception {
+        String coarse = UUID.randomUUID().toString();
+        String fine = UUID.randomUUID().toString();
+        String body = SafetyFixture.json(coarse, world.homeSite.id(), null, safety.homeClient.id(), 1)
+                .replace("\"naloxoneDoses\"", "\"latitude\":24.8601,\"longitude\":67.0102,\"gpsAccuracy\":120,\"naloxoneDoses\"");
+        String created = api(post("/api/safety/overdoses"), Role.OUTREACH_WORKER, body).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.report.gpsAccuracy").value(120.0))
+                .andExpect(jsonPath("$.report.imprecise").value(true))
+                .andReturn().getResponse().getContentAsString();
+        api(post("/api/safety/overdoses"), Role.OUTREACH_WORKER, SafetyFixture.json(fine, world.homeSite.id(), null,
+                safety.homeClient.id(), 1).replace("\"naloxoneDoses\"",
+                "\"latitude\":24.8601,\"longitude\":67.0102,\"gpsAccuracy\":50,\"naloxoneDoses\""))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.report.imprecise").value(false));
+        assertThat(reportsWith(coarse)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT gps_accuracy_m FROM overdose_reports WHERE uuid = ?").param(coarse)
+                .query(Double.class).single()).isEqualTo(120.0);
+        long id = ((Number) JsonPath.read(created, "$.report.id")).longValue();
+        page(get("/safety/overdoses/{id}", id), Role.ORG_MANAGER).andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"imprecise\"")));
+        page(get("/safety/overdoses/new"), Role.OUTREACH_WORKER).andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-threshold=\"50\"")))
+                .andExpect(content().string(containsString("GPS readings less precise than 50 metres")));
+    }
+
+    @Test
     void anotherOrganisationsReportsAndDeathsAreNotFound() throws Exception {
         for (Role role : List.of(Role.ORG_MANAGER, Role.ME_OFFICER, Role.OUTREACH_WORKER)) {
             api(get("/api/safety/overdoses/{id}", safety.foreignReport.id()), role, null).andExpect(status().isNotFound());

@@ -48,6 +48,55 @@ public class AuditEvents {
         return id;
     }
 
+    /**
+     * Appends several entries, each with the clients it covers, in two statements: the entries as one JDBC batch
+     * returning their ids, then every entry's clients as another.
+     */
+    public void appendAll(List<AuditEvent> events, List<? extends Collection<Long>> clientIds) {
+        if (events.size() == 1) {
+            append(events.get(0), clientIds.get(0));
+            return;
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(connection -> connection.prepareStatement("""
+                        INSERT INTO audit_events (occurred_at, actor_id, actor_username, organisation_id, action,
+                                                  entity_type, entity_id, detail, remote_address, origin)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(java.sql.PreparedStatement ps, int i) throws SQLException {
+                        AuditEvent e = events.get(i);
+                        ps.setTimestamp(1, Timestamp.from(e.occurredAt()));
+                        ps.setObject(2, e.actorId(), java.sql.Types.BIGINT);
+                        ps.setString(3, e.actorUsername());
+                        ps.setObject(4, e.organisationId(), java.sql.Types.BIGINT);
+                        ps.setString(5, e.action().name());
+                        ps.setString(6, e.entityType());
+                        ps.setString(7, e.entityId());
+                        ps.setString(8, e.detail());
+                        ps.setString(9, e.remoteAddress());
+                        ps.setString(10, e.origin());
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return events.size();
+                    }
+                }, keys);
+        List<Object[]> rows = new ArrayList<>();
+        List<java.util.Map<String, Object>> ids = keys.getKeyList();
+        if (ids.size() != events.size()) {
+            throw new IllegalStateException("audit entries written: " + ids.size() + " of " + events.size());
+        }
+        for (int i = 0; i < events.size(); i++) {
+            long id = ((Number) ids.get(i).values().iterator().next()).longValue();
+            clientIds.get(i).stream().distinct().forEach(client -> rows.add(new Object[] {client, id}));
+        }
+        if (!rows.isEmpty()) {
+            template.batchUpdate("INSERT INTO audit_event_clients (client_id, event_id) VALUES (?, ?)", rows);
+        }
+    }
+
     /** The entries that cover one client, newest first: a range of audit_event_clients' primary key. */
     public List<AuditEvent> ofClient(long clientId, long offset, int limit) {
         return jdbc.sql("""

@@ -108,6 +108,21 @@ public class ClientStore {
                 .list();
     }
 
+    /**
+     * The organisation's clients still followed (no closing status, or detained) with the peer educator the registry
+     * names, or null: client id to peer id.
+     */
+    public Map<Long, Long> followedClientsAndPeers(long organisationId) {
+        Map<Long, Long> found = new HashMap<>();
+        jdbc.sql("""
+                        SELECT id, peer_educator_id FROM clients
+                        WHERE organisation_id = ? AND (explicit_status IS NULL OR explicit_status = 'DETAINED')""")
+                .param(organisationId).query(rs -> {
+                    found.put(rs.getLong(1), rs.getObject(2, Long.class));
+                });
+        return found;
+    }
+
     public long count(long organisationId) {
         return jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ?").param(organisationId).query(Long.class).single();
     }

@@ -3,6 +3,7 @@ package org.reach.organisations.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.reach.organisations.OpeningStatus;
 import org.reach.organisations.Site;
 import org.reach.organisations.SiteForm;
 import org.reach.organisations.SiteType;
+import org.reach.platform.CachedReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -24,9 +26,16 @@ public class Sites {
             SELECT id, organisation_id, name, site_type, area, city, latitude, longitude, opening_status, active FROM sites""";
 
     private final JdbcClient jdbc;
+    /** For the hot path of recording only; dropped by every write below, so it never outlives a change made here. */
+    private final CachedReads<Long, List<Site>> kept = new CachedReads<>(Duration.ofSeconds(60));
 
     Sites(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** As {@link #ofOrganisation}, from a copy kept per organisation until one of its sites changes. */
+    public List<Site> ofOrganisationKept(long organisationId) {
+        return kept.get(organisationId, org -> List.copyOf(ofOrganisation(org)));
     }
 
     public List<Site> all() {
@@ -52,6 +61,7 @@ public class Sites {
     }
 
     public long insert(SiteForm form, Instant now) {
+        kept.drop(form.organisationId());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO sites (organisation_id, name, site_type, area, city, latitude, longitude, opening_status,
@@ -64,6 +74,7 @@ public class Sites {
     }
 
     public void update(long id, SiteForm form, Instant now) {
+        kept.dropAll(); // the site's organisation is not at hand, and sites change rarely
         jdbc.sql("""
                         UPDATE sites SET name = ?, site_type = ?, area = ?, city = ?, latitude = ?, longitude = ?,
                                          opening_status = ?, updated_at = ?
@@ -74,6 +85,7 @@ public class Sites {
     }
 
     public void setActive(long id, boolean active, Instant now) {
+        kept.dropAll();
         jdbc.sql("UPDATE sites SET active = ?, updated_at = ? WHERE id = ?").params(active, Timestamp.from(now), id).update();
     }
 

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.reach.clients.PeerEducator;
 import org.reach.organisations.Site;
 import org.reach.outreach.Microplans;
+import org.reach.outreach.PeerCaseloads;
 import org.reach.outreach.OutreachSessions;
 import org.reach.outreach.PlanForm;
 import org.reach.platform.Forbidden;
@@ -87,6 +88,9 @@ class PlanPages {
         Map<Long, String> peers = microplans.peers(me).stream()
                 .collect(Collectors.toMap(PeerEducator::id, PeerEducator::name, (a, b) -> a));
         model.addAttribute("peers", peers);
+        model.addAttribute("caseloads", microplans.caseloads(me));
+        model.addAttribute("normLow", PeerCaseloads.NORM_LOW);
+        model.addAttribute("normHigh", PeerCaseloads.NORM_HIGH);
         model.addAttribute("hotspots", sessions.hotspots(me));
         model.addAttribute("hotspotNames", sessions.hotspots(me).stream()
                 .collect(Collectors.toMap(Hotspot::id, Hotspot::name, (a, b) -> a)));

@@ -14,9 +14,9 @@ import org.reach.rar.SafetyRisk;
 import org.reach.rar.TimeOfDay;
 import org.reach.rar.Typology;
 import org.reach.rar.UseType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.reach.platform.GpsAccuracy;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -29,15 +29,15 @@ public class Hotspots {
             FROM rar_hotspots""";
 
     private final JdbcClient jdbc;
-    private final double accuracyThreshold;
+    private final GpsAccuracy gps;
 
-    Hotspots(JdbcClient jdbc, @Value("${reach.rar.gps-accuracy-threshold:50}") double accuracyThreshold) {
+    Hotspots(JdbcClient jdbc, GpsAccuracy gps) {
         this.jdbc = jdbc;
-        this.accuracyThreshold = accuracyThreshold;
+        this.gps = gps;
     }
 
     public double accuracyThreshold() {
-        return accuracyThreshold;
+        return gps.thresholdMetres();
     }
 
     public List<Hotspot> ofAssessment(long assessmentId) {
@@ -87,7 +87,7 @@ public class Hotspots {
         Double accuracy = rs.getObject("gps_accuracy", Double.class);
         return new Hotspot(rs.getLong("id"), rs.getLong("assessment_id"), rs.getString("name"), rs.getString("district"),
                 rs.getDouble("latitude"), rs.getDouble("longitude"), accuracy,
-                accuracy != null && accuracy > accuracyThreshold, rs.getString("polygon"),
+                gps.imprecise(accuracy), rs.getString("polygon"),
                 Typology.valueOf(rs.getString("typology")), UseType.valueOf(rs.getString("use_type")),
                 Codes.strings(rs.getString("drugs")), Codes.enums(GatheringReason.class, rs.getString("reasons")),
                 Codes.enums(TimeOfDay.class, rs.getString("times_of_day")),

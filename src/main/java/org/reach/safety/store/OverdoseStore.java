@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.reach.clients.Gender;
+import org.reach.platform.GpsAccuracy;
 import org.reach.safety.AgeBand;
 import org.reach.safety.FollowUpResult;
 import org.reach.safety.NaloxoneGiver;
@@ -42,8 +43,11 @@ public class OverdoseStore {
 
     private final JdbcClient jdbc;
 
-    OverdoseStore(JdbcClient jdbc) {
+    private final GpsAccuracy gps;
+
+    OverdoseStore(JdbcClient jdbc, GpsAccuracy gps) {
         this.jdbc = jdbc;
+        this.gps = gps;
     }
 
     /** A report ready to insert, checked and with the fingerprint of its content. */
@@ -114,7 +118,7 @@ public class OverdoseStore {
 
     public Optional<OverdoseReport> byId(long organisationId, long id) {
         return jdbc.sql(SELECT + " WHERE id = ? AND organisation_id = ?").params(id, organisationId)
-                .query(OverdoseStore::report).optional();
+                .query(this::report).optional();
     }
 
     /** A page of the visible reports, newest first, optionally since a moment. */
@@ -123,7 +127,7 @@ public class OverdoseStore {
         p.put("offset", offset);
         p.put("size", size);
         return jdbc.sql(SELECT + where(v, since) + " ORDER BY occurred_at DESC, id DESC LIMIT :size OFFSET :offset")
-                .params(p).query(OverdoseStore::report).list();
+                .params(p).query(this::report).list();
     }
 
     public long count(Visibility v, LocalDateTime since) {
@@ -136,7 +140,7 @@ public class OverdoseStore {
         Map<String, Object> p = params(v, null);
         p.put("limit", limit);
         return jdbc.sql(SELECT + where(v, null) + " AND follow_up_on IS NULL AND outcome <> 'DIED'"
-                        + " ORDER BY occurred_at, id LIMIT :limit").params(p).query(OverdoseStore::report).list();
+                        + " ORDER BY occurred_at, id LIMIT :limit").params(p).query(this::report).list();
     }
 
     /** How many visible reports since a moment (null: ever) await follow-up. */
@@ -149,26 +153,26 @@ public class OverdoseStore {
     /** Every report of the organisation since a moment, for the cluster rule (all sites: a cluster is everyone's). */
     public List<OverdoseReport> since(long organisationId, LocalDateTime since) {
         return jdbc.sql(SELECT + " WHERE organisation_id = ? AND occurred_at >= ? ORDER BY occurred_at, id")
-                .params(organisationId, Timestamp.valueOf(since)).query(OverdoseStore::report).list();
+                .params(organisationId, Timestamp.valueOf(since)).query(this::report).list();
     }
 
     public List<OverdoseReport> ofClient(long organisationId, long clientId) {
         return jdbc.sql(SELECT + " WHERE organisation_id = ? AND (client_id = ? OR kit_holder_client_id = ?)"
                         + " ORDER BY occurred_at DESC, id DESC").params(organisationId, clientId, clientId)
-                .query(OverdoseStore::report).list();
+                .query(this::report).list();
     }
 
     /** Every report of these organisations between two days, inclusive, for counting. */
     public List<OverdoseReport> between(Collection<Long> organisationIds, LocalDate from, LocalDate to) {
         return jdbc.sql(SELECT + " WHERE organisation_id IN (:orgs) AND occurred_at >= :from AND occurred_at < :to")
                 .param("orgs", organisationIds).param("from", Timestamp.valueOf(from.atStartOfDay()))
-                .param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay())).query(OverdoseStore::report).list();
+                .param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay())).query(this::report).list();
     }
 
     /** Every report of the organisation in which a kit was used, for kit balances. */
     public List<OverdoseReport> kitsUsed(long organisationId) {
         return jdbc.sql(SELECT + " WHERE organisation_id = ? AND naloxone_from_kit = TRUE AND naloxone_doses > 0")
-                .params(organisationId).query(OverdoseStore::report).list()
+                .params(organisationId).query(this::report).list()
                 .stream().filter(OverdoseReport::kitUsed).toList();
     }
 
@@ -226,7 +230,7 @@ public class OverdoseStore {
         return rs.wasNull() ? null : value;
     }
 
-    private static OverdoseReport report(ResultSet rs, int row) throws SQLException {
+    private OverdoseReport report(ResultSet rs, int row) throws SQLException {
         String sex = rs.getString("sex");
         String age = rs.getString("age_band");
         java.sql.Date followUp = rs.getDate("follow_up_on");
@@ -241,6 +245,6 @@ public class OverdoseStore {
                 longOrNull(rs, "kit_holder_client_id"), split(rs.getString("responses"), Response.class),
                 Outcome.valueOf(rs.getString("outcome")), rs.getString("notes"), rs.getLong("reported_by"),
                 followUp == null ? null : followUp.toLocalDate(), result == null ? null : FollowUpResult.valueOf(result),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), gps.imprecise(doubleOrNull(rs, "gps_accuracy_m")));
     }
 }

@@ -9,6 +9,7 @@ import org.reach.clients.Client;
 import org.reach.clients.Clients;
 import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
+import org.reach.platform.GpsAccuracy;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.Paging;
 import org.reach.platform.ReachUser;
@@ -60,8 +61,10 @@ class SafetyPages {
     private final Deaths deaths;
     private final NaloxoneKits kits;
     private final Clients clients;
+    private final GpsAccuracy gps;
 
-    SafetyPages(Overdoses overdoses, Deaths deaths, NaloxoneKits kits, Clients clients) {
+    SafetyPages(Overdoses overdoses, Deaths deaths, NaloxoneKits kits, Clients clients, GpsAccuracy gps) {
+        this.gps = gps;
         this.overdoses = overdoses;
         this.deaths = deaths;
         this.kits = kits;
@@ -159,6 +162,7 @@ class SafetyPages {
         model.addAttribute("sexes", Gender.values());
         model.addAttribute("ageBands", AgeBand.values());
         model.addAttribute("maxDoses", Overdoses.MAX_DOSES);
+        model.addAttribute("gpsThreshold", (long) gps.thresholdMetres());
         return OVERDOSE_FORM;
     }
 

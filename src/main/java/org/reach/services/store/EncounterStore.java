@@ -71,26 +71,8 @@ public class EncounterStore {
             return List.of();
         }
         Timestamp created = Timestamp.from(now);
-        template.batchUpdate("""
-                INSERT INTO encounters (uuid, organisation_id, site_id, hotspot, worker_id, client_id, anonymous,
-                                        encounter_date, returned_syringes, returned_weight_grams, notes, fingerprint,
-                                        created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", encounters, 500, (PreparedStatement ps, NewEncounter e) -> {
-            ps.setString(1, e.uuid());
-            ps.setLong(2, e.organisationId());
-            setLong(ps, 3, e.siteId());
-            ps.setString(4, e.hotspot());
-            ps.setLong(5, e.workerId());
-            setLong(ps, 6, e.clientId());
-            ps.setBoolean(7, e.anonymous());
-            ps.setDate(8, Date.valueOf(e.date()));
-            setInt(ps, 9, e.returnedSyringes());
-            setInt(ps, 10, e.returnedWeightGrams());
-            ps.setString(11, e.notes());
-            ps.setString(12, e.fingerprint());
-            ps.setTimestamp(13, created);
-            ps.setLong(14, createdBy);
-        });
+        template.batchUpdate(INSERT_ENCOUNTER, encounters, 500,
+                (PreparedStatement ps, NewEncounter e) -> setEncounter(ps, e, created, createdBy));
         Map<String, Long> ids = new HashMap<>();
         known(encounters.get(0).organisationId(), encounters.stream().map(NewEncounter::uuid).toList()).values()
                 .forEach(k -> ids.put(k.uuid(), k.id()));
@@ -104,6 +86,53 @@ public class EncounterStore {
         template.batchUpdate("INSERT INTO encounter_services (encounter_id, service_id, quantity, result, linked) VALUES (?, ?, ?, ?, ?)",
                 lines, new int[] {Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN});
         return encounters.stream().map(e -> ids.get(e.uuid())).toList();
+    }
+
+    private static final String INSERT_ENCOUNTER = """
+            INSERT INTO encounters (uuid, organisation_id, site_id, hotspot, worker_id, client_id, anonymous,
+                                    encounter_date, returned_syringes, returned_weight_grams, notes, fingerprint,
+                                    created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static void setEncounter(PreparedStatement ps, NewEncounter e, Timestamp created, long createdBy)
+            throws SQLException {
+        ps.setString(1, e.uuid());
+        ps.setLong(2, e.organisationId());
+        setLong(ps, 3, e.siteId());
+        ps.setString(4, e.hotspot());
+        ps.setLong(5, e.workerId());
+        setLong(ps, 6, e.clientId());
+        ps.setBoolean(7, e.anonymous());
+        ps.setDate(8, Date.valueOf(e.date()));
+        setInt(ps, 9, e.returnedSyringes());
+        setInt(ps, 10, e.returnedWeightGrams());
+        ps.setString(11, e.notes());
+        ps.setString(12, e.fingerprint());
+        ps.setTimestamp(13, created);
+        ps.setLong(14, createdBy);
+    }
+
+    /**
+     * One encounter and its services in two statements: the id comes back from the insert itself rather than from
+     * reading the uuid again, as {@link #insertAll} must for a batch.
+     */
+    public long insertOne(NewEncounter e, long createdBy, Instant now) {
+        org.springframework.jdbc.support.KeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        template.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(INSERT_ENCOUNTER, new String[] {"id"});
+            setEncounter(ps, e, Timestamp.from(now), createdBy);
+            return ps;
+        }, keys);
+        long id = keys.getKeyAs(Number.class).longValue();
+        List<Object[]> lines = new ArrayList<>();
+        for (NewService s : e.services()) {
+            lines.add(new Object[] {id, s.serviceId(), s.quantity(), s.result() == null ? null : s.result().name(), s.linked()});
+        }
+        if (!lines.isEmpty()) {
+            template.batchUpdate("INSERT INTO encounter_services (encounter_id, service_id, quantity, result, linked) VALUES (?, ?, ?, ?, ?)",
+                    lines, new int[] {Types.BIGINT, Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.BOOLEAN});
+        }
+        return id;
     }
 
     public Optional<Encounter> byId(long id) {

@@ -3,10 +3,12 @@ package org.reach.services.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.reach.platform.CachedReads;
 import org.reach.services.ServiceCategory;
 import org.reach.services.ServiceDefinition;
 import org.reach.services.ServiceForm;
@@ -25,7 +27,12 @@ public class ServiceStore {
                    CASE WHEN s.active AND r.service_id IS NULL THEN TRUE ELSE FALSE END AS active
             FROM services s LEFT JOIN service_retirements r ON r.service_id = s.id AND r.organisation_id = :org""";
 
+    /** Every encounter is checked against the catalogue: kept per organisation, dropped by every write below. */
+    private static final Duration KEPT = Duration.ofSeconds(60);
+
     private final JdbcClient jdbc;
+    private final CachedReads<Long, List<ServiceDefinition>> catalogues = new CachedReads<>(KEPT);
+    private final CachedReads<Long, Optional<Double>> weights = new CachedReads<>(KEPT);
 
     ServiceStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,8 +40,9 @@ public class ServiceStore {
 
     /** Built-in services and those of one organisation, in catalogue order. */
     public List<ServiceDefinition> visibleTo(Long organisationId) {
-        return jdbc.sql(SELECT + " WHERE s.organisation_id IS NULL OR s.organisation_id = :org ORDER BY s.sort_order, s.code")
-                .param("org", organisationId == null ? -1L : organisationId).query(ServiceStore::map).list();
+        return catalogues.get(organisationId == null ? -1L : organisationId, org -> List.copyOf(jdbc.sql(SELECT
+                        + " WHERE s.organisation_id IS NULL OR s.organisation_id = :org ORDER BY s.sort_order, s.code")
+                .param("org", org).query(ServiceStore::map).list()));
     }
 
     /** One service as an organisation sees it (none: as defined). */
@@ -44,6 +52,7 @@ public class ServiceStore {
     }
 
     public void retireFor(long organisationId, long serviceId, Instant now) {
+        catalogues.drop(organisationId);
         if (jdbc.sql("SELECT COUNT(*) FROM service_retirements WHERE organisation_id = ? AND service_id = ?")
                 .params(organisationId, serviceId).query(Long.class).single() == 0) {
             jdbc.sql("INSERT INTO service_retirements (organisation_id, service_id, retired_at) VALUES (?, ?, ?)")
@@ -52,11 +61,13 @@ public class ServiceStore {
     }
 
     public void reinstateFor(long organisationId, long serviceId) {
+        catalogues.drop(organisationId);
         jdbc.sql("DELETE FROM service_retirements WHERE organisation_id = ? AND service_id = ?")
                 .params(organisationId, serviceId).update();
     }
 
     public long insert(long organisationId, ServiceForm form, Instant now) {
+        catalogues.drop(organisationId);
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO services (organisation_id, code, category, unit, name, sort_order, active, created_at)
@@ -68,6 +79,7 @@ public class ServiceStore {
     }
 
     public void setActive(long id, boolean active) {
+        catalogues.dropAll(); // a built-in service is in every organisation's catalogue
         jdbc.sql("UPDATE services SET active = ? WHERE id = ?").params(active, id).update();
     }
 
@@ -76,6 +88,7 @@ public class ServiceStore {
     }
 
     public void delete(long id) {
+        catalogues.dropAll();
         jdbc.sql("DELETE FROM services WHERE id = ?").param(id).update();
     }
 
@@ -100,11 +113,12 @@ public class ServiceStore {
     }
 
     public double syringesPerKg(long organisationId, double fallback) {
-        return jdbc.sql("SELECT syringes_per_kg FROM service_settings WHERE organisation_id = ?").param(organisationId)
-                .query(Double.class).optional().orElse(fallback);
+        return weights.get(organisationId, org -> jdbc.sql("SELECT syringes_per_kg FROM service_settings WHERE organisation_id = ?")
+                .param(org).query(Double.class).optional()).orElse(fallback);
     }
 
     public void saveSyringesPerKg(long organisationId, double value, Instant now) {
+        weights.drop(organisationId);
         int updated = jdbc.sql("UPDATE service_settings SET syringes_per_kg = ?, updated_at = ? WHERE organisation_id = ?")
                 .params(value, Timestamp.from(now), organisationId).update();
         if (updated == 0) {
