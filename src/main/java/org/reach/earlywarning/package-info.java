@@ -4,5 +4,6 @@
  * alerts with their evidence, contingency-plan checklists and printable warning flyers.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Early warning",
-        allowedDependencies = {"platform", "audit", "organisations", "rar", "indicators"})
+        allowedDependencies = {"platform", "audit", "organisations", "rar", "indicators", "clients", "services",
+                "outreach"})
 package org.reach.earlywarning;
