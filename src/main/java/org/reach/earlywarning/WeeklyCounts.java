@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A weekly count the early warning watches: drug reports with an adulterant, new substances, and later overdoses
+ * A weekly count the early warning watches: drug reports with an adulterant, new substances, and overdoses
  * from the safety capability. Any capability may offer one as a Spring bean; the detectors run over every series
  * for every city of an organisation. Weeks start on Monday.
  */
