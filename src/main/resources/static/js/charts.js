@@ -59,6 +59,41 @@
                  { name: threshold, type: 'line', step: 'middle', data: data.threshold, connectNulls: false,
                    itemStyle: { color: '#b3261e' } }] };
     },
+    shares: function (data) {
+      // Trends for planning: the share of new clients in each category, one line per category; category names
+      // are data, drawn on the canvas as text.
+      if (!data.series || data.series.length === 0) return null;
+      return { animation: false, legend: { bottom: 0, type: 'scroll' }, tooltip: tooltip({ trigger: 'axis' }),
+        grid: { containLabel: true, bottom: 40 }, xAxis: { type: 'category', data: data.quarters },
+        yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+        series: data.series.map(function (s) {
+          return { name: s.name, type: 'line', data: s.values, connectNulls: false };
+        }) };
+    },
+    prices: function (data, element) {
+      // Price per unit per quarter: the median as a line between the quartiles; hidden quarters are gaps.
+      if (!data.quarters) return null;
+      function label(name) { return element.getAttribute('data-label-' + name) || ''; }
+      return { animation: false, legend: { bottom: 0 }, tooltip: tooltip({ trigger: 'axis' }),
+        grid: { containLabel: true, bottom: 40 }, xAxis: { type: 'category', data: data.quarters },
+        yAxis: { type: 'value' },
+        series: [{ name: label('lower'), type: 'line', data: data.lower, lineStyle: { type: 'dashed' }, connectNulls: false },
+                 { name: label('median'), type: 'line', data: data.median, connectNulls: false, itemStyle: { color: '#0b6e4f' } },
+                 { name: label('upper'), type: 'line', data: data.upper, lineStyle: { type: 'dashed' }, connectNulls: false }] };
+    },
+    forecast: function (data, element) {
+      // Commodity needs: quarterly totals so far as bars, next quarter as a box (80 % interval) with whiskers (95 %).
+      if (!data.quarters) return null;
+      var categories = data.quarters.concat([data.forecastQuarter]);
+      var box = categories.map(function (q, i) { return i === categories.length - 1 && data.forecast ? data.forecast : '-'; });
+      return { animation: false, legend: { bottom: 0 }, tooltip: tooltip({ trigger: 'item' }),
+        grid: { containLabel: true, bottom: 40 }, xAxis: { type: 'category', data: categories },
+        yAxis: { type: 'value', min: 0 },
+        series: [{ name: element.getAttribute('data-label-history') || '', type: 'bar', data: data.totals,
+                   itemStyle: { color: '#8aa1b4' } },
+                 { name: element.getAttribute('data-label-forecast') || '', type: 'boxplot', data: box,
+                   itemStyle: { color: 'rgba(11,110,79,0.25)', borderColor: '#0b6e4f' } }] };
+    },
     progress: function (data) {
       return { animation: false, tooltip: tooltip(), grid: { containLabel: true },
         xAxis: { type: 'category', data: data.labels }, yAxis: { type: 'value', minInterval: 1 },

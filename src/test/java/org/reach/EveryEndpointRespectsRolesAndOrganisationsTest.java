@@ -1402,6 +1402,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 null));
         all.add(new Endpoint("POST /earlywarning/substances", COORDINATORS,
                 c -> page(post("/earlywarning/substances").param("name", "Page substance " + c.n()), c), null));
+        // trends for planning: aggregates of the person's own organisation or programme
+        Set<Role> trendViewers = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER);
+        all.add(new Endpoint("GET /api/earlywarning/trends", trendViewers,
+                c -> api(get("/api/earlywarning/trends").param("quarters", "1"), c), null));
+        for (String path : List.of("/earlywarning/trends", "/earlywarning/trends.csv")) {
+            all.add(new Endpoint("GET " + path, trendViewers, c -> page(get(path).param("quarters", "1"), c), null));
+        }
 
         return all;
     }

@@ -98,9 +98,10 @@ class DemoClients implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock);
         int created = 0;
         for (int i = 0; i < count; i++) {
-            Profile profile = profile(random, mombasa);
+            Profile drawn = profile(random, mombasa);
             int birthYear = today.getYear() - 19 - random.nextInt(32);
             LocalDate firstContact = today.minusDays(random.nextInt(900));
+            Profile profile = mombasa ? drawn : withTheMarketShift(drawn, firstContact, today, i);
             Site site = sites.get(random.nextInt(sites.size()));
             Long peer = peers.isEmpty() ? null : peers.get(random.nextInt(peers.size())).id();
             String code = code(mothers.get(random.nextInt(mothers.size())), fathers.get(random.nextInt(fathers.size())),
@@ -137,6 +138,28 @@ class DemoClients implements ApplicationRunner {
     }
 
     private record Profile(Gender gender, Set<KeyPopulation> populations, Drug primary, Drug secondary, Route route) {
+    }
+
+    /**
+     * Karachi's drug market of the demo year: heroin gives way to methamphetamine smoked from glass pipes, so a
+     * growing part of the heroin users who first came during the last year (none a year ago, about six in ten of
+     * them lately) use methamphetamine instead. Decided by the client's place in the sequence, not by a further random
+     * draw, so every other demo record stays as it was.
+     */
+    private static Profile withTheMarketShift(Profile drawn, LocalDate firstContact, LocalDate today, int i) {
+        long daysAgo = java.time.temporal.ChronoUnit.DAYS.between(firstContact, today);
+        if (drawn.primary() != Drug.HEROIN || daysAgo >= 365) {
+            return drawn;
+        }
+        double progress = (365 - daysAgo) / 365.0;
+        if ((i * 37 + 11) % 100 >= 65 * progress) {
+            return drawn;
+        }
+        Set<KeyPopulation> populations = EnumSet.copyOf(drawn.populations());
+        populations.remove(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS);
+        populations.add(KeyPopulation.PEOPLE_WHO_USE_DRUGS_NOT_INJECTING);
+        return new Profile(drawn.gender(), populations, Drug.METHAMPHETAMINE, drawn.secondary() == Drug.CANNABIS
+                ? Drug.CANNABIS : Drug.HEROIN, Route.SMOKING);
     }
 
     private static Profile profile(Random random, boolean mombasa) {

@@ -365,13 +365,17 @@ public class EarlyWarning {
         LocalDate week = weekOf(day);
         LocalDate first = week.minusWeeks(HISTORY_WEEKS - 1);
         Optional<LocalDate> firstReport = store.firstReport(organisationId);
-        if (firstReport.isEmpty()) {
-            return List.of();
-        }
-        int known = (int) Math.max(0, ChronoUnit.WEEKS.between(first, weekOf(firstReport.get())));
+        List<String> reportCities = store.cities(organisationId);
         List<Long> raised = new ArrayList<>();
-        for (String city : store.cities(organisationId)) {
-            for (WeeklyCounts series : series()) {
+        for (WeeklyCounts series : series()) {
+            Optional<LocalDate> firstKnown = series.firstDay(organisationId).or(() -> firstReport);
+            if (firstKnown.isEmpty()) {
+                continue;
+            }
+            int known = (int) Math.max(0, ChronoUnit.WEEKS.between(first, weekOf(firstKnown.get())));
+            Set<String> cities = new TreeSet<>(reportCities);
+            cities.addAll(series.cities(organisationId));
+            for (String city : cities) {
                 int[] counts = series.counts(organisationId, city, first, HISTORY_WEEKS);
                 double[] values = new double[HISTORY_WEEKS];
                 for (int i = 0; i < HISTORY_WEEKS; i++) {

@@ -1,9 +1,11 @@
 package org.reach.earlywarning;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * A weekly count the early warning watches: drug reports with an adulterant, new substances, and later overdoses
+ * A weekly count the early warning watches: drug reports with an adulterant, new substances, and overdoses
  * from the safety capability. Any capability may offer one as a Spring bean; the detectors run over every series
  * for every city of an organisation. Weeks start on Monday.
  */
@@ -20,4 +22,17 @@ public interface WeeklyCounts {
      * {@code city} is null, one city. Counts are whole and not negative.
      */
     int[] counts(long organisationId, String city, LocalDate firstWeek, int weeks);
+
+    /**
+     * The first day this series knows of for the organisation: the detectors read the weeks before it as unknown
+     * (NA), not zero. Empty: the day of the organisation's first drug report, as for the early warning's own series.
+     */
+    default Optional<LocalDate> firstDay(long organisationId) {
+        return Optional.empty();
+    }
+
+    /** Cities this series may count in besides those the organisation reports drugs from. */
+    default Set<String> cities(long organisationId) {
+        return Set.of();
+    }
 }

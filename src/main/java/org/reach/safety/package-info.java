@@ -5,5 +5,6 @@
  * leave their organisation.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Safety",
-        allowedDependencies = {"platform", "audit", "organisations", "clients", "services", "rar", "indicators"})
+        allowedDependencies = {"platform", "audit", "organisations", "clients", "services", "rar", "indicators",
+                "earlywarning"})
 package org.reach.safety;

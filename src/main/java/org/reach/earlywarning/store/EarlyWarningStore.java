@@ -185,6 +185,24 @@ public class EarlyWarningStore {
                         rs.getBigDecimal(3), rs.getLong(4))).list();
     }
 
+    /** A priced report: the substance as sold, the day and the price per unit. */
+    public record Price(long soldAsId, LocalDate day, BigDecimal price) {
+    }
+
+    /** Every priced report of these organisations from {@code from} to {@code to}, both included. */
+    public List<Price> prices(java.util.Collection<Long> organisationIds, LocalDate from, LocalDate to) {
+        if (organisationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT sold_as_id, reported_on, price_per_unit FROM ew_drug_reports
+                         WHERE organisation_id IN (:orgs) AND reported_on BETWEEN :from AND :to
+                           AND price_per_unit IS NOT NULL""")
+                .param("orgs", organisationIds).param("from", from).param("to", to)
+                .query((rs, n) -> new Price(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list();
+    }
+
     /** Ids of an organisation's reports in a city and period with an adulterant (null: any report). */
     public List<Long> reportIds(long organisationId, String city, LocalDate from, LocalDate to, Adulterant adulterant) {
         return jdbc.sql("""

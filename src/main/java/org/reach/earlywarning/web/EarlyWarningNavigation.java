@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.reach.earlywarning.Alert;
 import org.reach.earlywarning.EarlyWarning;
+import org.reach.earlywarning.PlanningTrends;
 import org.reach.platform.NavigationContributor;
 import org.reach.platform.NavigationEntry;
 import org.reach.platform.ReachUser;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class EarlyWarningNavigation implements NavigationContributor {
 
     private final EarlyWarning earlyWarning;
+    private final PlanningTrends trends;
 
-    EarlyWarningNavigation(EarlyWarning earlyWarning) {
+    EarlyWarningNavigation(EarlyWarning earlyWarning, PlanningTrends trends) {
         this.earlyWarning = earlyWarning;
+        this.trends = trends;
     }
 
     @Override
@@ -28,6 +31,10 @@ class EarlyWarningNavigation implements NavigationContributor {
         } else if (earlyWarning.mayExtendSubstances(person)) {
             entries.add(NavigationEntry.link("nav-earlywarning-substances", "/earlywarning/substances",
                     "nav.earlywarning.substances", 55));
+        }
+        if (trends.mayView(person)) {
+            entries.add(NavigationEntry.link("nav-earlywarning-trends", "/earlywarning/trends",
+                    "nav.earlywarning.trends", 56));
         }
         return entries;
     }

@@ -169,6 +169,35 @@ public class OverdoseStore {
                 .param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay())).query(this::report).list();
     }
 
+    /**
+     * Reports per day of one organisation between two days, inclusive; with {@code siteIds} only those at these
+     * sites (an empty set counts nothing).
+     */
+    public Map<LocalDate, Integer> perDay(long organisationId, Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        Map<LocalDate, Integer> days = new HashMap<>();
+        if (siteIds != null && siteIds.isEmpty()) {
+            return days;
+        }
+        String sql = "SELECT CAST(occurred_at AS DATE) AS d, COUNT(*) AS n FROM overdose_reports"
+                + " WHERE organisation_id = :org AND occurred_at >= :from AND occurred_at < :to"
+                + (siteIds == null ? "" : " AND site_id IN (:sites)") + " GROUP BY CAST(occurred_at AS DATE)";
+        var spec = jdbc.sql(sql).param("org", organisationId).param("from", Timestamp.valueOf(from.atStartOfDay()))
+                .param("to", Timestamp.valueOf(to.plusDays(1).atStartOfDay()));
+        if (siteIds != null) {
+            spec = spec.param("sites", siteIds);
+        }
+        spec.query((rs, n) -> days.put(rs.getObject("d", LocalDate.class), rs.getInt("n"))).list();
+        return days;
+    }
+
+    /** The day of the organisation's first overdose report, if any. */
+    public Optional<LocalDate> firstDay(long organisationId) {
+        // MIN over no rows is one row holding NULL
+        return jdbc.sql("SELECT MIN(occurred_at) FROM overdose_reports WHERE organisation_id = ?").param(organisationId)
+                .query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(t -> t.toLocalDateTime().toLocalDate()))
+                .single();
+    }
+
     /** Every report of the organisation in which a kit was used, for kit balances. */
     public List<OverdoseReport> kitsUsed(long organisationId) {
         return jdbc.sql(SELECT + " WHERE organisation_id = ? AND naloxone_from_kit = TRUE AND naloxone_doses > 0")
