@@ -36,8 +36,12 @@ self.addEventListener('fetch', function (event) {
     return;
   }
   var url = new URL(request.url);
-  if (url.origin !== self.location.origin || SHELL.indexOf(url.pathname) < 0 || url.search !== '') {
+  var shellPage = request.mode === 'navigate' && url.pathname === '/field';
+  if (url.origin !== self.location.origin || SHELL.indexOf(url.pathname) < 0 || (url.search !== '' && !shellPage)) {
     return; // the API, other pages and other files go straight to the network
+  }
+  if (shellPage && url.search !== '' && self.navigator.onLine) {
+    return; // /field?lang=… online: the server sets the language, and the kept copy follows on the next load
   }
   // the kept copy at once; a fresh one is fetched beside it for next time
   event.respondWith(caches.open(CACHE).then(function (cache) {

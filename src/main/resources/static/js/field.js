@@ -39,6 +39,7 @@
     }
     var loading = document.getElementById('field-loading');
     if (loading) { loading.hidden = true; }
+    window.scrollTo(0, 0);
   }
 
   function setText(id, text) {
@@ -283,13 +284,23 @@
       return li;
     }));
     renderServices();
+    var select = document.getElementById('s-known-service');
+    var keep = select.value;
+    select.replaceChildren.apply(select, activeServices().map(function (s) {
+      return option(s.code, s.name || msg('service.' + s.code));
+    }));
+    select.value = keep || 'PEER_SUPPORT';
     return renderQueue();
+  }
+
+  function activeServices() {
+    return items('service').filter(function (s) { return s.active; })
+      .sort(function (a, b) { return a.sortOrder - b.sortOrder; });
   }
 
   function renderServices() {
     var list = document.getElementById('e-services');
-    var services = items('service').filter(function (s) { return s.active && s.code !== 'ART_REFERRAL'; })
-      .sort(function (a, b) { return a.sortOrder - b.sortOrder; });
+    var services = activeServices().filter(function (s) { return s.code !== 'ART_REFERRAL'; });
     list.replaceChildren.apply(list, services.map(function (s) {
       var row = document.createElement('label');
       row.className = 'check';
@@ -409,7 +420,10 @@
         .filter(function (s) { return s.length > 0; });
       payload = { uuid: uuid, siteId: number(form, 'siteId'), hotspotId: number(form, 'hotspotId'),
         date: value(form, 'date'), start: value(form, 'start'), end: value(form, 'end'), peerIds: [],
-        contacts: contacts, knownClients: codes.map(function (code) { return { clientCode: code, services: [] }; }),
+        contacts: contacts, knownClients: codes.map(function (code) {
+          return { clientCode: code, services: value(form, 'knownService') === null ? [] : [{
+            code: value(form, 'knownService'), quantity: number(form, 'knownQuantity') || 1 }] };
+        }),
         needlesSyringes: number(form, 'needlesSyringes'), condoms: number(form, 'condoms'),
         naloxone: number(form, 'naloxone'), referrals: number(form, 'referrals'), formVersion: formVersion };
       summary = payload.date + ' · ' + msg('anonymous', anonymous) + (codes.length ? ' · ' + codes.length + ' +' : '');
@@ -544,7 +558,7 @@
   function sendKind(bearer, kind, entries) {
     if (!entries.length) { return Promise.resolve(); }
     var endpoint = ENDPOINTS[kind];
-    var first = endpoint.batch && entries.length > 1
+    var first = endpoint.batch
       ? api(bearer, 'POST', endpoint.batch, (function () {
         var batch = {};
         batch[endpoint.list] = entries.map(function (e) { return e.content.payload; });

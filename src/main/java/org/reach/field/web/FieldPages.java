@@ -113,7 +113,9 @@ class FieldPages {
 
     @GetMapping(path = "/field/sw.js", produces = "text/javascript")
     ResponseEntity<byte[]> worker() throws IOException {
-        return file("static/js/field-sw.js", "text/javascript", CacheControl.noCache());
+        ResponseEntity<byte[]> file = file("static/js/field-sw.js", "text/javascript", CacheControl.noCache());
+        // the worker's scope is /field itself, one step wider than the folder of /field/sw.js
+        return ResponseEntity.ok().headers(file.getHeaders()).header("Service-Worker-Allowed", "/field").body(file.getBody());
     }
 
     @GetMapping(path = "/field/manifest.webmanifest", produces = "application/manifest+json")
