@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.field.store.FieldConflictStore;
+import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
@@ -37,11 +38,13 @@ public class FieldConflicts {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final FieldConflictStore conflicts;
+    private final OrganisationDirectory directory;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FieldConflicts(FieldConflictStore conflicts, AuditTrail audit, Clock clock) {
+    FieldConflicts(FieldConflictStore conflicts, OrganisationDirectory directory, AuditTrail audit, Clock clock) {
         this.conflicts = conflicts;
+        this.directory = directory;
         this.audit = audit;
         this.clock = clock;
     }
@@ -65,7 +68,8 @@ public class FieldConflicts {
         problems.check(report.record() != null && !report.record().isEmpty(), "record", "error.required");
         problems.check(report.formVersion() == null || report.formVersion().length() <= 40, "formVersion",
                 "error.tooLong", 40);
-        problems.check(report.siteId() == null || actor.isAssignedTo(report.siteId()) || actor.has(Role.ORG_MANAGER),
+        problems.check(report.siteId() == null || actor.isAssignedTo(report.siteId())
+                        || (actor.has(Role.ORG_MANAGER) && directory.siteNamesOfOwnOrganisation(actor).containsKey(report.siteId())),
                 "siteId", "fieldapp.error.site");
         problems.check(report.differences().size() <= 50 && report.differences().stream()
                 .allMatch(f -> f != null && FIELD.matcher(f).matches()), "differences", "fieldapp.error.differences");
