@@ -189,6 +189,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     @Autowired Microplans microplans;
     @Autowired org.reach.earlywarning.EarlyWarning earlyWarning;
     @Autowired org.reach.earlywarning.store.EarlyWarningStore earlyWarningStore;
+    @Autowired org.reach.field.FieldDevices fieldDevices;
+    @Autowired org.reach.field.FieldConflicts fieldConflicts;
 
     private ProgrammeFixture world;
     private long foreignWaitingReset;
@@ -245,7 +247,13 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         foreignPlanEntry = microplans.assign(signIn.reload(world.foreignManager.id()).orElseThrow(), new PlanForm(
                 world.foreignSite.id(), world.foreignPeer.id(), foreignHotspot.id(), java.time.DayOfWeek.MONDAY)).id();
         drugs = new org.reach.earlywarning.EarlyWarningFixture(world, signIn, earlyWarning, earlyWarningStore);
+        ReachUser foreignPeerUser = signIn.reload(world.foreignPeer.id()).orElseThrow();
+        foreignDevice = fieldDevices.enrol(foreignPeerUser, "Phone " + world.marker).device().id();
+        foreignConflict = conflict(foreignPeerUser, world.foreignSite.id());
     }
+
+    private long foreignDevice;
+    private long foreignConflict;
 
     /** A plan entry of the home organisation to remove (made again after each removal). */
     private long homePlanEntry() {
@@ -1251,6 +1259,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(get(path).param("period", "2025").param("organisationId", foreign), c)));
         }
         rightsEndpoints(all);
+        fieldEndpoints(all);
         // Outreach: sessions and stock
         Set<Role> stockKeepers = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
         Set<Role> stockReaders = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.ME_OFFICER);
@@ -1892,6 +1901,72 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                                                               long partnerServiceId, String date) {
         return request.param("clientId", String.valueOf(clientId)).param("kind", "REFERRAL")
                 .param("partnerServiceId", String.valueOf(partnerServiceId)).param("consent", "true").param("consentOn", date);
+    }
+
+    /** The field app: device tokens for the device endpoints (a personal token is refused there). */
+    private void fieldEndpoints(List<Endpoint> all) {
+        ProgrammeFixture w = world;
+        Set<Role> supervisors = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+        Set<Role> orgManagers = EnumSet.of(Role.ORG_MANAGER);
+        Function<Call, String> device = c -> fieldDevices.mayEnrol(c.user())
+                ? fieldDevices.enrol(c.user(), "walk").token() : c.token();
+        all.add(new Endpoint("GET /field", RECORDERS, c -> page(get("/field"), c), null));
+        for (String path : List.of("/field/sw.js", "/field/manifest.webmanifest")) {
+            all.add(new Endpoint("GET " + path, ALL, c -> page(get(path), c), null));
+        }
+        all.add(new Endpoint("GET /field/icon-{name}", ALL, c -> page(get("/field/icon-192.png"), c), null));
+        all.add(new Endpoint("POST /field/devices", RECORDERS,
+                c -> json(page(post("/field/devices"), c), "{\"label\":\"walk\"}"), null));
+        all.add(new Endpoint("GET /field/devices", RECORDERS, c -> page(get("/field/devices"), c),
+                c -> page(get("/field/devices"), c)));
+        all.add(new Endpoint("POST /field/devices/{id}/revoke", orgManagers,
+                c -> page(post("/field/devices/{id}/revoke", homeDevice()), c),
+                c -> page(post("/field/devices/{id}/revoke", foreignDevice), c)));
+        all.add(new Endpoint("GET /field/conflicts", supervisors, c -> page(get("/field/conflicts"), c),
+                c -> page(get("/field/conflicts"), c)));
+        all.add(new Endpoint("POST /field/conflicts/{id}/resolve", supervisors,
+                c -> page(post("/field/conflicts/{id}/resolve", homeConflict()), c).param("resolution", "KEPT_SERVER"),
+                c -> page(post("/field/conflicts/{id}/resolve", foreignConflict), c)
+                        .param("resolution", "KEPT_SERVER")));
+        all.add(new Endpoint("GET /api/field/device", RECORDERS,
+                c -> get("/api/field/device").header("Authorization", "Bearer " + device.apply(c)), null));
+        all.add(new Endpoint("GET /api/field/delta", RECORDERS,
+                c -> get("/api/field/delta").header("Authorization", "Bearer " + device.apply(c)),
+                c -> get("/api/field/delta").header("Authorization", "Bearer " + device.apply(c))));
+        all.add(new Endpoint("POST /api/field/conflicts", RECORDERS,
+                c -> json(api(post("/api/field/conflicts"), c), conflictJson(w.homeSite.id())),
+                c -> json(api(post("/api/field/conflicts"), c), conflictJson(w.foreignSite.id()))));
+        all.add(new Endpoint("GET /api/field/conflicts", supervisors, c -> api(get("/api/field/conflicts"), c),
+                c -> api(get("/api/field/conflicts"), c)));
+        all.add(new Endpoint("POST /api/field/conflicts/{id}/resolve", supervisors,
+                c -> json(api(post("/api/field/conflicts/{id}/resolve", homeConflict()), c), "{\"resolution\":\"KEPT_SERVER\"}"),
+                c -> json(api(post("/api/field/conflicts/{id}/resolve", foreignConflict), c),
+                        "{\"resolution\":\"KEPT_SERVER\"}")));
+        all.add(new Endpoint("GET /api/field/devices", RECORDERS, c -> api(get("/api/field/devices"), c),
+                c -> api(get("/api/field/devices"), c)));
+        all.add(new Endpoint("POST /api/field/devices/{id}/revoke", orgManagers,
+                c -> api(post("/api/field/devices/{id}/revoke", homeDevice()), c),
+                c -> api(post("/api/field/devices/{id}/revoke", foreignDevice), c)));
+    }
+
+    private long homeDevice() {
+        return fieldDevices.enrol(world.user(Role.OUTREACH_WORKER), "walk").device().id();
+    }
+
+    private long homeConflict() {
+        return conflict(world.user(Role.OUTREACH_WORKER), world.homeSite.id());
+    }
+
+    private long conflict(ReachUser by, long siteId) {
+        String uuid = UUID.randomUUID().toString();
+        return fieldConflicts.report(by, null, new org.reach.field.ConflictReport(org.reach.field.ConflictKind.ENCOUNTER,
+                uuid, "field-1", siteId, java.util.Map.of("uuid", uuid, "note", "Kept " + counter.incrementAndGet()),
+                List.of("services"))).id();
+    }
+
+    private static String conflictJson(long siteId) {
+        return "{\"kind\":\"ENCOUNTER\",\"uuid\":\"" + UUID.randomUUID() + "\",\"siteId\":" + siteId
+                + ",\"record\":{\"services\":[]},\"differences\":[\"services\"]}";
     }
 
     private static String transfer(long clientId, long partnerServiceId, String date) {

@@ -92,7 +92,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokenAuthenticator tokens, MessageSource messages,
+    SecurityFilterChain api(HttpSecurity http, java.util.List<ApiTokenAuthenticator> tokens, MessageSource messages,
                             LocaleResolver locales) throws Exception {
         JsonMapper json = JsonMapper.builder().build();
         http.securityMatcher("/api/**")
@@ -106,7 +106,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> writeProblem(response, json,
-                                problem(HttpStatus.UNAUTHORIZED, "unauthorized", messages, locales.resolveLocale(request))))
+                                problem(HttpStatus.UNAUTHORIZED, request.getAttribute(BearerTokenFilter.REFUSAL) instanceof
+                                        String reason ? reason : "unauthorized", messages, locales.resolveLocale(request))))
                         .accessDeniedHandler((request, response, e) -> writeProblem(response, json,
                                 problem(HttpStatus.FORBIDDEN, "forbidden", messages, locales.resolveLocale(request)))));
         return http.build();
@@ -133,7 +134,8 @@ class SecurityConfiguration {
         };
         afterLogin.setDefaultTargetUrl("/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/field/sw.js", "/field/manifest.webmanifest",
+                                "/field/icon-*", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
                                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .anyRequest().authenticated())

@@ -60,6 +60,10 @@ class AccountsApi {
                     + "than it and is revoked with it.")
     IssuedToken issueToken(@AuthenticationPrincipal ReachUser me, Authentication authentication,
                            @RequestBody TokenRequest request) {
+        if (authentication != null && authentication.getDetails() instanceof org.reach.platform.DeviceCredential) {
+            // a field device acts for its peer in the field app only: it cannot mint credentials that outlive it
+            throw new org.reach.platform.Forbidden("issue API tokens from a field device");
+        }
         BearerToken parent = authentication != null && authentication.getDetails() instanceof BearerToken token ? token : null;
         return tokens.issue(me, request, parent);
     }

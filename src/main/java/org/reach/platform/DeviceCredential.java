@@ -1,0 +1,5 @@
+package org.reach.platform;
+
+/** Which enrolled field device authenticated the current request: the details of its authentication. */
+public record DeviceCredential(long deviceId) {
+}
