@@ -127,6 +127,38 @@ public class ClientMerges {
         return review;
     }
 
+    /**
+     * Two records of the manager's organisation side by side, older first, with linkage's score when it scored the
+     * pair (0 otherwise): what the merge page shows. Recorded as one read.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public DuplicateReview compare(ReachUser actor, long firstId, long secondId) {
+        long organisation = mergingOrganisation(actor);
+        StoredClient a = own(organisation, firstId);
+        StoredClient b = own(organisation, secondId);
+        if (a.id() == b.id()) {
+            throw InvalidInput.of("second", "clientMerge.error.sameRecord");
+        }
+        int score = 0;
+        for (DuplicateFinder finder : finders.orderedStream().toList()) {
+            for (DuplicateFinder.PossibleDuplicate pair : finder.possibleDuplicates(organisation)) {
+                if ((pair.clientA() == a.id() && pair.clientB() == b.id())
+                        || (pair.clientA() == b.id() && pair.clientB() == a.id())) {
+                    score = Math.max(score, pair.scorePercent());
+                }
+            }
+        }
+        Map<Long, Integer> encounters = new HashMap<>();
+        encounterCounts.orderedStream().forEach(counts -> counts.encounters(organisation, List.of(a.id(), b.id()))
+                .forEach((id, n) -> encounters.merge(id, n, Integer::sum)));
+        Map<Long, String> sites = directory.siteNamesOfOwnOrganisation(actor);
+        StoredClient first = a.id() < b.id() ? a : b;
+        StoredClient second = first == a ? b : a;
+        audit.recordRead(actor, organisation, ClientRegistry.ENTITY, null, "merge comparison",
+                List.of(first.id(), second.id()));
+        return new DuplicateReview(score, side(first, sites, encounters), side(second, sites, encounters));
+    }
+
     private DuplicateReview.Side side(StoredClient c, Map<Long, String> sites, Map<Long, Integer> encounters) {
         Client client = registry.clientOf(c);
         return new DuplicateReview.Side(c.id(), c.uic(), c.gender(), c.birthYear(),

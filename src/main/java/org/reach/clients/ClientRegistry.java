@@ -533,7 +533,12 @@ public class ClientRegistry implements Clients {
     /** Decisions recorded about a new code: candidate client id to decision. */
     public Map<Long, DuplicateDecision> duplicateDecisions(ReachUser actor, String newCode) {
         long organisation = readable(actor);
-        return store.duplicateDecisions(organisation, UicCodes.normalise(newCode));
+        UicScheme scheme = settingsOf(organisation).scheme();
+        String code = UicCodes.normalise(newCode);
+        if (UicCodes.isWellFormed(scheme, code)) {
+            code = UicCodes.withCheckCharacter(code); // decisions are kept under the new code, check character included
+        }
+        return store.duplicateDecisions(organisation, code);
     }
 
     private String codeOf(UicScheme scheme, ClientRegistration registration, Problems problems) {

@@ -1,10 +1,6 @@
 package org.reach.clients.web;
 
-import java.util.List;
-import java.util.Optional;
-
 import org.reach.clients.ClientMerges;
-import org.reach.clients.DuplicateReview;
 import org.reach.platform.FormErrors;
 import org.reach.platform.NotFound;
 import org.reach.platform.ReachUser;
@@ -63,15 +59,11 @@ class MergePages {
     }
 
     private String mergePage(ReachUser me, Model model, MergeForm form) {
-        Optional<DuplicateReview> pair = merges.reviewList(me).stream()
-                .filter(p -> matches(p, form.getFirst(), form.getSecond())).findFirst();
-        model.addAttribute("pair", pair.orElseThrow(() -> new NotFound("client", form.getFirst())));
+        if (form.getFirst() == null || form.getSecond() == null) {
+            throw new NotFound("client", 0);
+        }
+        model.addAttribute("pair", merges.compare(me, form.getFirst(), form.getSecond()));
         return MERGE;
-    }
-
-    private static boolean matches(DuplicateReview pair, Long a, Long b) {
-        List<Long> ids = List.of(pair.first().clientId(), pair.second().clientId());
-        return a != null && b != null && ids.contains(a) && ids.contains(b) && !a.equals(b);
     }
 
     @PostMapping("/clients/merges/{id}/undo")
