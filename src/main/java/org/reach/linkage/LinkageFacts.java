@@ -38,7 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * People reached counted once: the clients the built-in "people reached" counts (an encounter in the period), where
  * the members of one linked group count as one person, in the categories of the group's earliest-registered member
- * who was reached. Groups are those of the latest linkage run and of registrations since.
+ * who was reached. Groups are those of the latest linkage run and of registrations since, known now (also for past
+ * periods, unlike the two counts of linked people, which count a link from the day it was found).
  */
 @Component
 class LinkageFacts implements IndicatorFacts {
@@ -87,14 +88,15 @@ class LinkageFacts implements IndicatorFacts {
     public List<FactRow> load(FactQuery query) {
         Set<Long> organisations = new HashSet<>(query.organisationIds());
         Map<Long, List<Member>> groups = new LinkedHashMap<>();
+        // Counting once uses every link known now, also for past periods: a person is one person whenever we learnt it.
         Map<Long, Long> groupOf = new HashMap<>();
         for (Member member : store.groupsOf(query.organisationIds())) {
+            groupOf.put(member.clientId(), member.groupId());
             if (query.end() != null && member.foundAt().atZone(ZoneOffset.UTC).toLocalDate().isAfter(query.end())) {
-                continue; // not yet linked at the end of the period
+                continue; // not yet linked at the end of the period: not counted as served by two organisations
             }
             groups.computeIfAbsent(member.groupId(), g -> new ArrayList<>()).add(member);
         }
-        groups.forEach((group, members) -> members.forEach(m -> groupOf.put(m.clientId(), group)));
         Map<Long, long[]> values = new LinkedHashMap<>();
         Map<Long, Long> organisationOf = new HashMap<>();
         for (List<Member> group : groups.values()) {
