@@ -202,6 +202,28 @@ class ClientsApiAndPagesTest {
                 .isEqualTo(before);
     }
 
+    @Test
+    void aMistypedCheckCharacterIsCaughtNextToTheCodeField() throws Exception {
+        String code = UicCodes.withCheckCharacter("CKCKM77");
+        char wrong = code.charAt(7) == 'A' ? 'B' : 'A';
+        String page = mvc.perform(form(post("/clients/new"), code.substring(0, 6) + "8" + code.charAt(7)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"code-error\"").contains("does not match the rest of the code");
+        page = mvc.perform(form(post("/clients/new"), code.substring(0, 7) + wrong))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"code-error\"");
+        mvc.perform(api(post("/api/clients"), Role.OUTREACH_WORKER).contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(code.substring(0, 7) + wrong, "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].code").value("client.error.checkCharacter"));
+
+        mvc.perform(form(post("/clients/new"), "CKCKM77")).andExpect(redirectedUrlPattern("/clients/*?created"));
+        Client stored = registry.findByUic(world.user(Role.ORG_MANAGER), code).orElseThrow();
+        assertThat(stored.uic()).isEqualTo(code);
+        assertThat(registry.findByUic(world.user(Role.ORG_MANAGER), "ckck-m77")).map(Client::id).contains(stored.id());
+    }
+
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code) {
         return request.with(user(world.user(Role.OUTREACH_WORKER))).with(csrf()).param("code", code)
                 .param("gender", "MALE").param("birthYear", "1977").param("enrolmentSiteId", String.valueOf(world.homeSite.id()))
