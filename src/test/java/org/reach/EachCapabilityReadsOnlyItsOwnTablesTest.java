@@ -37,7 +37,7 @@ class EachCapabilityReadsOnlyItsOwnTablesTest {
             Map.entry("V60", "partners"), Map.entry("V66", "indicators"), Map.entry("V70", "safety"),
             Map.entry("V75", "infections"), Map.entry("V79", "accounts"), Map.entry("V80", "rights"),
             Map.entry("V85", "followup"), Map.entry("V95", "earlywarning"), Map.entry("V100", "linkage"),
-            Map.entry("V105", "outreach"), Map.entry("V106", "outreach"),
+            Map.entry("V105", "outreach"), Map.entry("V106", "outreach"), Map.entry("V107", "clients"),
             Map.entry("V120", "field"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");

@@ -170,6 +170,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     AssessmentFindings assessmentFindings;
     @Autowired HotspotExchange exchange;
     @Autowired ClientRegistry clients;
+    @Autowired org.reach.clients.ClientMerges clientMerges;
     @Autowired ServiceCatalogue catalogue;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
@@ -714,6 +715,31 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> json(api(put("/api/clients/settings"), c), "{\"scheme\":\"PARENTS_SEX_YEAR\",\"activeMonths\":3,\"lostAfterMonths\":9}"),
                 null));
         all.add(new Endpoint("POST /api/clients/import", CLIENT_IMPORTERS, c -> api(upload(post("/api/clients/import")), c), null));
+        // Merging duplicates: the organisation's manager only; a foreign client is never found
+        all.add(new Endpoint("GET /clients/duplicates", CLIENT_SETTINGS, c -> page(get("/clients/duplicates"), c), null));
+        all.add(new Endpoint("GET /clients/merges/new", CLIENT_SETTINGS,
+                c -> page(get("/clients/merges/new").param("first", String.valueOf(freshClient(c)))
+                        .param("second", String.valueOf(otherFreshClient(c))), c),
+                c -> page(get("/clients/merges/new").param("first", String.valueOf(freshClient(c)))
+                        .param("second", String.valueOf(foreignClient.id())), c)));
+        all.add(new Endpoint("POST /clients/merges", CLIENT_SETTINGS,
+                c -> page(post("/clients/merges").param("first", String.valueOf(freshClient(c)))
+                        .param("second", String.valueOf(otherFreshClient(c))).param("survivorId", String.valueOf(freshClient(c)))
+                        .param("reason", "same person"), c),
+                c -> page(post("/clients/merges").param("first", String.valueOf(freshClient(c)))
+                        .param("second", String.valueOf(foreignClient.id())).param("survivorId", String.valueOf(freshClient(c)))
+                        .param("reason", "same person"), c)));
+        all.add(new Endpoint("POST /clients/merges/{id}/undo", CLIENT_SETTINGS,
+                c -> page(post("/clients/merges/{id}/undo", freshMerge(c)), c), null));
+        all.add(new Endpoint("GET /api/clients/duplicates", CLIENT_SETTINGS, c -> api(get("/api/clients/duplicates"), c), null));
+        all.add(new Endpoint("GET /api/clients/merges", CLIENT_SETTINGS, c -> api(get("/api/clients/merges"), c), null));
+        all.add(new Endpoint("POST /api/clients/merges", CLIENT_SETTINGS,
+                c -> json(api(post("/api/clients/merges"), c), "{\"survivorId\":" + freshClient(c) + ",\"mergedId\":"
+                        + otherFreshClient(c) + ",\"reason\":\"same person\"}"),
+                c -> json(api(post("/api/clients/merges"), c), "{\"survivorId\":" + freshClient(c) + ",\"mergedId\":"
+                        + foreignClient.id() + ",\"reason\":\"same person\"}")));
+        all.add(new Endpoint("POST /api/clients/merges/{id}/undo", CLIENT_SETTINGS,
+                c -> api(post("/api/clients/merges/{id}/undo", freshMerge(c)), c), null));
         all.add(new Endpoint("GET /clients", CLIENT_REGISTRY_READERS, c -> page(get("/clients"), c),
                 c -> page(get("/clients").param("site", String.valueOf(w.foreignSite.id())).param("code", "K"), c)));
         all.add(new Endpoint("GET /clients/new", CLIENT_WRITERS, c -> page(get("/clients/new"), c), null));
@@ -1646,6 +1672,21 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         return clients.register(world.user(Role.ORG_MANAGER), new ClientRegistration(null, code(call.n()), Gender.MALE,
                 1990, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.now(clock), null,
                 null, null)).client().id();
+    }
+
+    /** A second client of the call, two characters or more away from every {@link #freshClient} code. */
+    private long otherFreshClient(Call call) {
+        String code = code(call.n());
+        String other = "" + code.charAt(0) + "Q" + code.charAt(1) + "X" + "M" + code.substring(5);
+        return clients.register(world.user(Role.ORG_MANAGER), new ClientRegistration(null, other, Gender.MALE,
+                1990, Set.of(), null, null, null, world.homeSite.id(), null, null, LocalDate.now(clock), null,
+                org.reach.clients.DuplicateDecision.REJECTED_DIFFERENT, null)).client().id();
+    }
+
+    /** A merge of the home organisation that is in force, made by its manager. */
+    private long freshMerge(Call call) {
+        return clientMerges.merge(world.user(Role.ORG_MANAGER), freshClient(call), otherFreshClient(call), "same person")
+                .id();
     }
 
     private String clientJson(String code, long siteId) {

@@ -241,9 +241,43 @@ public class ClientRegistry implements Clients {
     @Override
     public Optional<Client> findByUic(ReachUser actor, String uic) {
         long organisation = readable(actor);
-        Optional<StoredClient> found = store.byUic(organisation, UicCodes.normalise(uic));
+        Optional<StoredClient> found = byCode(organisation, settingsOf(organisation).scheme(), UicCodes.normalise(uic));
         audit.recordRead(actor, organisation, ENTITY, found.map(StoredClient::id).orElse(null), "find by code");
         return found.map(this::toClient);
+    }
+
+    /**
+     * The client a typed code stands for: a code with or without its check character finds a client stored either
+     * way (codes registered before check characters have none), a code with a wrong check character finds nobody,
+     * and the code of a merged record finds the record it was merged into.
+     */
+    private Optional<StoredClient> byCode(long organisation, UicScheme scheme, String code) {
+        if (UicCodes.isCheckCharacterWrong(scheme, code)) {
+            return Optional.empty();
+        }
+        Set<String> forms = new LinkedHashSet<>();
+        forms.add(code);
+        if (UicCodes.isWellFormedWithOrWithoutCheck(scheme, code)) {
+            String body = UicCodes.bodyOf(scheme, code);
+            forms.add(body);
+            forms.add(UicCodes.withCheckCharacter(body));
+        }
+        Optional<StoredClient> found = forms.size() == 1 ? store.byUic(organisation, code)
+                : store.byUics(organisation, forms).stream().findFirst();
+        return found.map(this::survivorOf);
+    }
+
+    /** The record that holds a merged record's history now; a record that was not merged is itself. */
+    private StoredClient survivorOf(StoredClient client) {
+        StoredClient current = client;
+        for (int hops = 0; current.isMerged() && hops < 10; hops++) {
+            StoredClient next = store.byId(current.mergedInto()).orElse(null);
+            if (next == null) {
+                break;
+            }
+            current = next;
+        }
+        return current;
     }
 
     @Override
@@ -403,7 +437,7 @@ public class ClientRegistry implements Clients {
         String code = codeOf(settingsOf(organisation).scheme(), new ClientRegistration(components, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null), problems);
         problems.throwIfAny();
-        return code;
+        return UicCodes.withCheckCharacter(code);
     }
 
     /**
@@ -440,15 +474,23 @@ public class ClientRegistry implements Clients {
                 registration.alias(), null, problems);
         problems.throwIfAny();
 
-        Optional<StoredClient> exact = store.byUic(organisation, code);
+        Optional<StoredClient> exact = byCode(organisation, settings.scheme(), code);
         if (exact.isPresent()) {
             audit.recordRead(actor, organisation, ENTITY, exact.get().id(), "opened by exact code");
             return RegistrationOutcome.existing(toClient(exact.get(), settings));
         }
-        List<NearMatch> near = UicCodes.nearMatches(settings.scheme(), code, store.codes(organisation));
+        // Near matches compare the codes without check characters: old and new codes of one person differ only there.
+        String body = UicCodes.bodyOf(settings.scheme(), code);
+        code = UicCodes.withCheckCharacter(body);
+        facts = facts.withUic(code);
+        Map<String, String> storedByBody = new LinkedHashMap<>();
+        for (String stored : store.codes(organisation)) {
+            storedByBody.putIfAbsent(UicCodes.bodyOf(settings.scheme(), stored), stored);
+        }
+        List<NearMatch> near = UicCodes.nearMatches(settings.scheme(), body, storedByBody.keySet());
         if (!near.isEmpty()) {
             Map<String, NearMatch.Kind> kinds = new LinkedHashMap<>();
-            near.forEach(match -> kinds.putIfAbsent(match.code(), match.kind()));
+            near.forEach(match -> kinds.putIfAbsent(storedByBody.get(match.code()), match.kind()));
             List<StoredClient> candidates = store.byUics(organisation, kinds.keySet());
             if (registration.decision() == null) {
                 audit.recordRead(actor, organisation, ENTITY, null, "near matches " + ids(candidates),
@@ -507,7 +549,12 @@ public class ClientRegistry implements Clients {
     /** Decisions recorded about a new code: candidate client id to decision. */
     public Map<Long, DuplicateDecision> duplicateDecisions(ReachUser actor, String newCode) {
         long organisation = readable(actor);
-        return store.duplicateDecisions(organisation, UicCodes.normalise(newCode));
+        UicScheme scheme = settingsOf(organisation).scheme();
+        String code = UicCodes.normalise(newCode);
+        if (UicCodes.isWellFormed(scheme, code)) {
+            code = UicCodes.withCheckCharacter(code); // decisions are kept under the new code, check character included
+        }
+        return store.duplicateDecisions(organisation, code);
     }
 
     private String codeOf(UicScheme scheme, ClientRegistration registration, Problems problems) {
@@ -537,7 +584,12 @@ public class ClientRegistry implements Clients {
             return null;
         }
         String code = UicCodes.normalise(registration.code());
-        problems.check(UicCodes.isWellFormed(scheme, code), "code", "client.error.codeFormat", scheme.length());
+        if (UicCodes.isCheckCharacterWrong(scheme, code) && UicCodes.isWellFormed(scheme, UicCodes.bodyOf(scheme, code))) {
+            problems.add("code", "client.error.checkCharacter");
+        } else {
+            problems.check(UicCodes.isWellFormedWithOrWithoutCheck(scheme, code), "code", "client.error.codeFormat",
+                    scheme.length(), scheme.length() + 1);
+        }
         return code;
     }
 
@@ -758,7 +810,10 @@ public class ClientRegistry implements Clients {
         progress.total(table.rows().size());
         Map<String, Site> sitesByName = new HashMap<>();
         enrolmentSites(actor).forEach(site -> sitesByName.put(site.name().strip().toLowerCase(Locale.ROOT), site));
-        Set<String> existing = new LinkedHashSet<>(store.codes(organisation));
+        // Imported codes are kept as they are (an existing register's codes, with or without check characters);
+        // one person's old and new codes differ only in the check character, so they are compared without it.
+        Set<String> existingBodies = new LinkedHashSet<>();
+        store.codesIncludingMerged(organisation).forEach(stored -> existingBodies.add(UicCodes.bodyOf(settings.scheme(), stored)));
         Map<String, Integer> seen = new HashMap<>();
         List<NewClient> valid = new ArrayList<>();
         List<ClientStatus> statuses = new ArrayList<>();
@@ -768,14 +823,19 @@ public class ClientRegistry implements Clients {
             String code = UicCodes.normalise(row.get("uic"));
             if (code.isEmpty()) {
                 problems.add(RowProblem.of(row.line(), "uic", "error.required"));
-            } else if (!UicCodes.isWellFormed(settings.scheme(), code)) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.error.codeFormat", settings.scheme().length()));
-            } else if (existing.contains(code)) {
+            } else if (UicCodes.isCheckCharacterWrong(settings.scheme(), code)
+                    && UicCodes.isWellFormed(settings.scheme(), UicCodes.bodyOf(settings.scheme(), code))) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.error.checkCharacter"));
+            } else if (!UicCodes.isWellFormedWithOrWithoutCheck(settings.scheme(), code)) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.error.codeFormat", settings.scheme().length(),
+                        settings.scheme().length() + 1));
+            } else if (existingBodies.contains(UicCodes.bodyOf(settings.scheme(), code))) {
                 problems.add(RowProblem.of(row.line(), "uic", "client.import.codeExists"));
-            } else if (seen.containsKey(code)) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeRepeated", seen.get(code)));
+            } else if (seen.containsKey(UicCodes.bodyOf(settings.scheme(), code))) {
+                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeRepeated",
+                        seen.get(UicCodes.bodyOf(settings.scheme(), code))));
             } else {
-                seen.put(code, row.line());
+                seen.put(UicCodes.bodyOf(settings.scheme(), code), row.line());
             }
             Gender gender = parse(row, "gender", Gender.class, problems);
             Integer birthYear = null;
@@ -988,12 +1048,18 @@ public class ClientRegistry implements Clients {
         return rules;
     }
 
+    /** A stored client as others see it (status derived by the organisation's rule); no audit entry. */
+    Client clientOf(StoredClient stored) {
+        return toClient(stored);
+    }
+
     private Client toClient(StoredClient stored) {
         return toClient(stored, settingsOf(stored.organisationId()));
     }
 
     private Client toClient(StoredClient c, ClientSettings settings) {
-        ClientStatus status = c.explicitStatus() != null ? c.explicitStatus() : derived(c.lastContact(), settings);
+        ClientStatus status = c.isMerged() ? ClientStatus.MERGED
+                : c.explicitStatus() != null ? c.explicitStatus() : derived(c.lastContact(), settings);
         return new Client(c.id(), c.organisationId(), c.uic(), c.gender(), c.birthYear(), c.keyPopulations(),
                 c.primaryDrug(), c.secondaryDrug(), c.route(), c.enrolmentSiteId(), c.enrolmentHotspot(),
                 c.peerEducatorId(), c.firstContact(), c.lastContact(), status, c.stage());

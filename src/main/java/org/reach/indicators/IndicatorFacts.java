@@ -27,4 +27,9 @@ public interface IndicatorFacts {
      * when it asks for anonymous rows only, only rows without a client.
      */
     List<FactRow> load(FactQuery query);
+
+    /** How this capability's figures count people for these organisations, for the dashboard (none by default). */
+    default List<CountingNote> countingNotes(List<Long> organisationIds) {
+        return List.of();
+    }
 }

@@ -82,6 +82,12 @@ class IndicatorProviders {
     }
 
     /** Every provider's rows for a query, each row's values placed at the provider's positions. */
+    List<CountingNote> countingNotes(List<Long> organisationIds) {
+        List<CountingNote> notes = new ArrayList<>();
+        providers.forEach(provider -> notes.addAll(provider.facts().countingNotes(organisationIds)));
+        return notes;
+    }
+
     List<FactRow> load(FactQuery query) {
         List<FactRow> rows = new ArrayList<>();
         if (query.organisationIds().isEmpty()) {

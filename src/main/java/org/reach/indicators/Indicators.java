@@ -57,11 +57,13 @@ public class Indicators {
     private final MessageSource messages;
     private final Clock clock;
     private final ServiceCatalogue catalogue;
+    private final IndicatorProviders providers;
 
     Indicators(IndicatorStore store, FactStore facts, PeriodFactStore periodFacts, IndicatorCache cache,
                OrganisationDirectory directory, AuditTrail audit, MessageSource messages, Clock clock,
-               ServiceCatalogue catalogue) {
+               ServiceCatalogue catalogue, IndicatorProviders providers) {
         this.catalogue = catalogue;
+        this.providers = providers;
         this.store = store;
         this.facts = facts;
         this.periodFacts = periodFacts;
@@ -251,6 +253,12 @@ public class Indicators {
 
     private IndicatorEngine engine(IndicatorScope scope, Period period) {
         return known(cache.engine(scope.organisationIds(), scope.siteId(), period), scope);
+    }
+
+    /** How the scope's figures count people where a capability says (e.g. counted once across organisations). */
+    public List<CountingNote> countingNotes(ReachUser actor, IndicatorScope scope) {
+        requireViewer(actor);
+        return providers.countingNotes(scope.organisationIds());
     }
 
     /** Every indicator for the scope and period, broken down where the indicator allows the disaggregation. */

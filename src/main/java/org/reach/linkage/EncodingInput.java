@@ -19,9 +19,9 @@ record EncodingInput(Kind kind, String mother, String father, String ownFirst, S
     static EncodingInput basic(String code, String sex, Integer birthYear) {
         String letters = code == null || code.length() < 4 ? "" : code.substring(0, 4);
         Integer year = birthYear;
-        if (year == null && code != null && code.length() == 7 && Character.isDigit(code.charAt(5))
+        if (year == null && code != null && (code.length() == 7 || code.length() == 8) && Character.isDigit(code.charAt(5))
                 && Character.isDigit(code.charAt(6))) {
-            year = Integer.parseInt(code.substring(5, 7)); // the 7-character code holds two digits only
+            year = Integer.parseInt(code.substring(5, 7)); // the 7-character code (8 with its check character) holds two digits only
         }
         return new EncodingInput(Kind.BASIC, letters.length() == 4 ? letters.substring(0, 2) : "",
                 letters.length() == 4 ? letters.substring(2, 4) : "", null, null, sex,

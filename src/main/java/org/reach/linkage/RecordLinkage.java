@@ -16,6 +16,7 @@ import java.util.Set;
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
+import org.reach.clients.ClientStatus;
 import org.reach.clients.Clients;
 import org.reach.clients.RegistrationListener;
 import org.reach.linkage.store.LinkageStore;
@@ -284,6 +285,7 @@ public class RecordLinkage {
             ids.add(d.clientB());
         });
         List<Client> found = new ArrayList<>(clients.clients(actor, ids).values());
+        found.removeIf(c -> c.status() == ClientStatus.MERGED); // a merged record's history is the survivor's now
         found.sort(Comparator.comparing(Client::uic));
         List<ClientLinks> links = linksOf(actor, organisation, found).stream().filter(l -> !l.noHint()).toList();
         audit.recordRead(actor, organisation, ENTITY, null, "linkage hints of " + links.size() + " clients",

@@ -4,5 +4,5 @@
  * known elsewhere without either side seeing the other's data, and coordinators see only counts.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Record linkage",
-        allowedDependencies = {"platform", "audit", "organisations", "clients", "indicators"})
+        allowedDependencies = {"platform", "audit", "organisations", "clients", "services", "indicators"})
 package org.reach.linkage;

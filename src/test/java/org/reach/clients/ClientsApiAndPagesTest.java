@@ -28,6 +28,7 @@ import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
 import org.reach.organisations.OrganisationDirectory;
+import org.reach.clients.uic.UicCodes;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,7 @@ class ClientsApiAndPagesTest {
         String body = mvc.perform(api(post("/api/clients"), Role.OUTREACH_WORKER).contentType(MediaType.APPLICATION_JSON)
                         .content(registration("SAKAF92", "")))
                 .andExpect(status().isCreated()).andExpect(header().string("Location", containsString("/api/clients/")))
-                .andExpect(jsonPath("$.kind").value("CREATED")).andExpect(jsonPath("$.client.uic").value("SAKAF92"))
+                .andExpect(jsonPath("$.kind").value("CREATED")).andExpect(jsonPath("$.client.uic").value(UicCodes.withCheckCharacter("SAKAF92")))
                 .andReturn().getResponse().getContentAsString();
         int id = JsonPath.read(body, "$.client.id");
 
@@ -93,13 +94,13 @@ class ClientsApiAndPagesTest {
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:reach:problem:near-matches"))
-                .andExpect(jsonPath("$.code").value("SAKAF93"))
+                .andExpect(jsonPath("$.code").value(UicCodes.withCheckCharacter("SAKAF93")))
                 .andExpect(jsonPath("$.nearMatches[0].clientId").value(id))
                 .andExpect(jsonPath("$.nearMatches[0].kind").value("ONE_CHARACTER_DIFFERENT"));
 
         mvc.perform(api(post("/api/clients"), Role.OUTREACH_WORKER).contentType(MediaType.APPLICATION_JSON)
                         .content(registration("SAKAF93", ",\"decision\":\"REJECTED_DIFFERENT\"")))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.client.uic").value("SAKAF93"));
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.client.uic").value(UicCodes.withCheckCharacter("SAKAF93")));
 
         mvc.perform(api(post("/api/clients"), Role.ME_OFFICER).contentType(MediaType.APPLICATION_JSON)
                         .content(registration("TATAF92", "")))
@@ -199,6 +200,28 @@ class ClientsApiAndPagesTest {
         assertThat(refused).contains("id=\"gender-error\"");
         assertThat(registry.search(world.user(Role.ORG_MANAGER), new ClientSearch("PAPAF80", null, null, null), 0, 50).total())
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aMistypedCheckCharacterIsCaughtNextToTheCodeField() throws Exception {
+        String code = UicCodes.withCheckCharacter("CKCKM77");
+        char wrong = code.charAt(7) == 'A' ? 'B' : 'A';
+        String page = mvc.perform(form(post("/clients/new"), code.substring(0, 6) + "8" + code.charAt(7)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"code-error\"").contains("does not match the rest of the code");
+        page = mvc.perform(form(post("/clients/new"), code.substring(0, 7) + wrong))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"code-error\"");
+        mvc.perform(api(post("/api/clients"), Role.OUTREACH_WORKER).contentType(MediaType.APPLICATION_JSON)
+                        .content(registration(code.substring(0, 7) + wrong, "")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("code"))
+                .andExpect(jsonPath("$.errors[0].code").value("client.error.checkCharacter"));
+
+        mvc.perform(form(post("/clients/new"), "CKCKM77")).andExpect(redirectedUrlPattern("/clients/*?created"));
+        Client stored = registry.findByUic(world.user(Role.ORG_MANAGER), code).orElseThrow();
+        assertThat(stored.uic()).isEqualTo(code);
+        assertThat(registry.findByUic(world.user(Role.ORG_MANAGER), "ckck-m77")).map(Client::id).contains(stored.id());
     }
 
     private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, String code) {

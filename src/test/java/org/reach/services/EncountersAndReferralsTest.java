@@ -528,17 +528,17 @@ class EncountersAndReferralsTest {
             mvc.perform(get(page).with(user(peer)).header("Accept-Language", "en"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString(link)))
-                    .andExpect(content().string(containsString(">HOHOM75</a>")))
+                    .andExpect(content().string(containsString(">" + client.uic() + "</a>")))
                     .andExpect(content().string(not(containsString("#" + client.id() + "<"))));
         }
         mvc.perform(get("/referrals/new").param("client", String.valueOf(client.id())).with(user(peer)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(">HOHOM75</strong>")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString(">" + client.uic() + "</strong>")));
         mvc.perform(get("/encounters/new").param("code", "HOHOM75").with(user(peer)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("value=\"HOHOM75\"")))
                 .andExpect(content().string(containsString("hx-trigger=\"load, change")));
         mvc.perform(get("/clients/{id}", client.id()).with(user(peer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("href=\"/encounters/new?code=HOHOM75\"")))
+                .andExpect(content().string(containsString("href=\"/encounters/new?code=" + client.uic() + "\"")))
                 .andExpect(content().string(containsString("href=\"/referrals/new?client=" + client.id() + "\"")));
         // a foreign client's id on a referral form names nobody
         mvc.perform(get("/referrals/new").param("client", String.valueOf(foreignClient.id())).with(user(peer)))

@@ -46,7 +46,7 @@ public class ClientFactStore {
                         + "c.enrolment_hotspot, c.first_contact, c.explicit_status, c.explicit_status_date, kp.mask "
                         + "FROM clients c LEFT JOIN (SELECT k.client_id, " + mask + " AS mask FROM client_key_populations k "
                         + onlyKeyPopulations + "GROUP BY k.client_id) kp ON kp.client_id = c.id "
-                        + "WHERE c.organisation_id IN (:orgs) AND c.first_contact <= :end" + clientSite(scope)
+                        + "WHERE c.organisation_id IN (:orgs) AND c.merged_into IS NULL AND c.first_contact <= :end" + clientSite(scope)
                         + onlyClients(scope))
                 .params(p).query(rs -> {
                     int birth = rs.getInt(4);
@@ -66,7 +66,7 @@ public class ClientFactStore {
         p.put("start", start);
         p.put("end", end);
         jdbc.sql("SELECT DISTINCT g.client_id FROM client_stage_changes g JOIN clients c ON c.id = g.client_id "
-                        + "WHERE c.organisation_id IN (:orgs) AND g.stage_date >= :start AND g.stage_date <= :end "
+                        + "WHERE c.organisation_id IN (:orgs) AND c.merged_into IS NULL AND g.stage_date >= :start AND g.stage_date <= :end "
                         + "AND g.stage <> 'HARM_REDUCTION'" + clientSite(scope) + onlyClients(scope))
                 .params(p).query(rs -> {
                     each.accept(rs.getLong(1));

@@ -39,7 +39,7 @@ public class ClientStore {
     private static final String SELECT = """
             SELECT id, organisation_id, uic, gender, birth_year, primary_drug, secondary_drug, route, enrolment_site_id,
                    enrolment_hotspot, peer_educator_id, first_contact, last_contact, explicit_status,
-                   explicit_status_date, care_stage, alias, created_at
+                   explicit_status_date, care_stage, alias, created_at, merged_into
             FROM clients""";
 
     private final JdbcClient jdbc;
@@ -97,7 +97,7 @@ public class ClientStore {
                                           MAX(CASE WHEN key_population = 'PEOPLE_WHO_USE_DRUGS_NOT_INJECTING' THEN 1 ELSE 0 END) AS pwud,
                                           MAX(CASE WHEN key_population = 'TRANSGENDER_PERSON' THEN 1 ELSE 0 END) AS tg
                                    FROM client_key_populations GROUP BY client_id) k ON k.client_id = c.id
-                        WHERE c.organisation_id = :organisation AND c.enrolment_hotspot IS NOT NULL
+                        WHERE c.organisation_id = :organisation AND c.merged_into IS NULL AND c.enrolment_hotspot IS NOT NULL
                           AND c.first_contact <= :to AND c.last_contact >= :from
                         GROUP BY c.enrolment_hotspot
                         ORDER BY c.enrolment_hotspot""")
@@ -124,7 +124,7 @@ public class ClientStore {
     }
 
     public long count(long organisationId) {
-        return jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ?").param(organisationId).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ? AND merged_into IS NULL").param(organisationId).query(Long.class).single();
     }
 
     public Optional<StoredClient> byId(long id) {
@@ -144,9 +144,9 @@ public class ClientStore {
                 .param("organisation", organisationId).param("uics", List.copyOf(uics)).query(ClientStore::map).list());
     }
 
-    /** Every client of the organisation, oldest first. */
+    /** Every client of the organisation, oldest first; merged records are left out. */
     public List<StoredClient> all(long organisationId) {
-        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = ? ORDER BY id").param(organisationId)
+        return withKeyPopulations(jdbc.sql(SELECT + " WHERE organisation_id = ? AND merged_into IS NULL ORDER BY id").param(organisationId)
                 .query(ClientStore::map).list());
     }
 
@@ -191,8 +191,13 @@ public class ClientStore {
         return codes;
     }
 
-    /** Every code of the organisation, for the near-match check. */
+    /** Every code of the organisation's records in use (merged ones left out), for the near-match check. */
     public List<String> codes(long organisationId) {
+        return jdbc.sql("SELECT uic FROM clients WHERE organisation_id = ? AND merged_into IS NULL").param(organisationId).query(String.class).list();
+    }
+
+    /** Every code of the organisation, merged records included (their codes stay taken). */
+    public List<String> codesIncludingMerged(long organisationId) {
         return jdbc.sql("SELECT uic FROM clients WHERE organisation_id = ?").param(organisationId).query(String.class).list();
     }
 
@@ -270,7 +275,7 @@ public class ClientStore {
     }
 
     private static String where(long organisationId, ClientSearch search, StatusCutoffs cutoffs, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE organisation_id = :organisation");
+        StringBuilder where = new StringBuilder(" WHERE organisation_id = :organisation AND merged_into IS NULL");
         params.put("organisation", organisationId);
         if (search.code() != null && !search.code().isEmpty()) {
             where.append(" AND uic LIKE :code");
@@ -382,7 +387,8 @@ public class ClientStore {
                 rs.getObject("first_contact", LocalDate.class), rs.getObject("last_contact", LocalDate.class),
                 value(ClientStatus.class, rs.getString("explicit_status")),
                 rs.getObject("explicit_status_date", LocalDate.class), CareStage.valueOf(rs.getString("care_stage")),
-                rs.getString("alias"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("alias"), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("merged_into", Long.class));
     }
 
     private static HistoryEntry history(ResultSet rs, int row) throws SQLException {

@@ -18,4 +18,9 @@ public record NewClient(long organisationId, String uic, Gender gender, Integer 
     public NewClient {
         keyPopulations = Set.copyOf(keyPopulations);
     }
+
+    public NewClient withUic(String code) {
+        return new NewClient(organisationId, code, gender, birthYear, keyPopulations, primaryDrug, secondaryDrug, route,
+                enrolmentSiteId, enrolmentHotspot, peerEducatorId, firstContact, stage, alias);
+    }
 }

@@ -111,6 +111,41 @@ public final class UicCodes {
         };
     }
 
+    /** Whether a normalised code has the length of a new code: the scheme's length plus its check character. */
+    public static boolean hasCheckCharacter(UicScheme scheme, String code) {
+        return code != null && code.length() == scheme.length() + 1;
+    }
+
+    /** A code body (as {@link #generate} makes it) with its check character appended: the form new codes are given. */
+    public static String withCheckCharacter(String body) {
+        return body + UicCheckCharacter.of(body);
+    }
+
+    /** The code without its check character; a code of the scheme's length (registered before checks) as it is. */
+    public static String bodyOf(UicScheme scheme, String code) {
+        return hasCheckCharacter(scheme, code) ? code.substring(0, scheme.length()) : code;
+    }
+
+    /**
+     * Whether a normalised code is acceptable as typed: a well-formed body of the scheme's length (a code registered
+     * before check characters), or such a body followed by its check character. A wrong check character means one
+     * character was mistyped (see {@link #isCheckCharacterWrong}).
+     */
+    public static boolean isWellFormedWithOrWithoutCheck(UicScheme scheme, String code) {
+        if (code == null) {
+            return false;
+        }
+        if (hasCheckCharacter(scheme, code)) {
+            return isWellFormed(scheme, bodyOf(scheme, code)) && UicCheckCharacter.matches(code);
+        }
+        return isWellFormed(scheme, code);
+    }
+
+    /** A code of a new code's length whose last character is not the check character of the rest: a typing error. */
+    public static boolean isCheckCharacterWrong(UicScheme scheme, String code) {
+        return hasCheckCharacter(scheme, code) && !UicCheckCharacter.matches(code);
+    }
+
     /**
      * Existing codes that may belong to the same person as {@code code}: exactly one character different,
      * mother and father swapped (characters 1–2 and 3–4), or for the 14-character scheme day and month

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.reach.audit.AuditTrail;
 import org.reach.clients.CareStage;
+import org.reach.clients.ClientMerges;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
 import org.reach.clients.ClientRegistry;
@@ -50,11 +51,13 @@ class ClientPages {
             ClientStatus.DECEASED, ClientStatus.EXITED);
 
     private final ClientRegistry registry;
+    private final ClientMerges merges;
     private final BackgroundJobs jobs;
     private final Clock clock;
 
-    ClientPages(ClientRegistry registry, BackgroundJobs jobs, Clock clock) {
+    ClientPages(ClientRegistry registry, ClientMerges merges, BackgroundJobs jobs, Clock clock) {
         this.registry = registry;
+        this.merges = merges;
         this.jobs = jobs;
         this.clock = clock;
     }
@@ -67,7 +70,8 @@ class ClientPages {
         ClientPage clients = registry.search(me, new ClientSearch(code, status, site, keyPopulation), Paging.clamp(page), PAGE_SIZE);
         model.addAttribute("clients", clients);
         model.addAttribute("siteNames", registry.siteNames(me));
-        model.addAttribute("statuses", ClientStatus.values());
+        model.addAttribute("statuses", java.util.Arrays.stream(ClientStatus.values())
+                .filter(s -> s != ClientStatus.MERGED).toList()); // merged records are not listed
         model.addAttribute("keyPopulations", KeyPopulation.values());
         model.addAttribute("code", code);
         model.addAttribute("status", status);
@@ -76,6 +80,7 @@ class ClientPages {
         model.addAttribute("mayWrite", registry.mayWrite(me));
         model.addAttribute("mayImport", registry.mayImport(me));
         model.addAttribute("mayChangeSettings", registry.mayChangeSettings(me));
+        model.addAttribute("mayMerge", merges.mayMerge(me));
         return "clients/clients";
     }
 
@@ -149,8 +154,14 @@ class ClientPages {
         model.addAttribute("profile", profile);
         model.addAttribute("client", profile.client());
         model.addAttribute("timeline", registry.timeline(me, id));
-        model.addAttribute("mayWrite", registry.mayWrite(me) && !profile.client().isDeceased());
+        model.addAttribute("mayWrite", registry.mayWrite(me) && !profile.client().isDeceased()
+                && profile.client().status() != ClientStatus.MERGED);
         model.addAttribute("mayReadAccess", AuditTrail.mayReadClientAccess(me));
+        model.addAttribute("mayMerge", merges.mayMerge(me));
+        merges.survivorOf(me, id).ifPresent(survivor -> {
+            model.addAttribute("survivorId", survivor);
+            model.addAttribute("survivorCode", registry.codes(me, List.of(survivor)).get(survivor));
+        });
         return "clients/client";
     }
 

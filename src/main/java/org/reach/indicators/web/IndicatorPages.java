@@ -101,6 +101,7 @@ class IndicatorPages {
         }
         boolean exact = indicators.maySeeExact(me, scope);
         List<IndicatorTable> tiles = indicators.tables(me, scope, p, Disaggregation.NONE, exact);
+        model.addAttribute("countingNotes", indicators.countingNotes(me, scope));
         String selected = indicator != null && tiles.stream().anyMatch(t -> t.definition().code().equals(indicator))
                 ? indicator : tiles.get(0).definition().code();
         IndicatorDefinition chosen = tiles.stream().filter(t -> t.definition().code().equals(selected)).findFirst()

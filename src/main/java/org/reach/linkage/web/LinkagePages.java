@@ -1,5 +1,6 @@
 package org.reach.linkage.web;
 
+import org.reach.clients.ClientMerges;
 import org.reach.linkage.RecordLinkage;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
@@ -18,10 +19,12 @@ class LinkagePages {
     private static final String VIEW = "linkage/linkage";
 
     private final RecordLinkage linkage;
+    private final ClientMerges merges;
     private final BackgroundJobs jobs;
 
-    LinkagePages(RecordLinkage linkage, BackgroundJobs jobs) {
+    LinkagePages(RecordLinkage linkage, ClientMerges merges, BackgroundJobs jobs) {
         this.linkage = linkage;
+        this.merges = merges;
         this.jobs = jobs;
     }
 
@@ -36,6 +39,7 @@ class LinkagePages {
         model.addAttribute("coordinator", coordinator);
         if (staff) {
             model.addAttribute("hints", linkage.hints(me));
+            model.addAttribute("mayMerge", merges.mayMerge(me));
         }
         if (coordinator) {
             model.addAttribute("runs", linkage.runs(me));
