@@ -24,7 +24,6 @@ import org.reach.linkage.store.LinkageStore.Member;
 import org.reach.linkage.store.LinkageStore.StoredEncoding;
 import org.reach.organisations.Organisation;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.organisations.Site;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -88,7 +87,7 @@ public class RecordLinkage {
 
     /** Encodes a newly registered client and links it at once with the programme's other encodings. */
     void registered(ReachUser actor, Client client, RegistrationListener.Identity identity) {
-        Long programme = programmeOf(client.organisationId());
+        Long programme = programmeOf(actor, client.organisationId());
         if (programme == null) {
             return; // an organisation outside any programme has nobody to be linked with
         }
@@ -99,7 +98,7 @@ public class RecordLinkage {
                 identity.birthMonth(), identity.birthDay()));
         Instant now = clock.instant();
         store.saveEncoding(client.id(), client.organisationId(), programme, basic, full,
-                full == null ? BASIS_STORED_CODE : BASIS_REGISTRATION, cityOf(client.enrolmentSiteId()), now);
+                full == null ? BASIS_STORED_CODE : BASIS_REGISTRATION, cityOf(actor, client.enrolmentSiteId()), now);
         audit.recordWrite(actor, client.organisationId(), AuditAction.CREATE, ENTITY, client.id(),
                 full == null ? "encoded from the code" : "encoded from the registration", List.of(client.id()));
         linkOne(actor, client, programme, basic, full, now);
@@ -123,7 +122,7 @@ public class RecordLinkage {
             }
         }
         matches.sort(Comparator.comparingInt(Match::permille).reversed());
-        String city = cityOf(client.enrolmentSiteId());
+        String city = cityOf(actor, client.enrolmentSiteId());
         Long groupId = null;
         Set<Long> organisationsInGroup = new LinkedHashSet<>();
         for (Match match : matches) {
@@ -192,14 +191,15 @@ public class RecordLinkage {
     /** The run itself: encode who has no encoding yet, compare everyone, replace the groups and duplicates. */
     LinkageRun run(ReachUser actor, long programme, BackgroundJobs.Progress progress) {
         Instant started = clock.instant();
-        List<Organisation> organisations = directory.organisations(ReachUser.system()).stream()
+        List<Organisation> organisations = directory.programmePartners(actor).stream()
                 .filter(o -> Objects.equals(o.programmeId(), programme))
                 .toList();
+        Map<Long, String> siteCities = new HashMap<>();
+        directory.programmePartnerSites(actor).forEach(site -> siteCities.put(site.id(), site.city()));
         progress.total(organisations.size() + 1L);
         for (Organisation organisation : organisations) {
             transactions.executeWithoutResult(status -> {
                 Set<Long> encoded = store.encodedClients(organisation.id());
-                Map<Long, String> siteCities = siteCities(organisation.id());
                 for (Client client : clients.clientsForLinkage(actor, organisation.id())) {
                     String city = client.enrolmentSiteId() == null ? null : siteCities.get(client.enrolmentSiteId());
                     if (encoded.contains(client.id())) {
@@ -309,7 +309,7 @@ public class RecordLinkage {
             List<String> elsewhere = store.member(client.id())
                     .map(m -> store.group(m.groupId()).stream()
                             .filter(other -> other.organisationId() != organisation)
-                            .map(other -> names.computeIfAbsent(other.organisationId(), this::organisationName))
+                            .map(other -> names.computeIfAbsent(other.organisationId(), id -> organisationName(actor, id)))
                             .distinct().sorted().toList())
                     .orElse(List.of());
             List<ClientLinks.PossibleDuplicate> possible = duplicates.get(client.id()).stream()
@@ -338,32 +338,26 @@ public class RecordLinkage {
         return actor.organisationId();
     }
 
-    private Long programmeOf(long organisationId) {
+    /** The programme of the client's organisation, as the registering person may name it. */
+    private Long programmeOf(ReachUser actor, long organisationId) {
         try {
-            return directory.organisation(ReachUser.system(), organisationId).programmeId();
+            return directory.programmePartner(actor, organisationId).programmeId();
         } catch (NotFound gone) {
             return null;
         }
     }
 
-    private String organisationName(long organisationId) {
-        return directory.organisation(ReachUser.system(), organisationId).name();
+    /** Organisations of one programme may name each other (the hint says where else a client is probably known). */
+    private String organisationName(ReachUser actor, long organisationId) {
+        return directory.programmePartner(actor, organisationId).name();
     }
 
-    private Map<Long, String> siteCities(long organisationId) {
-        Map<Long, String> cities = new HashMap<>();
-        for (Site site : directory.sites(ReachUser.system(), organisationId)) {
-            cities.put(site.id(), site.city());
-        }
-        return cities;
-    }
-
-    private String cityOf(Long siteId) {
+    private String cityOf(ReachUser actor, Long siteId) {
         if (siteId == null) {
             return null;
         }
         try {
-            return directory.site(ReachUser.system(), siteId).city();
+            return directory.programmePartnerSite(actor, siteId).city();
         } catch (NotFound gone) {
             return null;
         }
