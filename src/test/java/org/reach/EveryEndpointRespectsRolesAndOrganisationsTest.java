@@ -33,6 +33,7 @@ import org.reach.audit.AuditFilter;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistration;
+import org.reach.clients.ClientImportWork;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.Gender;
 import org.reach.clients.ImportReport;
@@ -1718,7 +1719,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     }
 
     private static MockHttpServletRequestBuilder upload(MockHttpServletRequestBuilder request) {
-        byte[] csv = String.join(",", ClientRegistry.IMPORT_COLUMNS).concat("\n").getBytes(StandardCharsets.UTF_8);
+        byte[] csv = String.join(",", ClientImportWork.IMPORT_COLUMNS).concat("\n").getBytes(StandardCharsets.UTF_8);
         return request.contentType(MediaType.MULTIPART_FORM_DATA).with(servletRequest -> {
             servletRequest.addPart(new MockPart("file", "clients.csv", csv) {
                 @Override

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,8 +31,6 @@ import org.reach.clients.uic.UicComponents;
 import org.reach.clients.uic.UicScheme;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.Site;
-import org.reach.platform.BackgroundJobs;
-import org.reach.platform.CurrentUser;
 import org.reach.platform.FieldProblem;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
@@ -42,9 +39,6 @@ import org.reach.platform.Paging;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
-import org.reach.platform.RowProblem;
-import org.reach.platform.Table;
-import org.reach.platform.TableRow;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,7 +60,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ClientRegistry implements Clients {
 
     static final String ENTITY = "client";
-    private static final Set<ClientStatus> RECORDED = EnumSet.of(ClientStatus.DETAINED, ClientStatus.TRANSFERRED,
+    static final Set<ClientStatus> RECORDED = EnumSet.of(ClientStatus.DETAINED, ClientStatus.TRANSFERRED,
             ClientStatus.DECEASED, ClientStatus.EXITED);
     private static final Set<ClientStatus> ENDED_BY_CONTACT = EnumSet.of(ClientStatus.DETAINED, ClientStatus.TRANSFERRED,
             ClientStatus.EXITED);
@@ -136,7 +130,7 @@ public class ClientRegistry implements Clients {
         return actor.organisationId();
     }
 
-    private long writable(ReachUser actor) {
+    long writable(ReachUser actor) {
         if (!mayWrite(actor)) {
             throw new Forbidden("change clients");
         }
@@ -210,7 +204,7 @@ public class ClientRegistry implements Clients {
         return changed;
     }
 
-    private ClientSettings settingsOf(long organisation) {
+    ClientSettings settingsOf(long organisation) {
         return store.settings(organisation).orElseGet(() -> ClientSettings.defaults(organisation));
     }
 
@@ -782,191 +776,9 @@ public class ClientRegistry implements Clients {
         events.publishEvent(batch);
     }
 
-    // ---- import
-
-    public static final List<String> IMPORT_COLUMNS = List.of("uic", "gender", "birth_year", "key_populations",
-            "primary_drug", "secondary_drug", "route", "enrolment_site", "first_contact", "status");
-    private static final List<String> REQUIRED_COLUMNS = List.of("uic", "gender", "enrolment_site", "first_contact");
-
-    /**
-     * Imports a client list: every row is checked first and nothing is imported unless every row is valid.
-     * Codes already in the organisation or repeated in the file are bad rows.
-     */
-    public ImportReport importClients(ReachUser actor, Table table, BackgroundJobs.Progress progress) {
-        long organisation = writable(actor);
-        if (!mayImport(actor)) {
-            throw new Forbidden("import clients");
-        }
-        ClientSettings settings = settingsOf(organisation);
-        List<RowProblem> problems = new ArrayList<>();
-        for (String column : REQUIRED_COLUMNS) {
-            if (!table.headers().contains(column)) {
-                problems.add(RowProblem.of(1, column, "client.import.missingColumn"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            return new ImportReport(0, table.rows().size(), problems);
-        }
-        progress.total(table.rows().size());
-        Map<String, Site> sitesByName = new HashMap<>();
-        enrolmentSites(actor).forEach(site -> sitesByName.put(site.name().strip().toLowerCase(Locale.ROOT), site));
-        // Imported codes are kept as they are (an existing register's codes, with or without check characters);
-        // one person's old and new codes differ only in the check character, so they are compared without it.
-        Set<String> existingBodies = new LinkedHashSet<>();
-        store.codesIncludingMerged(organisation).forEach(stored -> existingBodies.add(UicCodes.bodyOf(settings.scheme(), stored)));
-        Map<String, Integer> seen = new HashMap<>();
-        List<NewClient> valid = new ArrayList<>();
-        List<ClientStatus> statuses = new ArrayList<>();
-        for (TableRow row : table.rows()) {
-            int before = problems.size();
-            Problems rowProblems = new Problems();
-            String code = UicCodes.normalise(row.get("uic"));
-            if (code.isEmpty()) {
-                problems.add(RowProblem.of(row.line(), "uic", "error.required"));
-            } else if (UicCodes.isCheckCharacterWrong(settings.scheme(), code)
-                    && UicCodes.isWellFormed(settings.scheme(), UicCodes.bodyOf(settings.scheme(), code))) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.error.checkCharacter"));
-            } else if (!UicCodes.isWellFormedWithOrWithoutCheck(settings.scheme(), code)) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.error.codeFormat", settings.scheme().length(),
-                        settings.scheme().length() + 1));
-            } else if (existingBodies.contains(UicCodes.bodyOf(settings.scheme(), code))) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeExists"));
-            } else if (seen.containsKey(UicCodes.bodyOf(settings.scheme(), code))) {
-                problems.add(RowProblem.of(row.line(), "uic", "client.import.codeRepeated",
-                        seen.get(UicCodes.bodyOf(settings.scheme(), code))));
-            } else {
-                seen.put(UicCodes.bodyOf(settings.scheme(), code), row.line());
-            }
-            Gender gender = parse(row, "gender", Gender.class, problems);
-            Integer birthYear = null;
-            if (row.get("birth_year") != null) {
-                try {
-                    birthYear = Integer.valueOf(row.get("birth_year"));
-                } catch (NumberFormatException notANumber) {
-                    problems.add(RowProblem.of(row.line(), "birth_year", "client.import.notAYear"));
-                }
-            }
-            Set<KeyPopulation> populations = EnumSet.noneOf(KeyPopulation.class);
-            if (row.get("key_populations") != null) {
-                for (String part : row.get("key_populations").split(";")) {
-                    if (!part.isBlank()) {
-                        KeyPopulation population = enumValue(KeyPopulation.class, part);
-                        if (population == null) {
-                            problems.add(RowProblem.of(row.line(), "key_populations", "client.import.unknownValue", part.strip()));
-                        } else {
-                            populations.add(population);
-                        }
-                    }
-                }
-            }
-            Drug primary = parse(row, "primary_drug", Drug.class, problems);
-            Drug secondary = parse(row, "secondary_drug", Drug.class, problems);
-            Route route = parse(row, "route", Route.class, problems);
-            Long siteId = null;
-            if (row.get("enrolment_site") == null) {
-                problems.add(RowProblem.of(row.line(), "enrolment_site", "error.required"));
-            } else {
-                Site site = sitesByName.get(row.get("enrolment_site").toLowerCase(Locale.ROOT));
-                if (site == null) {
-                    problems.add(RowProblem.of(row.line(), "enrolment_site", "client.import.unknownSite", row.get("enrolment_site")));
-                } else {
-                    siteId = site.id();
-                }
-            }
-            LocalDate firstContact = null;
-            if (row.get("first_contact") == null) {
-                problems.add(RowProblem.of(row.line(), "first_contact", "error.required"));
-            } else {
-                try {
-                    firstContact = LocalDate.parse(row.get("first_contact"));
-                } catch (RuntimeException notADate) {
-                    problems.add(RowProblem.of(row.line(), "first_contact", "client.import.notADate"));
-                }
-            }
-            ClientStatus status = parse(row, "status", ClientStatus.class, problems);
-            NewClient facts = validate(actor, organisation, code, gender, birthYear, populations, primary, secondary,
-                    route, siteId, null, null, firstContact, null, null, rowProblems);
-            if (gender == null && row.get("gender") == null) {
-                problems.add(RowProblem.of(row.line(), "gender", "error.required"));
-            }
-            try {
-                rowProblems.throwIfAny();
-            } catch (InvalidInput invalid) {
-                for (FieldProblem problem : invalid.problems()) {
-                    String column = column(problem.field());
-                    boolean alreadyReported = problems.subList(before, problems.size()).stream()
-                            .anyMatch(p -> p.column().equals(column));
-                    if (!alreadyReported) {
-                        problems.add(new RowProblem(row.line(), column, problem.messageKey(), problem.arguments()));
-                    }
-                }
-            }
-            if (problems.size() == before) {
-                valid.add(facts);
-                statuses.add(status);
-            }
-            progress.advance(1);
-        }
-        if (!problems.isEmpty()) {
-            return new ImportReport(0, table.rows().size(), problems);
-        }
-        LocalDate today = today();
-        List<Long> imported = new ArrayList<>();
-        for (int i = 0; i < valid.size(); i++) {
-            long id = store.insert(valid.get(i), now());
-            ClientStatus status = statuses.get(i);
-            if (status != null && RECORDED.contains(status)) {
-                store.setExplicitStatus(id, status, today, now());
-                store.addStatusChange(id, status, today, null, actorId(actor), now());
-            }
-            imported.add(id);
-        }
-        // One entry for the whole file, naming every client it created.
-        if (!imported.isEmpty()) {
-            audit.recordWrite(actor, organisation, AuditAction.CREATE, ENTITY, imported.size() == 1 ? imported.get(0) : null,
-                    "import of " + imported.size() + " clients", imported);
-        }
-        return new ImportReport(valid.size(), table.rows().size(), List.of());
-    }
-
-    private static <E extends Enum<E>> E parse(TableRow row, String column, Class<E> type, List<RowProblem> problems) {
-        String value = row.get(column);
-        if (value == null) {
-            return null;
-        }
-        E parsed = enumValue(type, value);
-        if (parsed == null) {
-            problems.add(RowProblem.of(row.line(), column, "client.import.unknownValue", value));
-        }
-        return parsed;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String value) {
-        String name = value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        for (E candidate : type.getEnumConstants()) {
-            if (candidate.name().equals(name)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static String column(String field) {
-        return switch (field) {
-            case "birthYear" -> "birth_year";
-            case "keyPopulations" -> "key_populations";
-            case "primaryDrug" -> "primary_drug";
-            case "secondaryDrug" -> "secondary_drug";
-            case "enrolmentSiteId" -> "enrolment_site";
-            case "firstContact" -> "first_contact";
-            case "code" -> "uic";
-            default -> field;
-        };
-    }
-
     // ---- validation: everything is checked before anything is written
 
-    private NewClient validate(ReachUser actor, long organisation, String code, Gender gender, Integer birthYear,
+    NewClient validate(ReachUser actor, long organisation, String code, Gender gender, Integer birthYear,
                                Set<KeyPopulation> keyPopulations, Drug primaryDrug, Drug secondaryDrug, Route route,
                                Long enrolmentSiteId, String hotspot, Long peerEducatorId, LocalDate firstContact,
                                String alias, StoredClient current, Problems problems) {
@@ -1102,7 +914,7 @@ public class ClientRegistry implements Clients {
         return clients.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(","));
     }
 
-    private static Long actorId(ReachUser actor) {
+    static Long actorId(ReachUser actor) {
         return actor.id() == 0 ? null : actor.id();
     }
 

@@ -47,6 +47,7 @@ class ClientRegistryTest {
     private static final LocalDate TODAY = FixedClock.TODAY;
 
     @Autowired ClientRegistry registry;
+    @Autowired ClientImportWork imports;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
     @Autowired SignIn signIn;
@@ -379,7 +380,7 @@ class ClientRegistryTest {
 
     private ImportReport importCsv(String csv) {
         var table = TableReader.read("clients.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
-        return registry.importClients(world.user(Role.SITE_MANAGER), table, new BackgroundJobs.Progress() {
+        return imports.importClients(world.user(Role.SITE_MANAGER), table, new BackgroundJobs.Progress() {
             @Override
             public void total(long total) {
             }

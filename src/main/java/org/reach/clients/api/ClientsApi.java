@@ -15,6 +15,7 @@ import org.reach.clients.Client;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
 import org.reach.clients.ClientRegistration;
+import org.reach.clients.ClientImportWork;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientSettings;
@@ -60,11 +61,13 @@ import org.springframework.web.multipart.MultipartFile;
 class ClientsApi {
 
     private final ClientRegistry registry;
+    private final ClientImportWork imports;
     private final BackgroundJobs jobs;
     private final MessageSource messages;
 
-    ClientsApi(ClientRegistry registry, BackgroundJobs jobs, MessageSource messages) {
+    ClientsApi(ClientRegistry registry, ClientImportWork imports, BackgroundJobs jobs, MessageSource messages) {
         this.registry = registry;
+        this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
     }
@@ -168,7 +171,7 @@ class ClientsApi {
         } catch (IOException unreadable) {
             throw InvalidInput.of("file", "import.error.unreadable");
         }
-        String id = jobs.start(me, "client-import", progress -> registry.importClients(me, table, progress));
+        String id = jobs.start(me, "client-import", progress -> imports.importClients(me, table, progress));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("jobId", id));
     }
 }

@@ -12,6 +12,7 @@ import org.reach.clients.CareStage;
 import org.reach.clients.ClientMerges;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
+import org.reach.clients.ClientImportWork;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientSettings;
@@ -51,12 +52,14 @@ class ClientPages {
             ClientStatus.DECEASED, ClientStatus.EXITED);
 
     private final ClientRegistry registry;
+    private final ClientImportWork imports;
     private final ClientMerges merges;
     private final BackgroundJobs jobs;
     private final Clock clock;
 
-    ClientPages(ClientRegistry registry, ClientMerges merges, BackgroundJobs jobs, Clock clock) {
+    ClientPages(ClientRegistry registry, ClientImportWork imports, ClientMerges merges, BackgroundJobs jobs, Clock clock) {
         this.registry = registry;
+        this.imports = imports;
         this.merges = merges;
         this.jobs = jobs;
         this.clock = clock;
@@ -279,14 +282,14 @@ class ClientPages {
     @GetMapping("/clients/import")
     String importForm(@AuthenticationPrincipal ReachUser me, Model model) {
         requireImporter(me);
-        model.addAttribute("columns", ClientRegistry.IMPORT_COLUMNS);
+        model.addAttribute("columns", ClientImportWork.IMPORT_COLUMNS);
         return "clients/import";
     }
 
     @PostMapping("/clients/import")
     String startImport(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) MultipartFile file, Model model) {
         requireImporter(me);
-        model.addAttribute("columns", ClientRegistry.IMPORT_COLUMNS);
+        model.addAttribute("columns", ClientImportWork.IMPORT_COLUMNS);
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", "import.error.empty");
             return "clients/import";
@@ -301,7 +304,7 @@ class ClientPages {
             model.addAttribute("fileError", "import.error.unreadable");
             return "clients/import";
         }
-        String id = jobs.start(me, "client-import", progress -> registry.importClients(me, table, progress));
+        String id = jobs.start(me, "client-import", progress -> imports.importClients(me, table, progress));
         return "redirect:/clients/import/" + id;
     }
 
