@@ -85,6 +85,8 @@ class ServingAClientBrowserTest extends BrowserJourney {
         assertThat(browser.path()).matches("/clients/\\d+");
         long clientId = Long.parseLong(browser.path().substring("/clients/".length()));
         assertThat(browser.text("h1")).contains(code);
+        String stored = registry.client(peer, clientId).uic();
+        assertThat(stored).as("with its check character").isEqualTo(org.reach.clients.uic.UicCodes.withCheckCharacter(code));
         assertThat(clientId).isNotEqualTo(similarId);
         assertThat(registry.findByUic(peer, code)).map(Client::id).contains(clientId);
         assertThat(registry.duplicateDecisions(peer, code)).containsEntry(similarId, DuplicateDecision.REJECTED_DIFFERENT);
@@ -99,7 +101,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
         // an encounter with three services, the code filled in from the client's page
         browser.clickAndLoad("#record-encounter");
         assertThat(browser.path()).isEqualTo("/encounters/new");
-        assertThat(browser.waitFor("#clientCode").getAttribute("value")).isEqualTo(code);
+        assertThat(browser.waitFor("#clientCode").getAttribute("value")).isEqualTo(stored);
         browser.waitFor("#client-status .badge");
         List<WebElement> boxes = browser.driver().findElements(
                 By.cssSelector(".services-grid > .service input[type=\"number\"][name^=\"quantities[\"]"));
@@ -116,7 +118,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
         browser.waitFor("#saved");
         browser.clickAndLoad("#saved a");
         assertThat(browser.path()).matches("/encounters/\\d+");
-        assertThat(browser.text("#client a")).isEqualTo(code);
+        assertThat(browser.text("#client a")).isEqualTo(stored);
         assertThat(browser.waitFor("#client a").getAttribute("href")).endsWith("/clients/" + clientId);
         browser.open("/encounters");
         assertThat(browser.text("table")).contains(code);
@@ -129,7 +131,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
         browser.clickAndLoad("form.stacked .actions button[type=\"submit\"]");
         assertThat(browser.path()).matches("/referrals/\\d+");
         String referral = browser.path();
-        assertThat(browser.text("#client a")).isEqualTo(code);
+        assertThat(browser.text("#client a")).isEqualTo(stored);
         browser.clickAndLoad("form[action$=\"/accept\"] button[type=\"submit\"]");
         assertThat(browser.text("#status")).isEqualTo(messages.getMessage("referralStatus.ACCEPTED", null, locale));
         browser.type("#note-complete", "Started treatment");

@@ -59,7 +59,7 @@ class RecordingAnHcvCascadeBrowserTest extends BrowserJourney {
         browser.type("#username", "karachi.peer").type("#password", PASSWORD).clickAndLoad("#sign-in");
         browser.open("/clients/" + client.id() + "?lang=en");
         browser.clickAndLoad("#infections-panel");
-        assertThat(browser.text("#client-code")).isEqualTo(code);
+        assertThat(browser.text("#client-code")).isEqualTo(client.uic());
 
         LocalDate started = today.minusDays(180);
         save("HCV_ANTIBODY_TEST", today.minusDays(200), "POSITIVE", null, null);
