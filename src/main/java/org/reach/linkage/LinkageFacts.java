@@ -23,8 +23,6 @@ import org.reach.indicators.IndicatorUnit;
 import org.reach.linkage.store.LinkageStore;
 import org.reach.linkage.store.LinkageStore.Member;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.platform.NotFound;
-import org.reach.platform.ReachUser;
 import org.reach.services.ServiceFacts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -161,17 +159,7 @@ class LinkageFacts implements IndicatorFacts {
         if (organisationIds.size() < 2) {
             return List.of();
         }
-        Set<Long> programmes = new HashSet<>();
-        for (Long organisation : organisationIds) {
-            try {
-                Long programme = directory.organisation(ReachUser.system(), organisation).programmeId();
-                if (programme != null) {
-                    programmes.add(programme);
-                }
-            } catch (NotFound gone) {
-                // an organisation removed meanwhile counts nothing
-            }
-        }
+        Set<Long> programmes = new HashSet<>(directory.programmesOf(organisationIds).values());
         List<CountingNote> notes = new ArrayList<>();
         for (Long programme : programmes) {
             List<LinkageStore.Run> runs = store.runs(programme, 1);

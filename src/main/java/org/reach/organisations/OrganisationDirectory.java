@@ -161,6 +161,17 @@ public class OrganisationDirectory {
                 : organisations.byId(actor.organisationId()).map(Organisation::programmeId).orElse(null);
     }
 
+    /**
+     * The programme of each of these organisations, by id, for saying how figures of several organisations were
+     * counted: the caller has already decided the reader may see figures of these organisations. An unknown id, or one
+     * outside every programme, is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> programmesOf(Collection<Long> organisationIds) {
+        return organisations.byIds(organisationIds).stream().filter(o -> o.programmeId() != null)
+                .collect(Collectors.toMap(Organisation::id, Organisation::programmeId));
+    }
+
     public boolean mayEdit(ReachUser actor, Organisation organisation) {
         return actor.managesOrganisation(organisation.id());
     }
