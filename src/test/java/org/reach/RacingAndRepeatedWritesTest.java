@@ -116,8 +116,10 @@ class RacingAndRepeatedWritesTest {
             ids.add(JsonPath.read(answer.getContentAsString(), "$.client.id"));
         }
         assertThat(ids.stream().distinct()).hasSize(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ? AND uic = 'RACEM91'")
-                .param(world.home.id()).query(Long.class).single()).isEqualTo(1);
+        // stored with its check character
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clients WHERE organisation_id = ? AND uic = ?")
+                .params(world.home.id(), org.reach.clients.uic.UicCodes.withCheckCharacter("RACEM91")).query(Long.class)
+                .single()).isEqualTo(1);
     }
 
     @Test
