@@ -93,7 +93,7 @@
       lon.value = e.latlng.lng.toFixed(6);
       if (acc) acc.value = ''; // a point picked by hand has no GPS accuracy
     });
-    locate(function (position, accuracy) {
+    window.reachLocate(function (position, accuracy) {
       var latlng = L.latLng(position.coords.latitude, position.coords.longitude);
       place(latlng);
       map.setView(latlng, 16);
@@ -102,34 +102,6 @@
       if (acc) acc.value = accuracy;
     });
     element.setAttribute('data-ready', 'true');
-  }
-
-  /**
-   * "Use my location": a reading within the threshold is handed to {@code use}; a worse one is not used, and the
-   * person is asked to try again or to pick the point on the map (messages from data attributes, set as text).
-   */
-  function locate(use) {
-    var button = document.getElementById('locate');
-    var status = document.getElementById('locate-status');
-    if (!button || !status || !navigator.geolocation) return;
-    button.hidden = false;
-    button.addEventListener('click', function () {
-      status.textContent = status.getAttribute('data-waiting');
-      navigator.geolocation.getCurrentPosition(function (position) {
-        var accuracy = Math.max(1, Math.round(position.coords.accuracy));
-        var threshold = parseFloat(status.getAttribute('data-threshold'));
-        if (threshold && accuracy > threshold) {
-          status.textContent = status.getAttribute('data-imprecise').replace('{0}', accuracy).replace('{1}', threshold);
-          status.classList.add('warning');
-          return;
-        }
-        status.classList.remove('warning');
-        use(position, accuracy);
-        status.textContent = status.getAttribute('data-done');
-      }, function () {
-        status.textContent = status.getAttribute('data-failed');
-      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 0 });
-    });
   }
 
   /** A span holding the value as text: whatever it contains is shown, not run. */

@@ -25,32 +25,12 @@
     if (when && form.getAttribute('data-fresh') === 'true') {
       when.value = localNow();
     }
-    var button = document.getElementById('locate');
-    var status = document.getElementById('locate-status');
-    if (!button || !navigator.geolocation) {
-      return;
-    }
-    button.hidden = false;
-    button.addEventListener('click', function () {
-      status.textContent = status.getAttribute('data-waiting');
-      navigator.geolocation.getCurrentPosition(function (position) {
-        var accuracy = Math.max(1, Math.round(position.coords.accuracy));
-        var threshold = parseFloat(status.getAttribute('data-threshold'));
-        if (threshold && accuracy > threshold) {
-          // a reading this coarse would put the overdose at the wrong hotspot: ask for another or a place by name
-          status.textContent = status.getAttribute('data-imprecise').replace('{0}', accuracy).replace('{1}', threshold);
-          status.classList.add('warning');
-          return;
-        }
-        status.classList.remove('warning');
-        document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
-        document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
-        document.getElementById('gpsAccuracy').value = accuracy;
-        status.textContent = status.getAttribute('data-done');
-      }, function () {
-        status.textContent = status.getAttribute('data-failed');
-      }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
-    });
+    // a reading too coarse would put the overdose at the wrong hotspot: locate.js asks for another or a place by name
+    window.reachLocate(function (position, accuracy) {
+      document.getElementById('latitude').value = position.coords.latitude.toFixed(6);
+      document.getElementById('longitude').value = position.coords.longitude.toFixed(6);
+      document.getElementById('gpsAccuracy').value = accuracy;
+    }, 60000);
   }
 
   if (document.readyState === 'loading') {
