@@ -70,6 +70,8 @@ class DemoRights implements ApplicationRunner {
     private final ClientRegistry registry;
     private final ViolenceReports reports;
     private final Clock clock;
+    /** Reports made in this run, for their uuids. */
+    private long serial;
     private final String password;
 
     DemoRights(SignIn signIn, Accounts accounts, OrganisationDirectory directory, ClientRegistry registry,
@@ -208,7 +210,9 @@ class DemoRights implements ApplicationRunner {
                     AgeBand.FROM_50).get(random.nextInt(5));
         }
         String hotspot = random.nextInt(3) == 0 ? null : KARACHI_HOTSPOTS.get(random.nextInt(KARACHI_HOTSPOTS.size()));
-        return new ViolenceReportForm(new UUID(SEED, day.toEpochDay() * 10 + random.nextInt(10)).toString(), day,
+        // the serial keeps two reports of one day apart; the random digit is still drawn so the rest stays as it was
+        long uuidBits = (day.toEpochDay() * 10 + random.nextInt(10)) * 10_000 + serial++;
+        return new ViolenceReportForm(new UUID(SEED, uuidBits).toString(), day,
                 site.id(), hotspot, code, gender, age, types, perpetrators, wantsHelp, help, null, reportedAt);
     }
 
