@@ -15,9 +15,7 @@ import java.util.UUID;
 import org.reach.accounts.SignIn;
 import org.reach.clients.CareStage;
 import org.reach.clients.Client;
-import org.reach.clients.ClientPage;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientStatus;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
@@ -182,14 +180,7 @@ class DemoEncounters implements ApplicationRunner {
     }
 
     private List<Client> clients(ReachUser manager) {
-        List<Client> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            ClientPage found = registry.search(manager, ClientSearch.everything(), page, 100);
-            all.addAll(found.clients());
-            if (found.clients().isEmpty() || all.size() >= found.total()) {
-                return all;
-            }
-        }
+        return DemoClientList.of(registry, manager);
     }
 
     private Optional<ReachUser> user(String username) {

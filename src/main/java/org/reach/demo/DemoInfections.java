@@ -11,9 +11,7 @@ import java.util.UUID;
 
 import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
-import org.reach.clients.ClientPage;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.ClientSearch;
 import org.reach.clients.KeyPopulation;
 import org.reach.infections.InfectionConflict;
 import org.reach.infections.InfectionForm;
@@ -89,14 +87,7 @@ class DemoInfections implements ApplicationRunner {
     }
 
     private List<Client> clients(ReachUser manager) {
-        List<Client> all = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            ClientPage found = registry.search(manager, ClientSearch.everything(), page, 100);
-            all.addAll(found.clients());
-            if (found.clients().isEmpty() || all.size() >= found.total()) {
-                return all;
-            }
-        }
+        return DemoClientList.of(registry, manager);
     }
 
     /** One client's records in date order, from a seed of their code. */
