@@ -63,6 +63,8 @@ class SingleEncounterLatencyBenchmark {
     private static final int USERS = Integer.getInteger("bench.users", 50);
     private static final int EACH = Integer.getInteger("bench.posts", 40);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** Paced rounds: each user sends one request every this many ms (a peer entering encounters as fast as they happen). */
+    private static final int PACE_MS = Integer.getInteger("bench.pace-ms", 1000);
     private static final int COUNTED = 20;
     private static final List<String> SERVICES = List.of("NEEDLES_SYRINGES", "CONDOMS", "INFORMATION_MATERIAL");
 
@@ -112,27 +114,37 @@ class SingleEncounterLatencyBenchmark {
 
         List<Long> postTimes = new ArrayList<>();
         List<Long> baselineTimes = new ArrayList<>();
+        List<Long> pacedPostTimes = new ArrayList<>();
+        List<Long> pacedBaselineTimes = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            for (long t : run(false, USERS, EACH)) baselineTimes.add(t);
-            for (long t : run(true, USERS, EACH)) postTimes.add(t);
+            for (long t : run(false, USERS, EACH, 0)) baselineTimes.add(t);
+            for (long t : run(true, USERS, EACH, 0)) postTimes.add(t);
+            for (long t : run(false, USERS, EACH, PACE_MS)) pacedBaselineTimes.add(t);
+            for (long t : run(true, USERS, EACH, PACE_MS)) pacedPostTimes.add(t);
         }
-        long[] p = postTimes.stream().mapToLong(Long::longValue).sorted().toArray();
-        long[] b = baselineTimes.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] p = sorted(postTimes);
+        long[] b = sorted(baselineTimes);
+        long[] pp = sorted(pacedPostTimes);
+        long[] pb = sorted(pacedBaselineTimes);
 
         StringBuilder perStatement = new StringBuilder();
         posts.forEach((sql, n) -> perStatement.append(String.format(Locale.ROOT, "    %5.2f  %s%n", n / (double) COUNTED, sql)));
         String report = String.format(Locale.ROOT, """
                 Single encounter POSTs on %s: %d concurrent users x %d requests x %d rounds, over loopback
-                  baseline GET /api/me   p50 %.1f ms, p99 %.1f ms, max %.1f ms
-                  POST /api/encounters   p50 %.1f ms, p99 %.1f ms, max %.1f ms
+                Back to back (each user sends the next request as soon as the last is answered: the server saturated)
+                  baseline GET /api/me   %s
+                  POST /api/encounters   %s
+                  POST / baseline        p50 %.2f, p99 %.2f
+                Paced (each user sends one request every %d ms, latency counted from when it was due)
+                  baseline GET /api/me   %s
+                  POST /api/encounters   %s
                   POST / baseline        p50 %.2f, p99 %.2f
                 SQL statements per request (mean of %d, one at a time)
                   baseline GET /api/me   %.2f
                   POST /api/encounters   %.2f, of which:
                 %s""", datasourceUrl.replaceAll("\\?.*", ""), USERS, EACH, ROUNDS,
-                ms(percentile(b, 50)), ms(percentile(b, 99)), ms(b[b.length - 1]),
-                ms(percentile(p, 50)), ms(percentile(p, 99)), ms(p[p.length - 1]),
-                percentile(p, 50) / (double) percentile(b, 50), percentile(p, 99) / (double) percentile(b, 99),
+                summary(b), summary(p), ratio(p, b, 50), ratio(p, b, 99),
+                PACE_MS, summary(pb), summary(pp), ratio(pp, pb, 50), ratio(pp, pb, 99),
                 COUNTED, StatementCounter.total(baseline) / (double) COUNTED, StatementCounter.total(posts) / (double) COUNTED,
                 perStatement);
         System.out.println(report);
@@ -141,8 +153,16 @@ class SingleEncounterLatencyBenchmark {
         Files.writeString(out, report);
     }
 
-    /** {@code users} concurrent users, each sending {@code each} requests one after another; every latency in ns. */
     private long[] run(boolean post, int users, int each) throws Exception {
+        return run(post, users, each, 0);
+    }
+
+    /**
+     * {@code users} concurrent users, each sending {@code each} requests one after another; every latency in ns. With a
+     * pace, a user's requests are due every {@code paceMs} from a random start within the first interval, and a
+     * request's latency runs from when it was due, so a slow answer that delays the next request is not hidden.
+     */
+    private long[] run(boolean post, int users, int each, int paceMs) throws Exception {
         List<List<HttpRequest>> work = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             List<HttpRequest> requests = new ArrayList<>();
@@ -157,10 +177,17 @@ class SingleEncounterLatencyBenchmark {
         try {
             List<Callable<long[]>> tasks = new ArrayList<>();
             for (List<HttpRequest> requests : work) {
+                long offset = paceMs == 0 ? 0 : (long) (random.nextDouble() * paceMs * 1_000_000L);
                 tasks.add(() -> {
                     long[] times = new long[requests.size()];
+                    long first = System.nanoTime() + offset;
                     for (int i = 0; i < requests.size(); i++) {
                         long started = System.nanoTime();
+                        if (paceMs > 0) {
+                            long due = first + i * paceMs * 1_000_000L;
+                            if (due > started) Thread.sleep((due - started) / 1_000_000L, (int) ((due - started) % 1_000_000L));
+                            started = due;
+                        }
                         HttpResponse<String> response = http.send(requests.get(i), HttpResponse.BodyHandlers.ofString());
                         times[i] = System.nanoTime() - started;
                         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
@@ -206,6 +233,19 @@ class SingleEncounterLatencyBenchmark {
                     firstContact, null, DuplicateDecision.REJECTED_DIFFERENT, null)).client().id());
         }
         return ids;
+    }
+
+    private static long[] sorted(List<Long> times) {
+        return times.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private static String summary(long[] sorted) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                ms(percentile(sorted, 50)), ms(percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
+    }
+
+    private static double ratio(long[] work, long[] baseline, int p) {
+        return percentile(work, p) / (double) percentile(baseline, p);
     }
 
     static long percentile(long[] sorted, int p) {
