@@ -1,12 +1,14 @@
 package org.reach.platform;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +21,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -71,10 +74,25 @@ class SecurityConfiguration {
         return tileTemplate.contains("{s}.") ? origin.replaceFirst("//a\\.", "//*.") : origin;
     }
 
+    /**
+     * bcrypt, with the algorithm stored beside each hash ({@code {bcrypt}$2a$10$...}) so it can be upgraded later and
+     * hashes of another strength still verify. The strength (log2 of the rounds) is
+     * {@code reach.passwords.bcrypt-strength}: 10 by default, about 0.1 s per hash on a small server; only the test
+     * suite lowers it, because hashing dozens of fixture passwords per test at full strength is most of its time.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, with the algorithm stored beside each hash so it can be upgraded later.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${reach.passwords.bcrypt-strength:10}") int strength) {
+        if (strength < 4 || strength > 31) {
+            throw new IllegalStateException("reach.passwords.bcrypt-strength must be between 4 and 31, not " + strength);
+        }
+        if (strength < 10) {
+            LoggerFactory.getLogger(SecurityConfiguration.class).warn(
+                    "reach.passwords.bcrypt-strength is {}: passwords are hashed with fewer rounds than a live installation needs (10 or more)",
+                    strength);
+        }
+        Map<String, PasswordEncoder> encoders = new HashMap<>();
+        encoders.put("bcrypt", new BCryptPasswordEncoder(strength));
+        return new DelegatingPasswordEncoder("bcrypt", encoders);
     }
 
     /**
