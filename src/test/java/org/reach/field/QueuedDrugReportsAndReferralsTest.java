@@ -272,6 +272,70 @@ class QueuedDrugReportsAndReferralsTest {
         send("/api/referrals", plain).andExpect(status().isCreated());
     }
 
+    // ---- the other kinds the app sends, as it sends them
+
+    /** Sends a record, then the same uuid with other content, and keeps the phone's version as the app does. */
+    private void clash(String kind, String path, String stored, String phone) throws Exception {
+        send(path, stored).andExpect(status().isCreated());
+        send(path, phone).andExpect(status().isConflict());
+        String uuid = JSON.readTree(phone).get("uuid").asString();
+        send("/api/field/conflicts", conflict(kind, uuid, world.homeSite.id(), phone)).andExpect(status().isCreated());
+    }
+
+    @Test
+    void sessionsEncountersAndOverdosesAreShownBesideTheirStoredRecords() throws Exception {
+        Client client = register();
+        String session = UUID.randomUUID().toString();
+        String sessionBody = """
+                {"uuid":"%s","siteId":%d,"hotspotId":null,"date":"%s","start":"09:00","end":"11:30","peerIds":[],
+                 "contacts":[{"sex":"FEMALE","ageBand":"FROM_18_TO_24","people":3}],
+                 "knownClients":[{"clientCode":"%s","services":[{"code":"PEER_SUPPORT","quantity":1}]}],
+                 "needlesSyringes":%d,"condoms":null,"naloxone":null,"referrals":null,"formVersion":"field-1"}""";
+        clash("OUTREACH_SESSION", "/api/outreach/sessions",
+                sessionBody.formatted(session, world.homeSite.id(), today, client.uic(), 40),
+                sessionBody.formatted(session, world.homeSite.id(), today, client.uic(), 45));
+        Row syringes = conflictRow(session, "needlesSyringes");
+        assertThat(syringes.stored()).isEqualTo("40");
+        assertThat(syringes.phone()).isEqualTo("45");
+        assertThat(syringes.differs()).isTrue();
+        Row start = conflictRow(session, "start");
+        assertThat(start.stored()).isEqualTo("09:00");
+        assertThat(start.differs()).isFalse();
+        Row service = conflictRow(session, "knownClients[" + client.uic() + "].services[PEER_SUPPORT].quantity");
+        assertThat(service.stored()).isEqualTo("1");
+        assertThat(service.differs()).isFalse();
+
+        String encounter = UUID.randomUUID().toString();
+        String encounterBody = """
+                {"uuid":"%s","date":"%s","siteId":%d,"clientUic":"%s","anonymous":false,
+                 "services":[{"code":"NEEDLES_SYRINGES","quantity":%d}]}""";
+        clash("ENCOUNTER", "/api/encounters",
+                encounterBody.formatted(encounter, today, world.homeSite.id(), client.uic(), 10),
+                encounterBody.formatted(encounter, today, world.homeSite.id(), client.uic(), 25));
+        Row quantity = conflictRow(encounter, "services[NEEDLES_SYRINGES].quantity");
+        assertThat(quantity.stored()).isEqualTo("10");
+        assertThat(quantity.phone()).isEqualTo("25");
+        assertThat(quantity.differs()).isTrue();
+        assertThat(conflictRow(encounter, "clientUic").stored()).isEqualTo(client.uic());
+
+        String overdose = UUID.randomUUID().toString();
+        String overdoseBody = """
+                {"uuid":"%s","occurredAt":"%sT10:30","siteId":%d,"clientCode":"%s","naloxoneDoses":0,
+                 "outcome":"%s"}""";
+        LocalDate yesterday = today.minusDays(1);
+        clash("OVERDOSE", "/api/safety/overdoses",
+                overdoseBody.formatted(overdose, yesterday, world.homeSite.id(), client.uic(), "SURVIVED"),
+                overdoseBody.formatted(overdose, yesterday, world.homeSite.id(), client.uic(), "HOSPITALISED"));
+        Row outcome = conflictRow(overdose, "outcome");
+        assertThat(outcome.stored()).isEqualTo("SURVIVED");
+        assertThat(outcome.phone()).isEqualTo("HOSPITALISED");
+        assertThat(outcome.differs()).isTrue();
+        Row when = conflictRow(overdose, "occurredAt");
+        assertThat(when.stored()).isEqualTo(yesterday + "T10:30");
+        assertThat(when.differs()).isFalse();
+        assertThat(conflictRow(overdose, "clientCode").stored()).isEqualTo(client.uic());
+    }
+
     // ---- the supervisor's page
 
     private String conflictsPage() throws Exception {
