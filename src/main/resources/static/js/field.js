@@ -234,6 +234,11 @@
     return data.catalogue ? data.catalogue.data.version : null;
   }
 
+  /** The version of the drug-report lists a report was made with; the server accepts every substance id it gave. */
+  function drugListsVersion() {
+    return data.drugcodes ? data.drugcodes.data.version : null;
+  }
+
   function download(token) {
     return get('meta', 'cursor').then(function (saved) {
       return saved ? open(saved.box) : null;
@@ -271,9 +276,13 @@
       siteSelects[i].replaceChildren.apply(siteSelects[i], sites.map(function (s) { return option(s.id, s.name); }));
       if (keep) { siteSelects[i].value = keep; }
     }
-    var hotspot = document.getElementById('s-hotspot');
-    hotspot.replaceChildren.apply(hotspot, [option('', '–')].concat(items('hotspot')
-      .map(function (h) { return option(h.id, h.name); })));
+    var hotspots = document.querySelectorAll('.hotspot-select');
+    for (var h = 0; h < hotspots.length; h++) {
+      fill(hotspots[h], [option('', '–')].concat(items('hotspot').map(function (spot) {
+        return option(spot.id, spot.name);
+      })));
+    }
+    renderDrugLists();
     var clients = items('client');
     var codes = document.getElementById('caseload-codes');
     codes.replaceChildren.apply(codes, clients.map(function (c) { return option(c.code, c.code); }));
@@ -291,6 +300,31 @@
     }));
     select.value = keep || 'PEER_SUPPORT';
     return renderQueue();
+  }
+
+  /** Replaces a select's options and keeps the chosen value when it is still offered. */
+  function fill(select, options) {
+    var keep = select.value;
+    select.replaceChildren.apply(select, options);
+    if (keep) { select.value = keep; }
+  }
+
+  /** The drug-report form's substances and codes, from the delta download; labels from the page, else the code. */
+  function renderDrugLists() {
+    var soldAs = document.getElementById('d-sold-as');
+    if (!soldAs) { return; }
+    fill(soldAs, items('substance').sort(function (a, b) { return a.name < b.name ? -1 : 1; })
+      .map(function (s) { return option(s.id, s.name); }));
+    var codes = data.drugcodes ? data.drugcodes.data : {};
+    var selects = document.querySelectorAll('.code-select');
+    for (var i = 0; i < selects.length; i++) {
+      var select = selects[i];
+      var label = select.getAttribute('data-label');
+      var offered = (codes[select.getAttribute('data-codes')] || []).map(function (code) {
+        return option(code, msg(label + '.' + code));
+      });
+      fill(select, select.getAttribute('data-optional') ? [option('', '–')].concat(offered) : offered);
+    }
   }
 
   function activeServices() {
@@ -441,6 +475,18 @@
       payload = { uuid: uuid, date: value(form, 'date'), siteId: number(form, 'siteId'), clientUic: code,
         anonymous: code === null, services: services };
       summary = payload.date + (code ? ' · ' + code : '');
+    } else if (kind === 'DRUG_REPORT') {
+      // told by a peer; the effect is a code only, so the report carries no free text that could name someone
+      payload = { uuid: uuid, reportedOn: value(form, 'reportedOn'), siteId: number(form, 'siteId'),
+        hotspotId: number(form, 'hotspotId'), soldAsId: number(form, 'soldAsId'), form: value(form, 'form'),
+        route: value(form, 'route'), pricePerUnit: number(form, 'pricePerUnit'), effect: value(form, 'effect'),
+        source: 'PEER' };
+      var soldAs = form.elements.soldAsId;
+      summary = payload.reportedOn + (soldAs.selectedIndex >= 0 ? ' · ' + soldAs.options[soldAs.selectedIndex].text : '');
+    } else if (kind === 'REFERRAL') {
+      payload = { uuid: uuid, clientUic: value(form, 'clientUic'), providerType: value(form, 'providerType'),
+        providerName: value(form, 'providerName'), madeOn: value(form, 'madeOn') };
+      summary = payload.madeOn + ' · ' + payload.clientUic + ' → ' + (payload.providerName || '');
     } else {
       var client = value(form, 'clientCode');
       payload = { uuid: uuid, occurredAt: value(form, 'occurredAt'), siteId: number(form, 'siteId'),
@@ -448,7 +494,7 @@
       summary = (payload.occurredAt || '').replace('T', ' ') + (client ? ' · ' + client : '');
     }
     return { kind: kind, payload: payload, values: values, summary: summary, formVersion: formVersion,
-      catalogueVersion: catalogueVersion() };
+      catalogueVersion: catalogueVersion(), drugListsVersion: kind === 'DRUG_REPORT' ? drugListsVersion() : undefined };
   }
 
   function keep(event) {
@@ -474,7 +520,8 @@
   }
 
   function editRecord(row, content) {
-    var id = { OUTREACH_SESSION: 'form-session', ENCOUNTER: 'form-encounter', OVERDOSE: 'form-overdose' }[row.kind];
+    var id = { OUTREACH_SESSION: 'form-session', ENCOUNTER: 'form-encounter', OVERDOSE: 'form-overdose',
+      DRUG_REPORT: 'form-drug-report', REFERRAL: 'form-referral' }[row.kind];
     var form = document.getElementById(id);
     form.reset();
     Object.keys(content.values || {}).forEach(function (fieldId) {
@@ -515,7 +562,9 @@
   var ENDPOINTS = {
     OUTREACH_SESSION: { one: '/api/outreach/sessions', batch: '/api/outreach/sessions/batch', list: 'sessions' },
     ENCOUNTER: { one: '/api/encounters', batch: '/api/encounters/batch', list: 'encounters' },
-    OVERDOSE: { one: '/api/safety/overdoses' }
+    OVERDOSE: { one: '/api/safety/overdoses' },
+    DRUG_REPORT: { one: '/api/earlywarning/reports' },
+    REFERRAL: { one: '/api/referrals' }
   };
 
   function mark(entry, status, reasons) {
@@ -589,7 +638,7 @@
         return open(row.box).then(function (content) { return { row: row, content: content }; });
       }));
     }).then(function (entries) {
-      return ['OUTREACH_SESSION', 'ENCOUNTER', 'OVERDOSE'].reduce(function (chain, kind) {
+      return ['OUTREACH_SESSION', 'ENCOUNTER', 'OVERDOSE', 'DRUG_REPORT', 'REFERRAL'].reduce(function (chain, kind) {
         return chain.then(function () {
           return sendKind(bearer, kind, entries.filter(function (e) { return e.row.kind === kind; }));
         });

@@ -128,27 +128,74 @@ public class EarlyWarning {
                 .filter(s -> EarlyWarningAccess.seesAllSites(actor) || actor.siteIds().contains(s.id())).toList();
     }
 
-    /** One report: stored and created, or the stored one when its uuid came before with the same organisation. */
+    /**
+     * One report: stored and created, or, when its uuid came before in the organisation with the same content, the
+     * stored one (nothing new is written). The same uuid with other content is a {@link DrugReportConflict}: the stored
+     * report stands, and a device keeps its version for a supervisor.
+     */
     public RecordedReport record(ReachUser actor, DrugReportForm form) {
         long organisationId = EarlyWarningAccess.require(mayReport(actor), actor, "record drug report");
         String uuid = form.uuid() == null ? null : form.uuid().strip().toLowerCase(Locale.ROOT);
-        if (uuid != null && UUID_TEXT.matcher(uuid).matches()) {
-            Optional<DrugReport> known = store.reportByUuid(organisationId, uuid);
-            if (known.isPresent()) {
-                return new RecordedReport(known.get(), false);
-            }
-        }
         EarlyWarningStore.NewReport row = validate(actor, organisationId, uuid, form);
+        Optional<DrugReport> known = store.reportByUuid(organisationId, uuid);
+        if (known.isPresent()) {
+            return repeat(known.get(), row);
+        }
         long id;
         try {
             id = store.insert(row, clock.instant());
         } catch (DuplicateKeyException raced) {
-            return new RecordedReport(store.reportByUuid(organisationId, uuid).orElseThrow(() -> raced), false);
+            return repeat(store.reportByUuid(organisationId, uuid).orElseThrow(() -> raced), row);
         }
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "drug_report", id,
                 "site " + row.siteId() + ", " + row.reportedOn());
         detect(organisationId, today());
         return new RecordedReport(store.report(id).orElseThrow(), true);
+    }
+
+    /** A uuid that came before: the stored report when the content is the same, else a conflict naming the fields. */
+    private static RecordedReport repeat(DrugReport stored, EarlyWarningStore.NewReport sent) {
+        List<String> differ = new ArrayList<>();
+        differ(differ, "reportedOn", stored.reportedOn(), sent.reportedOn());
+        differ(differ, "siteId", stored.siteId(), sent.siteId());
+        differ(differ, "hotspotId", stored.hotspotId(), sent.hotspotId());
+        differ(differ, "soldAsId", stored.soldAsId(), sent.soldAsId());
+        differ(differ, "foundId", stored.foundId(), sent.foundId());
+        differ(differ, "form", stored.form(), sent.form());
+        differ(differ, "pricePerUnit", stored.pricePerUnit(), sent.price());
+        differ(differ, "purity", stored.purity(), sent.purity());
+        differ(differ, "adulterants", stored.adulterants(), sent.adulterants());
+        differ(differ, "route", stored.route(), sent.route());
+        differ(differ, "source", stored.source(), sent.source());
+        differ(differ, "effect", stored.effect(), sent.effect());
+        differ(differ, "effectNote", stored.effectNote(), sent.effectNote());
+        if (!differ.isEmpty()) {
+            throw new DrugReportConflict(stored.uuid(), differ);
+        }
+        return new RecordedReport(stored, false);
+    }
+
+    private static void differ(List<String> fields, String field, Object stored, Object sent) {
+        boolean same = stored instanceof BigDecimal a && sent instanceof BigDecimal b ? a.compareTo(b) == 0
+                : java.util.Objects.equals(stored, sent);
+        if (!same) {
+            fields.add(field);
+        }
+    }
+
+    /**
+     * The report the actor's organisation stored under a device's uuid, for a supervisor comparing it with a phone's
+     * version; empty when there is none the actor may see.
+     */
+    @Transactional
+    public Optional<DrugReport> reportByUuid(ReachUser actor, String uuid) {
+        long organisationId = EarlyWarningAccess.require(mayRead(actor), actor, "read drug report");
+        if (uuid == null || !UUID_TEXT.matcher(uuid.strip()).matches()) {
+            return Optional.empty();
+        }
+        return store.reportByUuid(organisationId, uuid.strip().toLowerCase(Locale.ROOT))
+                .filter(r -> EarlyWarningAccess.seesAllSites(actor) || EarlyWarningAccess.mayManage(actor)
+                        || actor.siteIds().contains(r.siteId()));
     }
 
     private EarlyWarningStore.NewReport validate(ReachUser actor, long organisationId, String uuid, DrugReportForm f) {

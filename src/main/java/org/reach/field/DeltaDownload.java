@@ -13,6 +13,11 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.reach.audit.AuditTrail;
+import org.reach.earlywarning.DrugForm;
+import org.reach.earlywarning.DrugRoute;
+import org.reach.earlywarning.EarlyWarning;
+import org.reach.earlywarning.Substance;
+import org.reach.earlywarning.UnusualEffect;
 import org.reach.field.store.DeviceItemStore;
 import org.reach.followup.DueReason;
 import org.reach.followup.FollowUp;
@@ -34,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a peer's phone needs offline and nothing more: the peer's sites, the hotspots the plan gives them, the codes of
- * the clients they follow who are due (with the day since when), and the service catalogue with its version. Paged
+ * the clients they follow who are due (with the day since when), the service catalogue with its version, and the
+ * substance list and codes of the drug-report form with theirs. Paged
  * and resumable: each item's hash is remembered per device as given, and as confirmed once the device comes back with
  * a cursor past it, so a lost answer is given again and a finished download gives next time only what changed.
  */
@@ -53,16 +59,18 @@ public class DeltaDownload {
     private final Microplans microplans;
     private final FollowUp followUp;
     private final ServiceCatalogue catalogue;
+    private final EarlyWarning earlyWarning;
     private final AuditTrail audit;
 
     DeltaDownload(FieldDevices devices, DeviceItemStore sent, OrganisationDirectory directory, Microplans microplans,
-                  FollowUp followUp, ServiceCatalogue catalogue, AuditTrail audit) {
+                  FollowUp followUp, ServiceCatalogue catalogue, EarlyWarning earlyWarning, AuditTrail audit) {
         this.devices = devices;
         this.sent = sent;
         this.directory = directory;
         this.microplans = microplans;
         this.followUp = followUp;
         this.catalogue = catalogue;
+        this.earlyWarning = earlyWarning;
         this.audit = audit;
     }
 
@@ -200,7 +208,34 @@ public class DeltaDownload {
         }
         String version = FieldDevices.hash(String.join("\n", lines)).substring(0, 12);
         items.put("catalogue", item("catalogue", "catalogue", "version", version));
+        if (earlyWarning.mayReport(peer)) {
+            drugReportLists(items);
+        }
         return items;
+    }
+
+    /**
+     * What the drug-report form offers: the substance list with its ids (it only grows, so an id a phone kept is
+     * accepted for ever) and the codes the report endpoint takes for form, route and unusual effect, under a version
+     * of their own that queued reports carry.
+     */
+    private void drugReportLists(Map<String, DeltaItem> items) {
+        Set<String> lines = new java.util.TreeSet<>();
+        for (Substance substance : earlyWarning.substances()) {
+            String key = "substance:" + substance.id();
+            DeltaItem item = item(key, "substance", "id", substance.id(), "name", substance.name());
+            items.put(key, item);
+            lines.add(JSON.writeValueAsString(item));
+        }
+        DeltaItem codes = item("drugcodes", "drugcodes", "forms", names(DrugForm.values()),
+                "routes", names(DrugRoute.values()), "effects", names(UnusualEffect.values()));
+        lines.add(JSON.writeValueAsString(codes));
+        codes.data().put("version", FieldDevices.hash(String.join("\n", lines)).substring(0, 12));
+        items.put("drugcodes", codes);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return java.util.Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static DeltaItem item(String key, String kind, Object... pairs) {

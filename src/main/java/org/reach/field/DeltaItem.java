@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * One thing a phone keeps offline: a site, a hotspot of the peer's plan, a client of the peer's caseload with the day
- * they have been due since, a service of the catalogue, or the catalogue's version. No data means the phone drops it.
+ * they have been due since, a service of the catalogue, the catalogue's version, a substance of the drug-report form,
+ * or that form's codes and version. No data means the phone drops it.
  */
 public record DeltaItem(String key, String kind, Map<String, Object> data) {
 

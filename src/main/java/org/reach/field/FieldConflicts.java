@@ -2,9 +2,7 @@ package org.reach.field;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -20,7 +18,6 @@ import org.reach.platform.Role;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -117,27 +114,6 @@ public class FieldConflicts {
         audit.recordWrite(actor, conflict.organisationId(), AuditAction.UPDATE, "field-conflict", id,
                 "resolved: " + resolution);
         return conflicts.byId(id).orElseThrow();
-    }
-
-    /** The phone's version as field and value lines, for a page that shows it as text. */
-    public static Map<String, String> lines(FieldConflict conflict) {
-        Map<String, String> lines = new TreeMap<>();
-        flatten("", JSON.readTree(conflict.phoneVersion()), lines);
-        return lines;
-    }
-
-    private static void flatten(String path, JsonNode node, Map<String, String> lines) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : new ArrayList<>(node.properties())) {
-                flatten(path.isEmpty() ? e.getKey() : path + "." + e.getKey(), e.getValue(), lines);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i), lines);
-            }
-        } else if (!node.isNull()) {
-            lines.put(path, node.asString());
-        }
     }
 
     private static boolean sees(ReachUser actor, FieldConflict conflict) {

@@ -405,6 +405,25 @@ public class OutreachSessions {
         return session;
     }
 
+    /**
+     * The session the actor's organisation stored under a device's uuid, if the actor may see it (a supervisor
+     * comparing it with a phone's version); the read is audited like any other.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public Optional<OutreachSession> byUuid(ReachUser actor, String uuid) {
+        long organisationId = OutreachAccess.require(mayRead(actor), actor, "read outreach session");
+        if (uuid == null || !UUID_TEXT.matcher(uuid.strip()).matches()) {
+            return Optional.empty();
+        }
+        String key = uuid.strip().toLowerCase(Locale.ROOT);
+        SessionStore.Known known = store.known(organisationId, List.of(key)).get(key);
+        try {
+            return known == null ? Optional.empty() : Optional.of(session(actor, known.id()));
+        } catch (NotFound notVisible) {
+            return Optional.empty();
+        }
+    }
+
     /** One page of the sessions the actor may see in a period, newest first. */
     @Transactional // not read-only: the read is written to the audit log
     public SessionPage list(ReachUser actor, LocalDate from, LocalDate to, Long siteId, int page, int size) {

@@ -330,6 +330,24 @@ public class Overdoses {
         return report;
     }
 
+    /**
+     * The report the actor's organisation stored under a device's uuid, if the actor may see it (a supervisor
+     * comparing it with a phone's version); the read is audited like any other.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public Optional<OverdoseReport> byUuid(ReachUser actor, String uuid) {
+        long organisationId = SafetyAccess.requireReader(actor, "read overdose report");
+        if (uuid == null || !UUID_TEXT.matcher(uuid.strip()).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return store.known(organisationId, uuid.strip().toLowerCase(Locale.ROOT))
+                    .map(known -> report(actor, known.id()));
+        } catch (NotFound notVisible) {
+            return Optional.empty();
+        }
+    }
+
     private OverdoseReport visible(ReachUser actor, long id) {
         OverdoseReport report = store.byId(actor.organisationId(), id).orElseThrow(() -> new NotFound(ENTITY, id));
         if (!sees(actor, report)) {

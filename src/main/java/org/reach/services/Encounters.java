@@ -324,6 +324,25 @@ public class Encounters {
         return encounter;
     }
 
+    /**
+     * The encounter the actor's organisation stored under a device's uuid, if the actor may see it (a supervisor
+     * comparing it with a phone's version); the read is audited like any other.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public Optional<Encounter> byUuid(ReachUser actor, String uuid) {
+        long organisationId = ServiceAccess.requireReader(actor, "read encounter");
+        if (uuid == null || !UUID_TEXT.matcher(uuid.strip()).matches()) {
+            return Optional.empty();
+        }
+        String key = uuid.strip().toLowerCase(Locale.ROOT);
+        Known known = store.known(organisationId, List.of(key)).get(key);
+        try {
+            return known == null ? Optional.empty() : Optional.of(encounter(actor, known.id()));
+        } catch (NotFound notVisible) {
+            return Optional.empty();
+        }
+    }
+
     /** A client's encounters the actor may see, for the client's timeline. */
     @Transactional(readOnly = true)
     public List<Encounter> ofClient(ReachUser actor, Client client) {

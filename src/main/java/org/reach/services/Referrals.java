@@ -3,18 +3,24 @@ package org.reach.services;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.Client;
 import org.reach.clients.ClientContacted;
 import org.reach.organisations.OrganisationDirectory;
+import org.reach.platform.FieldProblem;
 import org.reach.platform.NotFound;
 import org.reach.platform.Problems;
 import org.reach.platform.ReachUser;
 import org.reach.services.store.ReferralStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +35,8 @@ public class Referrals {
 
     public static final int DEFAULT_FOLLOW_UP_DAYS = 14;
     private static final int LIST_LIMIT = 500;
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ReferralStore store;
     private final OrganisationDirectory directory;
@@ -49,8 +57,18 @@ public class Referrals {
     }
 
     public Referral refer(ReachUser actor, ReferralForm form) {
+        return record(actor, form).referral();
+    }
+
+    /**
+     * One referral: stored and created, or, when the device's uuid came before with the same content, the stored one
+     * (nothing new is written). The same uuid with other content is a {@link ReferralConflict}: the stored one stands.
+     */
+    public RecordedReferral record(ReachUser actor, ReferralForm form) {
         long organisationId = ServiceAccess.requireRecorder(actor, "make referral");
         Problems problems = new Problems();
+        String uuid = form.uuid() == null || form.uuid().isBlank() ? null : form.uuid().strip().toLowerCase(Locale.ROOT);
+        problems.check(uuid == null || UUID_TEXT.matcher(uuid).matches(), "uuid", "encounter.error.uuid");
         Long clientId = null;
         ClientLookup.Session lookup = clients.session(actor);
         String uic = form.clientUic() == null || form.clientUic().isBlank() ? null : form.clientUic().strip();
@@ -85,11 +103,67 @@ public class Referrals {
         }
         checkDate(problems, "madeOn", form.madeOn(), null);
         problems.throwIfAny();
-        long id = store.insert(organisationId, clientId, form.providerType(), providerName, form.internalSiteId(),
-                form.madeOn(), actor.id(), now());
+        Referral wanted = new Referral(0, organisationId, clientId, form.providerType(), providerName,
+                form.internalSiteId(), form.madeOn(), null, null, null, ReferralStatus.MADE, actor.id(), uuid);
+        if (uuid != null) {
+            Optional<Referral> known = store.byUuid(organisationId, uuid);
+            if (known.isPresent()) {
+                return repeat(actor, known.get(), wanted);
+            }
+        }
+        long id;
+        try {
+            id = store.insert(uuid, organisationId, clientId, form.providerType(), providerName, form.internalSiteId(),
+                    form.madeOn(), actor.id(), now());
+        } catch (DuplicateKeyException raced) {
+            // the same uuid stored a moment ago by a parallel request: answered like any repeat
+            return repeat(actor, store.byUuid(organisationId, uuid).orElseThrow(() -> raced), wanted);
+        }
         audit.recordWrite(actor, organisationId, AuditAction.CREATE, "referral", id, form.providerType().name(),
                 List.of(clientId));
-        return store.byId(id).orElseThrow();
+        return new RecordedReferral(store.byId(id).orElseThrow(), true);
+    }
+
+    /** A uuid that came before: the stored referral when the content is the same, else a conflict naming the fields. */
+    private RecordedReferral repeat(ReachUser actor, Referral stored, Referral wanted) {
+        List<FieldProblem> differences = new ArrayList<>();
+        if (stored.clientId() != wanted.clientId()) {
+            differences.add(FieldProblem.of("clientUic", "referral.error.uuidConflict"));
+        }
+        if (stored.providerType() != wanted.providerType()) {
+            differences.add(FieldProblem.of("providerType", "referral.error.uuidConflict"));
+        }
+        if (!stored.providerName().equals(wanted.providerName())) {
+            differences.add(FieldProblem.of("providerName", "referral.error.uuidConflict"));
+        }
+        if (!Objects.equals(stored.internalSiteId(), wanted.internalSiteId())) {
+            differences.add(FieldProblem.of("internalSiteId", "referral.error.uuidConflict"));
+        }
+        if (!stored.madeOn().equals(wanted.madeOn())) {
+            differences.add(FieldProblem.of("madeOn", "referral.error.uuidConflict"));
+        }
+        if (!differences.isEmpty()) {
+            throw new ReferralConflict(stored.uuid(), differences);
+        }
+        audit.recordRead(actor, stored.organisationId(), "referral", stored.id(), "repeat of uuid " + stored.uuid(),
+                List.of(stored.clientId()));
+        return new RecordedReferral(stored, false);
+    }
+
+    /**
+     * The referral the actor's organisation stored under a device's uuid, for a supervisor comparing it with the
+     * phone's version; the read is audited.
+     */
+    @Transactional // not read-only: the read is written to the audit log
+    public Optional<Referral> byUuid(ReachUser actor, String uuid) {
+        long organisationId = ServiceAccess.requireReader(actor, "read referral");
+        if (uuid == null || !UUID_TEXT.matcher(uuid.strip()).matches()) {
+            return Optional.empty();
+        }
+        Optional<Referral> found = store.byUuid(organisationId, uuid.strip().toLowerCase(Locale.ROOT));
+        found.ifPresent(r -> audit.recordRead(actor, organisationId, "referral", r.id(), "by uuid",
+                List.of(r.clientId())));
+        return found;
     }
 
     public Referral accept(ReachUser actor, long id, ReferralStep step) {

@@ -87,6 +87,22 @@ class WatchingTheDrugMarketTest {
         assertThat(reportsOfHome()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_events WHERE entity_type = 'drug_report' AND organisation_id = ?")
                 .param(world.home.id()).query(Integer.class).single()).isEqualTo(1);
+
+        // the same uuid with another price: refused naming the field, the stored report stands
+        api(post("/api/earlywarning/reports"), Role.OUTREACH_WORKER,
+                report(uuid, today, world.homeSite.id(), heroin, "[]", "260", "35"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:reach:problem:conflict"))
+                .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("pricePerUnit")));
+        // the page sent again after its form was changed says so, and stores nothing
+        mvc.perform(post("/earlywarning/reports/new").with(user(world.user(Role.OUTREACH_WORKER))).with(csrf())
+                        .header("Accept-Language", "en").param("uuid", uuid).param("reportedOn", today.toString())
+                        .param("siteId", String.valueOf(world.homeSite.id())).param("soldAsId", String.valueOf(heroin))
+                        .param("form", "CRYSTAL").param("route", "INJECTING").param("source", "PEER")
+                        .param("pricePerUnit", "250.50").param("purity", "35"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("already stored with other content")));
+        assertThat(reportsOfHome()).isEqualTo(1);
     }
 
     @Test

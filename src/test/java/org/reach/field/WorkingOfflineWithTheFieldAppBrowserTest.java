@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
 
     private static final String PIN = "246810";
+    private static final String PLANTED = "<script>window.__planted = true</script>";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired Clock clock;
@@ -131,27 +132,68 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         browser.click("#form-encounter button[type=submit]");
         browser.waitFor("#screen-home");
 
-        browser.waitUntil(d -> records("QUEUED").size() == 2);
+        // a referral for the first client, typed with a code the server does not know (refused later, then put right)
+        browser.click("#new-referral");
+        browser.waitFor("#form-referral");
+        browser.type("#r-client", "QQQQM11");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#r-type")).selectByValue("ART_CLINIC");
+        browser.type("#r-provider", "Civil Hospital ART clinic " + PLANTED);
+        browser.click("#form-referral button[type=submit]");
+        browser.waitFor("#screen-home");
+
+        // a drug report from the lists the delta download brought
+        browser.click("#new-drug-report");
+        browser.waitFor("#form-drug-report");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#d-sold-as")).selectByVisibleText("Heroin");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#d-form")).selectByValue("POWDER");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#d-route")).selectByValue("SMOKING");
+        assertThat(browser.text("#d-route")).as("codes labelled in the peer's language").contains("Smoking");
+        browser.type("#d-price", "250");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#d-effect")).selectByValue("HEAVY_SEDATION");
+        browser.click("#form-drug-report button[type=submit]");
+        browser.waitFor("#screen-home");
+
+        browser.waitUntil(d -> records("QUEUED").size() == 4);
+        long drugReportsBefore = get("/api/earlywarning/reports?from=" + today + "&to=" + today).size();
         browser.click("#send-now"); // still offline: nothing may leave
         Thread.sleep(1500);
-        assertThat(records("QUEUED")).hasSize(2);
+        assertThat(records("QUEUED")).hasSize(4);
+        assertThat(get("/api/earlywarning/reports?from=" + today + "&to=" + today).size()).isEqualTo(drugReportsBefore);
+        assertThat(get("/api/referrals?client=" + first.id()).size()).isZero();
         assertThat(total("/api/outreach/sessions?from=" + today + "&to=" + today + "&size=1")).isEqualTo(sessionsBefore);
         assertThat(total("/api/encounters?from=" + today + "&to=" + today + "&size=1")).isEqualTo(encountersBefore);
         browser.screenshot("field-app-offline-queue");
 
         // ---- back online: the app sends by itself; what it posts is noted to send it again afterwards
         browser.script("window.__posted = []; var real = window.fetch; window.fetch = function (url, options) {"
-                + " if (options && options.method === 'POST' && String(url).indexOf('/batch') > 0) {"
-                + " window.__posted.push({url: String(url), headers: options.headers, body: options.body}); }"
+                + " if (options && options.method === 'POST' && /\\/batch$|\\/api\\/referrals$|\\/api\\/earlywarning\\/reports$/"
+                + ".test(String(url))) { var sent = {url: String(url), headers: options.headers, body: options.body};"
+                + " window.__posted.push(sent); return real.apply(this, arguments)"
+                + ".then(function (r) { sent.status = r.status; return r; }); }"
                 + " return real.apply(this, arguments); };");
         network(true);
         try {
-            browser.waitUntil(d -> records("SENT").size() == 2);
+            browser.waitUntil(d -> records("SENT").size() == 3 && records("REJECTED").size() == 1);
         } catch (RuntimeException e) {
             System.out.println("Queue on the phone: " + String.valueOf(browser.script("return document.getElementById('queue').innerText")).replace('\n', '|'));
             throw e;
         }
+        // the referral is refused with the server's reason in the peer's language; changed, it goes again
+        String refused = records("REJECTED").get(0);
+        String row = "#queue li[data-uuid='" + refused + "']";
+        assertThat(browser.waitFor(row).getAttribute("data-kind")).isEqualTo("REFERRAL");
+        assertThat(browser.text(row)).contains("No client of your organisation has this code");
+        browser.click(row + " button.edit");
+        browser.waitFor("#form-referral");
+        assertThat(browser.text("#form-referral .record-error")).isNotBlank();
+        browser.type("#r-client", first.uic());
+        browser.click("#form-referral button[type=submit]");
+        browser.waitFor("#screen-home");
+        browser.waitUntil(d -> records("SENT").size() == 4);
         List<String> uuids = records("SENT");
+        assertThat(uuids).as("sent again under its uuid").contains(refused);
+        assertThat(browser.text("#queue")).as("text from the peer shown as text").contains(PLANTED);
+        assertThat(browser.script("return window.__planted === undefined")).as("the planted script never ran").isEqualTo(true);
 
         JsonNode sessions = get("/api/outreach/sessions?from=" + today + "&to=" + today + "&size=100");
         List<JsonNode> ours = new ArrayList<>();
@@ -170,20 +212,39 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         assertThat(encounter).as("the encounter arrived once").hasSize(1);
         assertThat(encounter.get(0).toString()).contains("ART_REFERRAL").contains("NEEDLES_SYRINGES");
 
-        // ---- the same batches again, with the phone's own token: nothing new is stored
+        // the referral arrived once, as a tracked referral of the first client; the drug report once
+        JsonNode referrals = get("/api/referrals?client=" + first.id());
+        assertThat(referrals.size()).as("the referral arrived once").isEqualTo(1);
+        assertThat(referrals.get(0).get("uuid").asString()).isEqualTo(refused);
+        assertThat(referrals.get(0).get("status").asString()).isEqualTo("MADE");
+        assertThat(referrals.get(0).get("providerName").asString()).isEqualTo("Civil Hospital ART clinic " + PLANTED);
+        JsonNode reports = get("/api/earlywarning/reports?from=" + today + "&to=" + today);
+        List<JsonNode> drugReport = new ArrayList<>();
+        reports.forEach(r -> { if (uuids.contains(r.get("uuid").asString())) { drugReport.add(r); } });
+        assertThat(drugReport).as("the drug report arrived once").hasSize(1);
+        assertThat(drugReport.get(0).get("soldAs").asString()).isEqualTo("Heroin");
+        assertThat(drugReport.get(0).get("route").asString()).isEqualTo("SMOKING");
+        assertThat(drugReport.get(0).get("effect").asString()).isEqualTo("HEAVY_SEDATION");
+        assertThat(drugReport.get(0).get("source").asString()).isEqualTo("PEER");
+
+        // ---- the same records again, with the phone's own token: nothing new is stored
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> posted = (List<Map<String, Object>>) browser.script("return window.__posted");
-        assertThat(posted).hasSizeGreaterThanOrEqualTo(2);
+        // what was stored: the batches, the drug report and the referral once it was put right (the refusal stays one)
+        assertThat(posted.stream().filter(p -> ((Number) p.get("status")).intValue() < 300)).hasSizeGreaterThanOrEqualTo(4);
         for (int i = 0; i < 2; i++) {
             Object answers = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
                     "var done = arguments[arguments.length - 1];"
-                            + "Promise.all(window.__posted.map(function (p) { return fetch(p.url, {method: 'POST',"
+                            + "Promise.all(window.__posted.filter(function (p) { return p.status < 300; })"
+                            + ".map(function (p) { return fetch(p.url, {method: 'POST',"
                             + " headers: p.headers, body: p.body}).then(function (r) { return r.status; }); }))"
                             + ".then(done, function (e) { done(String(e)); });");
             assertThat(answers.toString()).as("repeats are answered as known").doesNotContain("409").doesNotContain("40");
         }
         assertThat(total("/api/outreach/sessions?from=" + today + "&to=" + today + "&size=1")).isEqualTo(sessionsBefore + 1);
         assertThat(total("/api/encounters?from=" + today + "&to=" + today + "&size=1")).isEqualTo(encountersBefore + 3);
+        assertThat(get("/api/referrals?client=" + first.id()).size()).isEqualTo(1);
+        assertThat(get("/api/earlywarning/reports?from=" + today + "&to=" + today).size()).isEqualTo(drugReportsBefore + 1);
 
         // ---- the phone is lost: the manager revokes it and its next contact clears it
         JsonNode devices = get("/api/field/devices");

@@ -2,6 +2,7 @@ package org.reach.earlywarning.api;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,16 +10,20 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reach.earlywarning.Alert;
 import org.reach.earlywarning.DrugReport;
+import org.reach.earlywarning.DrugReportConflict;
 import org.reach.earlywarning.DrugReportForm;
 import org.reach.earlywarning.EarlyWarning;
 import org.reach.earlywarning.PlanStep;
 import org.reach.earlywarning.RecordedReport;
 import org.reach.earlywarning.Substance;
 import org.reach.platform.ReachUser;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,20 +39,34 @@ import org.springframework.web.bind.annotation.RestController;
 class EarlyWarningApi {
 
     private final EarlyWarning earlyWarning;
+    private final MessageSource messages;
 
-    EarlyWarningApi(EarlyWarning earlyWarning) {
+    EarlyWarningApi(EarlyWarning earlyWarning, MessageSource messages) {
         this.earlyWarning = earlyWarning;
+        this.messages = messages;
     }
 
     record ReportResponse(DrugReport report, boolean created) {
     }
 
     @PostMapping("/reports")
-    @Operation(summary = "Record a drug report: 201 when new, 200 with the stored one when its uuid is already known")
+    @Operation(summary = "Record a drug report: 201 when new, 200 with the stored one when the same report came before "
+            + "under its uuid, 409 naming the fields when the uuid is stored with other content")
     ResponseEntity<ReportResponse> record(@AuthenticationPrincipal ReachUser me, @RequestBody DrugReportForm form) {
         RecordedReport recorded = earlyWarning.record(me, form);
         return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(new ReportResponse(recorded.report(), recorded.created()));
+    }
+
+    @ExceptionHandler(DrugReportConflict.class)
+    ProblemDetail conflict(DrugReportConflict conflict, Locale locale) {
+        String reason = messages.getMessage("earlywarning.error.uuidConflict", null, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, reason);
+        problem.setType(java.net.URI.create("urn:reach:problem:conflict"));
+        problem.setTitle(messages.getMessage("error.duplicate.title", null, "Conflict", locale));
+        problem.setProperty("errors", conflict.fields().stream().map(field -> Map.of("field", field,
+                "code", "earlywarning.error.uuidConflict", "reason", reason)).toList());
+        return problem;
     }
 
     @GetMapping("/reports")

@@ -12,6 +12,7 @@ import org.reach.earlywarning.Adulterant;
 import org.reach.earlywarning.Alert;
 import org.reach.earlywarning.ContingencyPlan;
 import org.reach.earlywarning.DrugForm;
+import org.reach.earlywarning.DrugReportConflict;
 import org.reach.earlywarning.DrugReportForm;
 import org.reach.earlywarning.DrugRoute;
 import org.reach.earlywarning.EarlyWarning;
@@ -97,6 +98,10 @@ class EarlyWarningPages {
             return "redirect:/earlywarning/reports/new?saved";
         } catch (InvalidInput invalid) {
             FormErrors.bind(invalid, result);
+            return reportForm(me, model);
+        } catch (DrugReportConflict sentBeforeWithOtherContent) {
+            // a form sent again after it was changed (the back button): the first one is stored and stands
+            FormErrors.bind(InvalidInput.of("report", "earlywarning.error.uuidConflict"), result);
             return reportForm(me, model);
         }
     }

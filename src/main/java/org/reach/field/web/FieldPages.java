@@ -6,14 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.reach.earlywarning.DrugForm;
+import org.reach.earlywarning.DrugRoute;
+import org.reach.earlywarning.EarlyWarning;
+import org.reach.earlywarning.UnusualEffect;
 import org.reach.field.EnrolledDevice;
 import org.reach.field.FieldConflict;
 import org.reach.field.FieldConflicts;
 import org.reach.field.FieldDevices;
 import org.reach.field.Resolution;
+import org.reach.field.StoredVersions;
 import org.reach.outreach.AgeBand;
 import org.reach.platform.Forbidden;
 import org.reach.platform.ReachUser;
+import org.reach.services.ProviderType;
 import org.reach.services.ServiceCatalogue;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -42,12 +48,17 @@ class FieldPages {
 
     private final FieldDevices devices;
     private final FieldConflicts conflicts;
+    private final StoredVersions stored;
     private final ServiceCatalogue catalogue;
+    private final EarlyWarning earlyWarning;
 
-    FieldPages(FieldDevices devices, FieldConflicts conflicts, ServiceCatalogue catalogue) {
+    FieldPages(FieldDevices devices, FieldConflicts conflicts, StoredVersions stored, ServiceCatalogue catalogue,
+               EarlyWarning earlyWarning) {
         this.devices = devices;
         this.conflicts = conflicts;
+        this.stored = stored;
         this.catalogue = catalogue;
+        this.earlyWarning = earlyWarning;
     }
 
     @GetMapping("/field")
@@ -57,6 +68,12 @@ class FieldPages {
         }
         model.addAttribute("ageBands", AgeBand.values());
         model.addAttribute("services", catalogue.services(me));
+        // labels only: the codes the forms offer come with the delta download, and an unknown one shows its code
+        model.addAttribute("drugForms", DrugForm.values());
+        model.addAttribute("drugRoutes", DrugRoute.values());
+        model.addAttribute("effects", UnusualEffect.values());
+        model.addAttribute("providerTypes", ProviderType.values());
+        model.addAttribute("mayReportDrugs", earlyWarning.mayReport(me));
         return SHELL;
     }
 
@@ -93,10 +110,10 @@ class FieldPages {
     String conflicts(@AuthenticationPrincipal ReachUser me, @RequestParam(defaultValue = "false") boolean all,
                      Model model) {
         List<FieldConflict> found = conflicts.list(me, !all);
-        Map<Long, Map<String, String>> lines = new LinkedHashMap<>();
-        found.forEach(c -> lines.put(c.id(), FieldConflicts.lines(c)));
+        Map<Long, StoredVersions.Comparison> comparisons = new LinkedHashMap<>();
+        found.forEach(c -> comparisons.put(c.id(), stored.compare(me, c)));
         model.addAttribute("conflicts", found);
-        model.addAttribute("lines", lines);
+        model.addAttribute("comparisons", comparisons);
         model.addAttribute("resolutions", Resolution.values());
         model.addAttribute("all", all);
         return CONFLICTS;

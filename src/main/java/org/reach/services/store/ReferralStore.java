@@ -21,7 +21,7 @@ public class ReferralStore {
 
     private static final String SELECT = """
             SELECT id, organisation_id, client_id, provider_type, provider_name, internal_site_id, made_on, accepted_on,
-                   closed_on, outcome_note, status, made_by FROM referrals""";
+                   closed_on, outcome_note, status, made_by, uuid FROM referrals""";
 
     private final JdbcClient jdbc;
 
@@ -29,14 +29,14 @@ public class ReferralStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(long organisationId, long clientId, ProviderType type, String providerName, Long internalSiteId,
-                       LocalDate madeOn, long madeBy, Instant now) {
+    public long insert(String uuid, long organisationId, long clientId, ProviderType type, String providerName,
+                       Long internalSiteId, LocalDate madeOn, long madeBy, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO referrals (organisation_id, client_id, provider_type, provider_name, internal_site_id,
-                                               made_on, status, made_by, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'MADE', ?, ?, ?)""")
-                .params(organisationId, clientId, type.name(), providerName, internalSiteId, madeOn, madeBy,
+                        INSERT INTO referrals (uuid, organisation_id, client_id, provider_type, provider_name,
+                                               internal_site_id, made_on, status, made_by, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'MADE', ?, ?, ?)""")
+                .params(uuid, organisationId, clientId, type.name(), providerName, internalSiteId, madeOn, madeBy,
                         Timestamp.from(now), Timestamp.from(now))
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -54,6 +54,12 @@ public class ReferralStore {
 
     public Optional<Referral> byId(long id) {
         return jdbc.sql(SELECT + " WHERE id = ?").param(id).query(ReferralStore::map).optional();
+    }
+
+    /** The referral an organisation stored under a device's uuid. */
+    public Optional<Referral> byUuid(long organisationId, String uuid) {
+        return jdbc.sql(SELECT + " WHERE organisation_id = ? AND uuid = ?").params(organisationId, uuid)
+                .query(ReferralStore::map).optional();
     }
 
     /** An organisation's referrals; open ones made on or before a day when {@code openMadeBy} is given. */
@@ -78,6 +84,7 @@ public class ReferralStore {
                 ProviderType.valueOf(rs.getString("provider_type")), rs.getString("provider_name"),
                 rs.getObject("internal_site_id", Long.class), rs.getObject("made_on", LocalDate.class),
                 rs.getObject("accepted_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getString("outcome_note"), ReferralStatus.valueOf(rs.getString("status")), rs.getLong("made_by"));
+                rs.getString("outcome_note"), ReferralStatus.valueOf(rs.getString("status")), rs.getLong("made_by"),
+                rs.getString("uuid"));
     }
 }
