@@ -491,6 +491,8 @@
       var client = value(form, 'clientCode');
       payload = { uuid: uuid, occurredAt: value(form, 'occurredAt'), siteId: number(form, 'siteId'),
         clientCode: client, naloxoneDoses: number(form, 'naloxoneDoses'), outcome: value(form, 'outcome') };
+      // who gave it is asked only when a dose was given: the server refuses givers without doses and doses without one
+      payload.naloxoneGivers = payload.naloxoneDoses > 0 && value(form, 'naloxoneGiver') ? [value(form, 'naloxoneGiver')] : [];
       summary = (payload.occurredAt || '').replace('T', ' ') + (client ? ' · ' + client : '');
     }
     return { kind: kind, payload: payload, values: values, summary: summary, formVersion: formVersion,

@@ -153,11 +153,20 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         browser.click("#form-drug-report button[type=submit]");
         browser.waitFor("#screen-home");
 
-        browser.waitUntil(d -> records("QUEUED").size() == 4);
+        // an overdose the peer reversed with two doses from a kit
+        browser.click("#new-overdose");
+        browser.waitFor("#form-overdose");
+        browser.type("#o-doses", "2");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#o-giver")).selectByValue("PEER");
+        new org.openqa.selenium.support.ui.Select(browser.waitFor("#o-outcome")).selectByValue("SURVIVED");
+        browser.click("#form-overdose button[type=submit]");
+        browser.waitFor("#screen-home");
+
+        browser.waitUntil(d -> records("QUEUED").size() == 5);
         long drugReportsBefore = get("/api/earlywarning/reports?from=" + today + "&to=" + today).size();
         browser.click("#send-now"); // still offline: nothing may leave
         Thread.sleep(1500);
-        assertThat(records("QUEUED")).hasSize(4);
+        assertThat(records("QUEUED")).hasSize(5);
         assertThat(get("/api/earlywarning/reports?from=" + today + "&to=" + today).size()).isEqualTo(drugReportsBefore);
         assertThat(get("/api/referrals?client=" + first.id()).size()).isZero();
         assertThat(total("/api/outreach/sessions?from=" + today + "&to=" + today + "&size=1")).isEqualTo(sessionsBefore);
@@ -166,14 +175,14 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
 
         // ---- back online: the app sends by itself; what it posts is noted to send it again afterwards
         browser.script("window.__posted = []; var real = window.fetch; window.fetch = function (url, options) {"
-                + " if (options && options.method === 'POST' && /\\/batch$|\\/api\\/referrals$|\\/api\\/earlywarning\\/reports$/"
+                + " if (options && options.method === 'POST' && /\\/batch$|\\/api\\/referrals$|\\/api\\/earlywarning\\/reports$|\\/api\\/safety\\/overdoses$/"
                 + ".test(String(url))) { var sent = {url: String(url), headers: options.headers, body: options.body};"
                 + " window.__posted.push(sent); return real.apply(this, arguments)"
                 + ".then(function (r) { sent.status = r.status; return r; }); }"
                 + " return real.apply(this, arguments); };");
         network(true);
         try {
-            browser.waitUntil(d -> records("SENT").size() == 3 && records("REJECTED").size() == 1);
+            browser.waitUntil(d -> records("SENT").size() == 4 && records("REJECTED").size() == 1);
         } catch (RuntimeException e) {
             System.out.println("Queue on the phone: " + String.valueOf(browser.script("return document.getElementById('queue').innerText")).replace('\n', '|'));
             throw e;
@@ -189,7 +198,7 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         browser.type("#r-client", first.uic());
         browser.click("#form-referral button[type=submit]");
         browser.waitFor("#screen-home");
-        browser.waitUntil(d -> records("SENT").size() == 4);
+        browser.waitUntil(d -> records("SENT").size() == 5);
         List<String> uuids = records("SENT");
         assertThat(uuids).as("sent again under its uuid").contains(refused);
         assertThat(browser.text("#queue")).as("text from the peer shown as text").contains(PLANTED);
@@ -226,6 +235,11 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         assertThat(drugReport.get(0).get("route").asString()).isEqualTo("SMOKING");
         assertThat(drugReport.get(0).get("effect").asString()).isEqualTo("HEAVY_SEDATION");
         assertThat(drugReport.get(0).get("source").asString()).isEqualTo("PEER");
+        List<JsonNode> overdose = overdosesSent(uuids);
+        assertThat(overdose).as("the overdose arrived once").hasSize(1);
+        assertThat(overdose.get(0).get("naloxoneDoses").asInt()).isEqualTo(2);
+        assertThat(overdose.get(0).get("naloxoneGivers").toString()).isEqualTo("[\"PEER\"]");
+        assertThat(overdose.get(0).get("outcome").asString()).isEqualTo("SURVIVED");
 
         // ---- the same records again, with the phone's own token: nothing new is stored
         @SuppressWarnings("unchecked")
@@ -245,6 +259,7 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         assertThat(total("/api/encounters?from=" + today + "&to=" + today + "&size=1")).isEqualTo(encountersBefore + 3);
         assertThat(get("/api/referrals?client=" + first.id()).size()).isEqualTo(1);
         assertThat(get("/api/earlywarning/reports?from=" + today + "&to=" + today).size()).isEqualTo(drugReportsBefore + 1);
+        assertThat(overdosesSent(uuids)).hasSize(1);
 
         // ---- the phone is lost: the manager revokes it and its next contact clears it
         JsonNode devices = get("/api/field/devices");
@@ -307,6 +322,17 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
 
     private static char letter(Random random) {
         return (char) ('A' + random.nextInt(26));
+    }
+
+    /** The overdose reports with these uuids, from the newest hundred the manager sees. */
+    private List<JsonNode> overdosesSent(List<String> uuids) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        get("/api/safety/overdoses?size=100").get("reports").forEach(r -> {
+            if (uuids.contains(r.get("uuid").asString())) {
+                found.add(r);
+            }
+        });
+        return found;
     }
 
     private void setValue(String id, String value) {
