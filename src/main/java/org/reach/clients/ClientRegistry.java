@@ -118,7 +118,6 @@ public class ClientRegistry implements Clients {
         return found.map(views::clientOf);
     }
 
-
     @Override
     public Map<Long, String> codes(ReachUser actor, Collection<Long> clientIds) {
         long organisation = access.readable(actor);
