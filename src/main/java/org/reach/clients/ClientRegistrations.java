@@ -84,8 +84,9 @@ public class ClientRegistrations {
     public String code(ReachUser actor, UicComponents components) {
         long organisation = access.writable(actor);
         Problems problems = new Problems();
-        String code = codeOf(registrySettings.settingsOf(organisation).scheme(), new ClientRegistration(components, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null), problems);
+        UicScheme scheme = registrySettings.settingsOf(organisation).scheme();
+        String code = codeOf(scheme, new ClientRegistration(components, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null), problems);
         problems.throwIfAny();
         return UicCodes.withCheckCharacter(code);
     }
@@ -287,9 +288,9 @@ public class ClientRegistrations {
     // ---- what a valid client is: everything is checked before anything is written
 
     NewClient validate(ReachUser actor, long organisation, String code, Gender gender, Integer birthYear,
-                               Set<KeyPopulation> keyPopulations, Drug primaryDrug, Drug secondaryDrug, Route route,
-                               Long enrolmentSiteId, String hotspot, Long peerEducatorId, LocalDate firstContact,
-                               String alias, StoredClient current, Problems problems) {
+                       Set<KeyPopulation> keyPopulations, Drug primaryDrug, Drug secondaryDrug, Route route,
+                       Long enrolmentSiteId, String hotspot, Long peerEducatorId, LocalDate firstContact,
+                       String alias, StoredClient current, Problems problems) {
         LocalDate today = today();
         problems.check(gender != null || problems.has("gender"), "gender", "error.required");
         if (birthYear != null) {
