@@ -20,6 +20,7 @@ import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientRegistrations;
 import org.reach.clients.Drug;
 import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
@@ -46,6 +47,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
 
     @Autowired Clock clock;
     @Autowired ClientRegistry registry;
+    @Autowired ClientRegistrations registrations;
     @Autowired SignIn signIn;
     @Autowired MessageSource messages;
 
@@ -89,7 +91,7 @@ class ServingAClientBrowserTest extends BrowserJourney {
         assertThat(stored).as("with its check character").isEqualTo(org.reach.clients.uic.UicCodes.withCheckCharacter(code));
         assertThat(clientId).isNotEqualTo(similarId);
         assertThat(registry.findByUic(peer, code)).map(Client::id).contains(clientId);
-        assertThat(registry.duplicateDecisions(peer, code)).containsEntry(similarId, DuplicateDecision.REJECTED_DIFFERENT);
+        assertThat(registrations.duplicateDecisions(peer, code)).containsEntry(similarId, DuplicateDecision.REJECTED_DIFFERENT);
 
         // the client had moved away for a while
         browser.clickAndLoad("a[href=\"/clients/" + clientId + "/status\"]");

@@ -32,20 +32,27 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A client list imported from a spreadsheet, as a background job: every row is checked with the registry's own rules
- * ({@link ClientRegistry} decides who may import and what a valid client is) and nothing is written unless every row
- * is valid; the whole file is one audit entry naming every client it created.
+ * ({@link ClientAccess} decides who may import, {@link ClientRegistrations} what a valid client is) and nothing is
+ * written unless every row is valid; the whole file is one audit entry naming every client it created.
  */
 @Service
 @Transactional
 public class ClientImportWork {
 
     private final ClientRegistry registry;
+    private final ClientAccess access;
+    private final RegistrySettings registrySettings;
+    private final ClientRegistrations registrations;
     private final ClientStore store;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ClientImportWork(ClientRegistry registry, ClientStore store, AuditTrail audit, Clock clock) {
+    ClientImportWork(ClientRegistry registry, ClientAccess access, RegistrySettings registrySettings,
+                     ClientRegistrations registrations, ClientStore store, AuditTrail audit, Clock clock) {
         this.registry = registry;
+        this.access = access;
+        this.registrySettings = registrySettings;
+        this.registrations = registrations;
         this.store = store;
         this.audit = audit;
         this.clock = clock;
@@ -60,11 +67,11 @@ public class ClientImportWork {
      * Codes already in the organisation or repeated in the file are bad rows.
      */
     public ImportReport importClients(ReachUser actor, Table table, BackgroundJobs.Progress progress) {
-        long organisation = registry.writable(actor);
-        if (!registry.mayImport(actor)) {
+        long organisation = access.writable(actor);
+        if (!access.mayImport(actor)) {
             throw new Forbidden("import clients");
         }
-        ClientSettings settings = registry.settingsOf(organisation);
+        ClientSettings settings = registrySettings.settingsOf(organisation);
         List<RowProblem> problems = new ArrayList<>();
         for (String column : REQUIRED_COLUMNS) {
             if (!table.headers().contains(column)) {
@@ -151,7 +158,7 @@ public class ClientImportWork {
                 }
             }
             ClientStatus status = parse(row, "status", ClientStatus.class, problems);
-            NewClient facts = registry.validate(actor, organisation, code, gender, birthYear, populations, primary, secondary,
+            NewClient facts = registrations.validate(actor, organisation, code, gender, birthYear, populations, primary, secondary,
                     route, siteId, null, null, firstContact, null, null, rowProblems);
             if (gender == null && row.get("gender") == null) {
                 problems.add(RowProblem.of(row.line(), "gender", "error.required"));
@@ -182,9 +189,9 @@ public class ClientImportWork {
         for (int i = 0; i < valid.size(); i++) {
             long id = store.insert(valid.get(i), now());
             ClientStatus status = statuses.get(i);
-            if (status != null && ClientRegistry.RECORDED.contains(status)) {
+            if (status != null && ClientStatusChanges.RECORDED.contains(status)) {
                 store.setExplicitStatus(id, status, today, now());
-                store.addStatusChange(id, status, today, null, ClientRegistry.actorId(actor), now());
+                store.addStatusChange(id, status, today, null, ClientAccess.actorId(actor), now());
             }
             imported.add(id);
         }

@@ -46,7 +46,8 @@ public class ClientMerges {
 
     private final ClientStore clients;
     private final ClientMergeStore merges;
-    private final ClientRegistry registry;
+    private final ClientAccess access;
+    private final ClientViews views;
     private final ObjectProvider<ClientMergeParticipant> participants;
     private final ObjectProvider<DuplicateFinder> finders;
     private final ObjectProvider<EncounterCounts> encounterCounts;
@@ -55,13 +56,14 @@ public class ClientMerges {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ClientMerges(ClientStore clients, ClientMergeStore merges, ClientRegistry registry,
+    ClientMerges(ClientStore clients, ClientMergeStore merges, ClientAccess access, ClientViews views,
                  ObjectProvider<ClientMergeParticipant> participants, ObjectProvider<DuplicateFinder> finders,
                  ObjectProvider<EncounterCounts> encounterCounts, OrganisationDirectory directory, StaffDirectory staff,
                  AuditTrail audit, Clock clock) {
         this.clients = clients;
         this.merges = merges;
-        this.registry = registry;
+        this.access = access;
+        this.views = views;
         this.participants = participants;
         this.finders = finders;
         this.encounterCounts = encounterCounts;
@@ -73,7 +75,7 @@ public class ClientMerges {
 
     /** The organisation's manager merges its clients' records; nobody else, and never another organisation's. */
     public boolean mayMerge(ReachUser actor) {
-        return registry.mayRead(actor) && actor.has(Role.ORG_MANAGER);
+        return access.mayRead(actor) && actor.has(Role.ORG_MANAGER);
     }
 
     private long mergingOrganisation(ReachUser actor) {
@@ -160,7 +162,7 @@ public class ClientMerges {
     }
 
     private DuplicateReview.Side side(StoredClient c, Map<Long, String> sites, Map<Long, Integer> encounters) {
-        Client client = registry.clientOf(c);
+        Client client = views.clientOf(c);
         return new DuplicateReview.Side(c.id(), c.uic(), c.gender(), c.birthYear(),
                 sites.getOrDefault(c.enrolmentSiteId(), ""), client.status(), c.firstContact(), c.lastContact(),
                 encounters.getOrDefault(c.id(), 0));
@@ -193,7 +195,7 @@ public class ClientMerges {
 
         Instant now = Instant.now(clock);
         long mergeId = merges.insert(organisation, survivor, merged, merges.updatedAt(survivor.id()),
-                merges.updatedAt(merged.id()), cleanReason, actorId(actor), now);
+                merges.updatedAt(merged.id()), cleanReason, ClientAccess.actorId(actor), now);
         participants.orderedStream().forEach(participant -> {
             String journal = participant.moveRows(actor, organisation, merged.id(), survivor.id());
             if (journal != null && !journal.isEmpty()) {
@@ -226,7 +228,7 @@ public class ClientMerges {
             throw InvalidInput.of("mergeId", "clientMerge.error.survivorMergedSince");
         }
         Instant now = Instant.now(clock);
-        if (!merges.markUndone(mergeId, actorId(actor), now)) {
+        if (!merges.markUndone(mergeId, ClientAccess.actorId(actor), now)) {
             throw InvalidInput.of("mergeId", "clientMerge.error.alreadyUndone");
         }
         Map<String, String> journals = merges.journals(mergeId);
@@ -274,7 +276,7 @@ public class ClientMerges {
     @Transactional(readOnly = true)
     public java.util.Optional<Long> survivorOf(ReachUser actor, long clientId) {
         long organisation = actor.organisationId() == null ? -1 : actor.organisationId();
-        return clients.byId(clientId).filter(c -> c.organisationId() == organisation && registry.mayRead(actor))
+        return clients.byId(clientId).filter(c -> c.organisationId() == organisation && access.mayRead(actor))
                 .map(StoredClient::mergedInto);
     }
 
@@ -293,10 +295,6 @@ public class ClientMerges {
 
     private String name(Long accountId) {
         return accountId == null ? null : staff.displayName(accountId).orElse(null);
-    }
-
-    private static Long actorId(ReachUser actor) {
-        return actor.id() == 0 ? null : actor.id();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

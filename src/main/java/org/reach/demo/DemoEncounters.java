@@ -16,6 +16,7 @@ import org.reach.accounts.SignIn;
 import org.reach.clients.CareStage;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.clients.ClientStatus;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
@@ -89,13 +90,16 @@ class DemoEncounters implements ApplicationRunner {
     private final Encounters encounters;
     private final Referrals referrals;
     private final ClientRegistry registry;
+    private final ClientStatusChanges statusChanges;
     private final Clock clock;
 
-    DemoEncounters(SignIn signIn, Encounters encounters, Referrals referrals, ClientRegistry registry, Clock clock) {
+    DemoEncounters(SignIn signIn, Encounters encounters, Referrals referrals, ClientRegistry registry,
+                   ClientStatusChanges statusChanges, Clock clock) {
         this.signIn = signIn;
         this.encounters = encounters;
         this.referrals = referrals;
         this.registry = registry;
+        this.statusChanges = statusChanges;
         this.clock = clock;
     }
 
@@ -163,15 +167,15 @@ class DemoEncounters implements ApplicationRunner {
             referred += plan.referrals().isEmpty() ? 0 : 1;
             if (plan.treatmentOn() != null) {
                 inTreatment++;
-                registry.changeStage(manager, plan.client().id(), new StageChange(CareStage.TREATMENT, plan.treatmentOn(),
+                statusChanges.changeStage(manager, plan.client().id(), new StageChange(CareStage.TREATMENT, plan.treatmentOn(),
                         "Started opioid agonist therapy"));
             }
             if (plan.stableOn() != null) {
-                registry.changeStage(manager, plan.client().id(), new StageChange(CareStage.LIFE_STABILITY, plan.stableOn(),
+                statusChanges.changeStage(manager, plan.client().id(), new StageChange(CareStage.LIFE_STABILITY, plan.stableOn(),
                         "Stable on OAT, back at work"));
             }
             if (plan.ending() != null) {
-                registry.changeStatus(manager, plan.client().id(), new StatusChange(plan.ending(), plan.endedOn(),
+                statusChanges.changeStatus(manager, plan.client().id(), new StatusChange(plan.ending(), plan.endedOn(),
                         reason(plan.ending())));
             }
         }

@@ -47,6 +47,9 @@ class ClientRegistryTest {
     private static final LocalDate TODAY = FixedClock.TODAY;
 
     @Autowired ClientRegistry registry;
+    @Autowired ClientRegistrations registrations;
+    @Autowired RegistrySettings registrySettings;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired ClientImportWork imports;
     @Autowired OrganisationDirectory directory;
     @Autowired Accounts accounts;
@@ -123,7 +126,7 @@ class ClientRegistryTest {
         RegistrationOutcome same = registry.register(peer, confirm);
         assertThat(same.kind()).isEqualTo(RegistrationOutcome.Kind.EXISTING);
         assertThat(same.client().id()).isEqualTo(existing.id());
-        assertThat(registry.duplicateDecisions(manager, "ZUQUM91")).containsEntry(existing.id(), DuplicateDecision.CONFIRMED_SAME);
+        assertThat(registrations.duplicateDecisions(manager, "ZUQUM91")).containsEntry(existing.id(), DuplicateDecision.CONFIRMED_SAME);
 
         assertThatThrownBy(() -> registry.register(peer,
                 withDecision(byCode("ZUQUM91", TODAY), DuplicateDecision.CONFIRMED_SAME, swapped.id())))
@@ -136,7 +139,7 @@ class ClientRegistryTest {
                 withDecision(byCode("ZUQUF85", TODAY), DuplicateDecision.REJECTED_DIFFERENT, null));
         assertThat(different.kind()).isEqualTo(RegistrationOutcome.Kind.CREATED);
         assertThat(different.client().uic()).isEqualTo(UicCodes.withCheckCharacter("ZUQUF85"));
-        assertThat(registry.duplicateDecisions(manager, "ZUQUF85")).containsEntry(swapped.id(), DuplicateDecision.REJECTED_DIFFERENT);
+        assertThat(registrations.duplicateDecisions(manager, "ZUQUF85")).containsEntry(swapped.id(), DuplicateDecision.REJECTED_DIFFERENT);
     }
 
     private static ClientRegistration withDecision(ClientRegistration r, DuplicateDecision decision, Long sameAs) {
@@ -169,7 +172,7 @@ class ClientRegistryTest {
         assertThat(registry.search(manager, new ClientSearch(null, ClientStatus.DEFAULTER, null, null), 0, 10).clients())
                 .extracting(Client::id).containsExactlyInAnyOrder(four.id(), nine.id());
 
-        registry.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 4, 6));
+        registrySettings.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 4, 6));
         assertThat(List.of(three, four, nine, ten)).extracting(c -> registry.client(manager, c.id()).status())
                 .containsExactly(ClientStatus.ACTIVE, ClientStatus.ACTIVE, ClientStatus.LOST_TO_FOLLOW_UP, ClientStatus.LOST_TO_FOLLOW_UP);
         assertThat(registry.search(manager, new ClientSearch(null, ClientStatus.ACTIVE, null, null), 0, 10).clients())
@@ -184,19 +187,19 @@ class ClientRegistryTest {
 
     @Test
     void settingsBelongToOrganisationManagersAndTheSchemeLocksOnceThereAreClients() {
-        assertThatThrownBy(() -> registry.updateSettings(peer, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 3, 9)))
+        assertThatThrownBy(() -> registrySettings.updateSettings(peer, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 3, 9)))
                 .isInstanceOf(Forbidden.class);
-        assertThatThrownBy(() -> registry.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 6, 5)))
+        assertThatThrownBy(() -> registrySettings.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 6, 5)))
                 .isInstanceOf(InvalidInput.class);
-        registry.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_ORDER_BIRTH_DATE, 3, 9));
+        registrySettings.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_ORDER_BIRTH_DATE, 3, 9));
         Client client = created(new ClientRegistration(new UicComponents("Amina", "Bakari", null, null, Gender.FEMALE,
                 1995, 7, 4, 2), null, null, null, Set.of(), null, null, null, world.homeSite.id(), null, null, TODAY, null,
                 null, null));
         assertThat(client.uic()).isEqualTo(UicCodes.withCheckCharacter("AMBA0207041995"));
-        assertThatThrownBy(() -> registry.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 3, 9)))
+        assertThatThrownBy(() -> registrySettings.updateSettings(manager, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 3, 9)))
                 .isInstanceOfSatisfying(InvalidInput.class, invalid ->
                         assertThat(invalid.problems()).extracting(p -> p.messageKey()).contains("client.error.schemeLocked"));
-        assertThat(registry.settings(world.user(Role.ME_OFFICER)).scheme()).isEqualTo(UicScheme.PARENTS_ORDER_BIRTH_DATE);
+        assertThat(registrySettings.settings(world.user(Role.ME_OFFICER)).scheme()).isEqualTo(UicScheme.PARENTS_ORDER_BIRTH_DATE);
     }
 
     @Test
@@ -228,10 +231,10 @@ class ClientRegistryTest {
     @Test
     void stageMovesAlongTheContinuumWithDatedTransitionsOnTheTimeline() {
         Client client = created(byCode("FFFFM80", TODAY.minusMonths(6)));
-        assertThatThrownBy(() -> registry.changeStage(peer, client.id(), new StageChange(CareStage.HARM_REDUCTION, TODAY, null)))
+        assertThatThrownBy(() -> statusChanges.changeStage(peer, client.id(), new StageChange(CareStage.HARM_REDUCTION, TODAY, null)))
                 .isInstanceOf(InvalidInput.class);
-        registry.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY.minusMonths(2), "Started OAT"));
-        Client stable = registry.changeStage(peer, client.id(), new StageChange(CareStage.LIFE_STABILITY, TODAY, null));
+        statusChanges.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY.minusMonths(2), "Started OAT"));
+        Client stable = statusChanges.changeStage(peer, client.id(), new StageChange(CareStage.LIFE_STABILITY, TODAY, null));
         assertThat(stable.stage()).isEqualTo(CareStage.LIFE_STABILITY);
         registry.changeStatus(peer, client.id(), new StatusChange(ClientStatus.TRANSFERRED, TODAY.minusMonths(1), "Moved to Lahore"));
 
@@ -254,7 +257,7 @@ class ClientRegistryTest {
         Client client = created(new ClientRegistration(null, "HHHHM80", Gender.MALE, 1980, Set.of(), null, null, null,
                 world.homeSite.id(), null, world.homePeer2.id(), TODAY.minusMonths(1), null, null, null));
         assertThat(registry.profile(peer, client.id()).peerEducatorName()).isEqualTo("Second peer");
-        registry.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY, null));
+        statusChanges.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY, null));
         assertThat(registry.stageHistory(manager, client.id())).singleElement()
                 .extracting(e -> e.recordedByName()).isEqualTo("OUTREACH_WORKER person");
     }
@@ -283,7 +286,7 @@ class ClientRegistryTest {
                 null, world.homeSite.id(), null, null, TODAY, "Bhai", null, null);
         assertThatThrownBy(() -> registry.register(manager, managerAlias)).isInstanceOf(InvalidInput.class);
 
-        registry.update(manager, client.id(), ClientUpdate.of(client, null));
+        registrations.update(manager, client.id(), ClientUpdate.of(client, null));
         assertThat(registry.profile(peer, client.id()).alias()).as("others cannot clear the alias").isEqualTo("Chotu");
     }
 
@@ -293,7 +296,7 @@ class ClientRegistryTest {
         registry.profile(manager, client.id());
         registry.timeline(manager, client.id());
         registry.search(manager, ClientSearch.everything(), 0, 10);
-        registry.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY, null));
+        statusChanges.changeStage(peer, client.id(), new StageChange(CareStage.TREATMENT, TODAY, null));
         List<AuditEvent> events = audit.search(ReachUser.system(),
                 new AuditFilter(null, null, null, null, "client", null, world.home.id()), 0, 100).events();
         assertThat(events).extracting(AuditEvent::action).contains(AuditAction.CREATE, AuditAction.READ, AuditAction.UPDATE);

@@ -52,6 +52,7 @@ class ClientsApiAndPagesTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry registry;
+    @Autowired ClientRegistrations registrations;
     @Autowired BackgroundJobs jobs;
 
     private ProgrammeFixture world;
@@ -178,7 +179,7 @@ class ClientsApiAndPagesTest {
 
         mvc.perform(form(post("/clients/new"), "NANAM78").param("computed", "true").param("decision", "SAME:" + existing))
                 .andExpect(redirectedUrlPattern("/clients/" + existing + "?existing"));
-        assertThat(registry.duplicateDecisions(world.user(Role.ORG_MANAGER), "NANAM78"))
+        assertThat(registrations.duplicateDecisions(world.user(Role.ORG_MANAGER), "NANAM78"))
                 .containsEntry(existing, DuplicateDecision.CONFIRMED_SAME);
         mvc.perform(form(post("/clients/new"), "NANAM78").param("decision", "DIFFERENT"))
                 .andExpect(redirectedUrlPattern("/clients/*?created"));

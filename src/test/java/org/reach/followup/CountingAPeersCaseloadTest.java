@@ -22,6 +22,7 @@ import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientRegistrations;
 import org.reach.clients.ClientUpdate;
 import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
@@ -50,6 +51,7 @@ class CountingAPeersCaseloadTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientRegistrations registrations;
     @Autowired FollowUp followUp;
     @Autowired PeerCaseloads caseloads;
     @Autowired Microplans microplans;
@@ -89,7 +91,7 @@ class CountingAPeersCaseloadTest {
         followUp.assign(manager, new PeerAssignmentForm(register(null).id(), null, peer.id()));
         Client renamed = register(null);
         followUp.assign(manager, new PeerAssignmentForm(renamed.id(), null, peer.id()));
-        clients.update(manager, renamed.id(), new ClientUpdate(Gender.FEMALE, 1992, Set.of(), null, null, null,
+        registrations.update(manager, renamed.id(), new ClientUpdate(Gender.FEMALE, 1992, Set.of(), null, null, null,
                 world.homeSite.id(), null, otherPeer.id(), today.minusMonths(1), null));
         register(null); // nobody's
 

@@ -24,6 +24,7 @@ import org.reach.clients.CareStage;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
 import org.reach.clients.KeyPopulation;
@@ -75,6 +76,7 @@ class CombiningBreakdownsRevealsNoSmallCountTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -150,8 +152,8 @@ class CombiningBreakdownsRevealsNoSmallCountTest {
         record(m, "2026-02-01", s2, null, List.of(ServiceLine.of("NEEDLES_SYRINGES", 7), ServiceLine.of("NALOXONE_KIT", 6)));
         record(m, "2026-03-01", s1, null, List.of(ServiceLine.of("NALOXONE_KIT", 2), ServiceLine.of("WOUND_CARE", 1)));
 
-        clients.changeStage(m, injecting.get(0).id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-10"), null));
-        clients.changeStage(m, injecting.get(1).id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-12"), null));
+        statusChanges.changeStage(m, injecting.get(0).id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-10"), null));
+        statusChanges.changeStage(m, injecting.get(1).id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-12"), null));
         Referral completed = referrals.refer(m, new ReferralForm(injecting.get(2).id(), null, ProviderType.ART_CLINIC,
                 "Civil Hospital", null, LocalDate.parse("2026-02-10")));
         referrals.accept(m, completed.id(), new ReferralStep(LocalDate.parse("2026-02-12"), null));

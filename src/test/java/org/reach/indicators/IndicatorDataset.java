@@ -11,6 +11,7 @@ import org.reach.clients.CareStage;
 import org.reach.clients.Client;
 import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.clients.ClientStatus;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
@@ -73,8 +74,9 @@ public final class IndicatorDataset {
     public final Client e;
     public final Client f;
 
-    public IndicatorDataset(ProgrammeFixture world, ClientRegistry clients, Encounters encounters, Referrals referrals,
-                            Indicators indicators, ReachUser foreignManager, ReachUser foreignPeer) {
+    public IndicatorDataset(ProgrammeFixture world, ClientRegistry clients, ClientStatusChanges statusChanges,
+                            Encounters encounters, Referrals referrals, Indicators indicators, ReachUser foreignManager,
+                            ReachUser foreignPeer) {
         ReachUser m = world.user(Role.ORG_MANAGER);
         long s1 = world.homeSite.id();
         long s2 = world.homeOtherSite.id();
@@ -108,8 +110,8 @@ public final class IndicatorDataset {
         record(encounters, m, "2026-03-01", s1, null, line("NALOXONE_KIT", 3), line("WOUND_CARE", 1));
 
         clients.changeStatus(m, f.id(), new StatusChange(ClientStatus.EXITED, LocalDate.parse("2026-01-05"), "Moved"));
-        clients.changeStage(m, a.id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-10"), null));
-        clients.changeStage(m, e.id(), new StageChange(CareStage.LIFE_STABILITY, LocalDate.parse("2025-12-01"), null));
+        statusChanges.changeStage(m, a.id(), new StageChange(CareStage.TREATMENT, LocalDate.parse("2026-03-10"), null));
+        statusChanges.changeStage(m, e.id(), new StageChange(CareStage.LIFE_STABILITY, LocalDate.parse("2025-12-01"), null));
 
         Referral ra = referrals.refer(m, new ReferralForm(a.id(), null, ProviderType.ART_CLINIC, "Civil Hospital", null,
                 LocalDate.parse("2026-01-10")));

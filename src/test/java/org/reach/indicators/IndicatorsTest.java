@@ -21,6 +21,7 @@ import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.Forbidden;
 import org.reach.platform.NotFound;
@@ -44,6 +45,7 @@ class IndicatorsTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -58,7 +60,7 @@ class IndicatorsTest {
     @BeforeEach
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
-        dataset = new IndicatorDataset(world, clients, encounters, referrals, indicators,
+        dataset = new IndicatorDataset(world, clients, statusChanges, encounters, referrals, indicators,
                 signIn.reload(world.foreignManager.id()).orElseThrow(), signIn.reload(world.foreignPeer.id()).orElseThrow());
         manager = world.user(Role.ORG_MANAGER);
         home = indicators.scope(manager, null, null, null);

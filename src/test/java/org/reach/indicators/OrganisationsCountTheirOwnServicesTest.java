@@ -21,6 +21,7 @@ import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.Forbidden;
 import org.reach.platform.InvalidInput;
@@ -54,6 +55,7 @@ class OrganisationsCountTheirOwnServicesTest {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -70,7 +72,7 @@ class OrganisationsCountTheirOwnServicesTest {
     void buildWorld() {
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
-        dataset = new IndicatorDataset(world, clients, encounters, referrals, indicators, foreignManager,
+        dataset = new IndicatorDataset(world, clients, statusChanges, encounters, referrals, indicators, foreignManager,
                 signIn.reload(world.foreignPeer.id()).orElseThrow());
         manager = world.user(Role.ORG_MANAGER);
         hcvTest = catalogue.create(manager, new ServiceForm("HCV_RAPID", "HCV rapid test", ServiceCategory.HEPATITIS,

@@ -26,6 +26,7 @@ import org.reach.audit.AuditAction;
 import org.reach.audit.AuditFilter;
 import org.reach.audit.AuditTrail;
 import org.reach.clients.ClientRegistry;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
@@ -72,6 +73,7 @@ class PushingToDhis2Test {
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
     @Autowired ClientRegistry clients;
+    @Autowired ClientStatusChanges statusChanges;
     @Autowired Encounters encounters;
     @Autowired Referrals referrals;
     @Autowired Indicators indicators;
@@ -83,7 +85,7 @@ class PushingToDhis2Test {
     void buildWorld() throws Exception {
         RECEIVED.clear();
         world = new ProgrammeFixture(directory, accounts, signIn, tokens);
-        new IndicatorDataset(world, clients, encounters, referrals, indicators,
+        new IndicatorDataset(world, clients, statusChanges, encounters, referrals, indicators,
                 signIn.reload(world.foreignManager.id()).orElseThrow(), signIn.reload(world.foreignPeer.id()).orElseThrow());
         String token = world.token(Role.ME_OFFICER);
         for (String body : List.of(

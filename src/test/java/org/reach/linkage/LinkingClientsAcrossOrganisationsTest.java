@@ -155,6 +155,30 @@ class LinkingClientsAcrossOrganisationsTest {
         scanForEncodingsAndSecret();
     }
 
+    /**
+     * Linkage names partners by the directory's partner rule, which stops at the programme: the same person known in
+     * another programme is neither linked nor named, while the partner of the reader's own programme is.
+     */
+    @Test
+    void anotherProgrammesOrganisationIsNeitherLinkedNorNamed() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Programme elsewhere = directory.createProgramme(ReachUser.system(), new ProgrammeForm("Elsewhere " + id, "other"));
+        Organisation nairobi = directory.createOrganisation(ReachUser.system(),
+                new OrganisationForm("Nairobi " + id, "KE", List.of("sw"), elsewhere.id()));
+        ReachUser nairobiManager = account("nairobi" + id, nairobi.id(), null, Role.ORG_MANAGER);
+        Client inKarachi = registerCode(karachiManager, karachiSite, "JUMOM88");
+        registerCode(mombasaManager, mombasaSite, "JUMOM88");
+        Client inNairobi = registerCode(nairobiManager, site(nairobi, "Nairobi"), "JUMOM88");
+
+        assertThat(directory.programmePartners(karachiManager)).extracting(Organisation::id)
+                .contains(mombasa.id()).doesNotContain(nairobi.id());
+        assertThatThrownBy(() -> directory.programmePartner(karachiManager, nairobi.id())).isInstanceOf(NotFound.class);
+        assertThat(linkage.linksOf(karachiManager, inKarachi.id()).alsoKnownAt()).containsExactly(mombasa.name());
+        assertThat(linkage.linksOf(nairobiManager, inNairobi.id()).noHint()).isTrue();
+        assertThat(read(get("/linkage"), karachiManager)).contains(mombasa.name()).doesNotContain(nairobi.name());
+        assertThat(read(get("/linkage"), nairobiManager)).doesNotContain(karachi.name(), mombasa.name());
+    }
+
     @Test
     void aCoordinatorsRunEncodesEarlierClientsFindsTheSameGroupsAndCountsEachPersonOnce() throws Exception {
         Client inKarachi = register(karachiManager, karachiSite, "Ayesha", "Hussain", "Bilal", "Qureshi", 1985, 1, 20);

@@ -12,18 +12,22 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reach.clients.Client;
+import org.reach.clients.ClientAccess;
+import org.reach.clients.ClientImportWork;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
 import org.reach.clients.ClientRegistration;
-import org.reach.clients.ClientImportWork;
+import org.reach.clients.ClientRegistrations;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientSettings;
 import org.reach.clients.ClientSettingsForm;
 import org.reach.clients.ClientStatus;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.clients.ClientUpdate;
 import org.reach.clients.KeyPopulation;
 import org.reach.clients.RegistrationOutcome;
+import org.reach.clients.RegistrySettings;
 import org.reach.clients.StageChange;
 import org.reach.clients.StatusChange;
 import org.reach.clients.TimelineEntry;
@@ -61,12 +65,22 @@ import org.springframework.web.multipart.MultipartFile;
 class ClientsApi {
 
     private final ClientRegistry registry;
+    private final ClientAccess access;
+    private final RegistrySettings registrySettings;
+    private final ClientRegistrations registrations;
+    private final ClientStatusChanges statusChanges;
     private final ClientImportWork imports;
     private final BackgroundJobs jobs;
     private final MessageSource messages;
 
-    ClientsApi(ClientRegistry registry, ClientImportWork imports, BackgroundJobs jobs, MessageSource messages) {
+    ClientsApi(ClientRegistry registry, ClientAccess access, RegistrySettings registrySettings,
+               ClientRegistrations registrations, ClientStatusChanges statusChanges, ClientImportWork imports,
+               BackgroundJobs jobs, MessageSource messages) {
         this.registry = registry;
+        this.access = access;
+        this.registrySettings = registrySettings;
+        this.registrations = registrations;
+        this.statusChanges = statusChanges;
         this.imports = imports;
         this.jobs = jobs;
         this.messages = messages;
@@ -97,7 +111,7 @@ class ClientsApi {
     @ApiResponse(responseCode = "409", description = "Near matches: a person must decide")
     ResponseEntity<?> register(@AuthenticationPrincipal ReachUser me, @RequestBody ClientRegistration registration,
                                Locale locale) {
-        RegistrationOutcome outcome = registry.register(me, registration);
+        RegistrationOutcome outcome = registrations.register(me, registration);
         return switch (outcome.kind()) {
             case CREATED -> ResponseEntity.created(URI.create("/api/clients/" + outcome.client().id())).body(outcome);
             case EXISTING -> ResponseEntity.ok(outcome);
@@ -122,19 +136,19 @@ class ClientsApi {
     @PutMapping("/{id}")
     @Operation(summary = "Correct a client's facts (the code never changes)")
     ClientProfile update(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody ClientUpdate update) {
-        return registry.update(me, id, update);
+        return registrations.update(me, id, update);
     }
 
     @PostMapping("/{id}/status")
     @Operation(summary = "Record detained, transferred, deceased or exited with date and reason")
     Client status(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody StatusChange change) {
-        return registry.changeStatus(me, id, change);
+        return statusChanges.changeStatus(me, id, change);
     }
 
     @PostMapping("/{id}/stage")
     @Operation(summary = "Move the client along the continuum of care")
     Client stage(@AuthenticationPrincipal ReachUser me, @PathVariable long id, @RequestBody StageChange change) {
-        return registry.changeStage(me, id, change);
+        return statusChanges.changeStage(me, id, change);
     }
 
     @GetMapping("/{id}/timeline")
@@ -146,13 +160,13 @@ class ClientsApi {
     @GetMapping("/settings")
     @Operation(summary = "The organisation's code scheme and status thresholds")
     ClientSettings settings(@AuthenticationPrincipal ReachUser me) {
-        return registry.settings(me);
+        return registrySettings.settings(me);
     }
 
     @PutMapping("/settings")
     @Operation(summary = "Change the code scheme (only while there are no clients) and thresholds (organisation managers)")
     ClientSettings updateSettings(@AuthenticationPrincipal ReachUser me, @RequestBody ClientSettingsForm form) {
-        return registry.updateSettings(me, form);
+        return registrySettings.updateSettings(me, form);
     }
 
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -162,7 +176,7 @@ class ClientsApi {
                     + "with the job id; GET /api/jobs/{id} gives progress and the report naming every bad row.")
     ResponseEntity<Map<String, String>> importClients(@AuthenticationPrincipal ReachUser me,
                                                       @RequestPart("file") MultipartFile file) {
-        if (!registry.mayImport(me)) {
+        if (!access.mayImport(me)) {
             throw new Forbidden("import clients");
         }
         Table table;

@@ -9,19 +9,23 @@ import java.util.Set;
 
 import org.reach.audit.AuditTrail;
 import org.reach.clients.CareStage;
+import org.reach.clients.ClientAccess;
+import org.reach.clients.ClientImportWork;
 import org.reach.clients.ClientMerges;
 import org.reach.clients.ClientPage;
 import org.reach.clients.ClientProfile;
-import org.reach.clients.ClientImportWork;
+import org.reach.clients.ClientRegistrations;
 import org.reach.clients.ClientRegistry;
 import org.reach.clients.ClientSearch;
 import org.reach.clients.ClientSettings;
 import org.reach.clients.ClientSettingsForm;
 import org.reach.clients.ClientStatus;
+import org.reach.clients.ClientStatusChanges;
 import org.reach.clients.Drug;
 import org.reach.clients.Gender;
 import org.reach.clients.KeyPopulation;
 import org.reach.clients.RegistrationOutcome;
+import org.reach.clients.RegistrySettings;
 import org.reach.clients.Route;
 import org.reach.clients.uic.UicScheme;
 import org.reach.platform.BackgroundJobs;
@@ -52,13 +56,23 @@ class ClientPages {
             ClientStatus.DECEASED, ClientStatus.EXITED);
 
     private final ClientRegistry registry;
+    private final ClientAccess access;
+    private final RegistrySettings registrySettings;
+    private final ClientRegistrations registrations;
+    private final ClientStatusChanges statusChanges;
     private final ClientImportWork imports;
     private final ClientMerges merges;
     private final BackgroundJobs jobs;
     private final Clock clock;
 
-    ClientPages(ClientRegistry registry, ClientImportWork imports, ClientMerges merges, BackgroundJobs jobs, Clock clock) {
+    ClientPages(ClientRegistry registry, ClientAccess access, RegistrySettings registrySettings,
+                ClientRegistrations registrations, ClientStatusChanges statusChanges, ClientImportWork imports,
+                ClientMerges merges, BackgroundJobs jobs, Clock clock) {
         this.registry = registry;
+        this.access = access;
+        this.registrySettings = registrySettings;
+        this.registrations = registrations;
+        this.statusChanges = statusChanges;
         this.imports = imports;
         this.merges = merges;
         this.jobs = jobs;
@@ -80,9 +94,9 @@ class ClientPages {
         model.addAttribute("status", status);
         model.addAttribute("site", site);
         model.addAttribute("keyPopulation", keyPopulation);
-        model.addAttribute("mayWrite", registry.mayWrite(me));
-        model.addAttribute("mayImport", registry.mayImport(me));
-        model.addAttribute("mayChangeSettings", registry.mayChangeSettings(me));
+        model.addAttribute("mayWrite", access.mayWrite(me));
+        model.addAttribute("mayImport", access.mayImport(me));
+        model.addAttribute("mayChangeSettings", access.mayChangeSettings(me));
         model.addAttribute("mayMerge", merges.mayMerge(me));
         return "clients/clients";
     }
@@ -106,7 +120,7 @@ class ClientPages {
         boolean hadComponents = form.hasComponents();
         try {
             if (hadComponents) {
-                String code = registry.code(me, form.components());
+                String code = registrations.code(me, form.components());
                 form.setCode(code);
                 form.setComputed(true);
             }
@@ -124,7 +138,7 @@ class ClientPages {
             return registrationForm(me, model, null);
         }
         try {
-            RegistrationOutcome outcome = registry.register(me, form.registration());
+            RegistrationOutcome outcome = registrations.register(me, form.registration());
             return switch (outcome.kind()) {
                 case CREATED -> "redirect:/clients/" + outcome.client().id() + "?created";
                 case EXISTING -> "redirect:/clients/" + outcome.client().id() + "?existing";
@@ -141,7 +155,7 @@ class ClientPages {
     }
 
     private String registrationForm(ReachUser me, Model model, RegistrationOutcome outcome) {
-        ClientSettings settings = registry.settings(me);
+        ClientSettings settings = registrySettings.settings(me);
         model.addAttribute("scheme", settings.scheme());
         model.addAttribute("fullDate", settings.scheme() == UicScheme.PARENTS_ORDER_BIRTH_DATE);
         model.addAttribute("outcome", outcome);
@@ -157,7 +171,7 @@ class ClientPages {
         model.addAttribute("profile", profile);
         model.addAttribute("client", profile.client());
         model.addAttribute("timeline", registry.timeline(me, id));
-        model.addAttribute("mayWrite", registry.mayWrite(me) && !profile.client().isDeceased()
+        model.addAttribute("mayWrite", access.mayWrite(me) && !profile.client().isDeceased()
                 && profile.client().status() != ClientStatus.MERGED);
         model.addAttribute("mayReadAccess", AuditTrail.mayReadClientAccess(me));
         model.addAttribute("mayMerge", merges.mayMerge(me));
@@ -182,7 +196,7 @@ class ClientPages {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
         return FormErrors.submit(result, () -> {
-            registry.update(me, id, form.update());
+            registrations.update(me, id, form.update());
             return "redirect:/clients/" + id + "?saved";
         }, () -> editPage(me, model, profile));
     }
@@ -212,7 +226,7 @@ class ClientPages {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
         return FormErrors.submit(result, () -> {
-            registry.changeStatus(me, id, form.statusChange());
+            statusChanges.changeStatus(me, id, form.statusChange());
             return "redirect:/clients/" + id + "?saved";
         }, () -> statusPage(model, profile));
     }
@@ -240,7 +254,7 @@ class ClientPages {
         requireWriter(me);
         ClientProfile profile = registry.profile(me, id);
         return FormErrors.submit(result, () -> {
-            registry.changeStage(me, id, form.stageChange());
+            statusChanges.changeStage(me, id, form.stageChange());
             return "redirect:/clients/" + id + "?saved";
         }, () -> stagePage(model, profile));
     }
@@ -257,7 +271,7 @@ class ClientPages {
     @GetMapping("/clients/settings")
     String settingsForm(@AuthenticationPrincipal ReachUser me, Model model) {
         requireSettings(me);
-        model.addAttribute("form", ClientSettingsForm.of(registry.settings(me)));
+        model.addAttribute("form", ClientSettingsForm.of(registrySettings.settings(me)));
         return settingsPage(me, model);
     }
 
@@ -266,14 +280,14 @@ class ClientPages {
                         BindingResult result, Model model) {
         requireSettings(me);
         return FormErrors.submit(result, () -> {
-            registry.updateSettings(me, form);
+            registrySettings.updateSettings(me, form);
             return "redirect:/clients/settings?saved";
         }, () -> settingsPage(me, model));
     }
 
     private String settingsPage(ReachUser me, Model model) {
         model.addAttribute("schemes", UicScheme.values());
-        model.addAttribute("schemeLocked", registry.schemeLocked(me));
+        model.addAttribute("schemeLocked", registrySettings.schemeLocked(me));
         return "clients/settings";
     }
 
@@ -328,20 +342,20 @@ class ClientPages {
     }
 
     private void requireWriter(ReachUser me) {
-        registry.settings(me);
-        if (!registry.mayWrite(me)) {
+        registrySettings.settings(me);
+        if (!access.mayWrite(me)) {
             throw new Forbidden("change clients");
         }
     }
 
     private void requireSettings(ReachUser me) {
-        if (!registry.mayChangeSettings(me)) {
+        if (!access.mayChangeSettings(me)) {
             throw new Forbidden("change client settings");
         }
     }
 
     private void requireImporter(ReachUser me) {
-        if (!registry.mayImport(me)) {
+        if (!access.mayImport(me)) {
             throw new Forbidden("import clients");
         }
     }
