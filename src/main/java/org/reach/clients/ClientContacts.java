@@ -70,7 +70,7 @@ public class ClientContacts {
                 latestOutsideCustody.merge(contact.clientId(), contact.date(), (a, b) -> a.isAfter(b) ? a : b);
             }
         }
-        Map<Long, StoredClient> current = store.byIds(batch.organisationId(), latest.keySet()).stream()
+        Map<Long, StoredClient> current = store.byIdsWithoutKeyPopulations(batch.organisationId(), latest.keySet()).stream()
                 .collect(Collectors.toMap(StoredClient::id, c -> c));
         for (Long id : latest.keySet()) {
             StoredClient client = current.get(id);
