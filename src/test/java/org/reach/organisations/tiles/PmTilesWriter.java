@@ -183,6 +183,15 @@ public final class PmTilesWriter {
         throw new IllegalArgumentException(z + "/" + x + "/" + y);
     }
 
+    /** The x/y of the tile this many places further along the curve than x/y, at the same zoom. */
+    public static long[] along(int z, int x, int y, int places) {
+        long before = 0;
+        for (int i = 0; i < z; i++) {
+            before += 1L << (2 * i);
+        }
+        return position(1L << z, hilbertTileId(z, x, y) - before + places);
+    }
+
     /** The x/y of position d on the Hilbert curve through an n × n grid, built up from the smallest square. */
     private static long[] position(long n, long d) {
         long x = 0;
