@@ -46,6 +46,12 @@ class PmTilesArchiveTest {
                 }
             }
         }
+        // the writer's walk back from a position lands where the reader's id says
+        for (int z = 0; z <= 16; z += 4) {
+            long[] xy = PmTilesWriter.along(z, 0, 0, (int) Math.min(12_345, (1L << (2 * z)) - 1));
+            long expected = PmTilesArchive.tileId(z, 0, 0) + Math.min(12_345, (1L << (2 * z)) - 1);
+            assertThat(PmTilesArchive.tileId(z, xy[0], xy[1])).as("zoom " + z).isEqualTo(expected);
+        }
         assertThatThrownBy(() -> PmTilesArchive.tileId(2, 4, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

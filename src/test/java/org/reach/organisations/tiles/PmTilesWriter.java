@@ -167,20 +167,36 @@ public final class PmTilesWriter {
         out.write((int) value);
     }
 
-    /** Counts the tiles of lower zooms, then walks the curve from its start until it reaches x/y. */
+    /**
+     * Counts the tiles of lower zooms, then finds x/y on the curve quadrant by quadrant: the curve visits the lower
+     * left, upper left, upper right and lower right quarters in turn, the first transposed and the last turned the
+     * other way, so each quarter is the whole curve at half the size.
+     */
     static long hilbertTileId(int z, int x, int y) {
         long before = 0;
         for (int i = 0; i < z; i++) {
             before += 1L << (2 * i);
         }
-        long n = 1L << z;
-        for (long d = 0; d < n * n; d++) {
-            long[] xy = position(n, d);
-            if (xy[0] == x && xy[1] == y) {
-                return before + d;
-            }
+        return before + place(1L << z, x, y);
+    }
+
+    private static long place(long n, long x, long y) {
+        if (n == 1) {
+            return 0;
         }
-        throw new IllegalArgumentException(z + "/" + x + "/" + y);
+        long h = n / 2;
+        boolean right = x >= h;
+        boolean up = y >= h;
+        if (!right && !up) {
+            return place(h, y, x);
+        }
+        if (!right) {
+            return h * h + place(h, x, y - h);
+        }
+        if (up) {
+            return 2 * h * h + place(h, x - h, y - h);
+        }
+        return 3 * h * h + place(h, h - 1 - y, 2 * h - 1 - x);
     }
 
     /** The x/y of the tile this many places further along the curve than x/y, at the same zoom. */
