@@ -25,6 +25,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.PreDestroy;
+
 import org.reach.audit.AuditAction;
 import org.reach.audit.AuditTrail;
 import org.reach.organisations.store.MapBackgroundSettings;
@@ -218,11 +220,7 @@ public class MapBackgrounds implements ImageOrigins {
         }
         Problems problems = new Problems();
         String cleanAttribution = checkAttribution(problems, attribution);
-        String name = fileName == null || fileName.isBlank() ? "tiles.pmtiles"
-                : Path.of(fileName.replace('\\', '/')).getFileName().toString();
-        if (name.length() > 255) {
-            name = name.substring(name.length() - 255);
-        }
+        String name = fileName(fileName);
         problems.throwIfAny();
         Path directoryOnDisk = filesDirectory();
         Path part = directoryOnDisk.resolve(organisationId + "-" + UUID.randomUUID() + ".part");
@@ -250,8 +248,12 @@ public class MapBackgrounds implements ImageOrigins {
                     header.maxLatitude(), actor.id(), now);
             String finalName = name;
             Optional<MapBackground> before = transactions.execute(status -> {
+                settings.lock(organisationId); // two uploads at once: the later one sees the earlier as previous
                 Optional<MapBackground> previous = settings.of(organisationId);
-                settings.saveUpload(organisationId, tiles, cleanAttribution, now);
+                // An upload without an attribution keeps the one already shown; the settings form clears it.
+                String shown = cleanAttribution != null ? cleanAttribution
+                        : previous.map(MapBackground::attribution).orElse(null);
+                settings.saveUpload(organisationId, tiles, shown, now);
                 audit.recordWrite(actor, organisationId, AuditAction.UPDATE, "map_background", organisationId,
                         "PMTILES " + finalName + " " + size + " bytes sha-256 " + sha256);
                 return previous;
@@ -266,6 +268,21 @@ public class MapBackgrounds implements ImageOrigins {
             throw new IllegalStateException(e);
         } finally {
             deleteQuietly(part);
+        }
+    }
+
+    /** Closes the files tiles were read from, when Reach stops. */
+    @PreDestroy
+    void closeArchives() {
+        synchronized (archives) {
+            archives.values().forEach(open -> {
+                try {
+                    open.archive().close();
+                } catch (IOException ignored) {
+                    // Stopping anyway.
+                }
+            });
+            archives.clear();
         }
     }
 
@@ -319,6 +336,16 @@ public class MapBackgrounds implements ImageOrigins {
         URI uri = URI.create(url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** The name as uploaded, for people to recognise: no folders, no control characters, at most 255 characters. */
+    private static String fileName(String uploaded) {
+        String name = uploaded == null ? "" : uploaded.substring(Math.max(uploaded.lastIndexOf('/'), uploaded.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (name.isEmpty()) {
+            return "tiles.pmtiles";
+        }
+        return name.length() > 255 ? name.substring(name.length() - 255) : name;
     }
 
     private static String checkAttribution(Problems problems, String attribution) {

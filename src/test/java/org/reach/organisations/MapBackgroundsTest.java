@@ -143,8 +143,19 @@ class MapBackgroundsTest {
         mvc.perform(uploadPage(world.home.id(), first, null)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.location").value("/organisations/" + world.home.id() + "/map?uploaded"));
         assertThat(tileText()).isEqualTo("first");
-        mvc.perform(uploadPage(world.home.id(), second, null)).andExpect(status().isOk());
+        mvc.perform(uploadPage(world.home.id(), second, "Second survey", "..%2F..%2Fetc%00%2Fcity%ZZ"))
+                .andExpect(status().isOk());
         assertThat(tileText()).isEqualTo("second");
+        mvc.perform(get("/api/organisations/{id}/map-background", world.home.id())
+                        .header("Authorization", "Bearer " + world.token(Role.ME_OFFICER)))
+                .andExpect(jsonPath("$.pmtiles.name").value("..%2F..%2Fetc%00%2Fcity%ZZ"))
+                .andExpect(jsonPath("$.attribution").value("Second survey"));
+        mvc.perform(uploadPage(world.home.id(), second, null, "..%2F..%2Fcity%00.pmtiles"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/organisations/{id}/map-background", world.home.id())
+                        .header("Authorization", "Bearer " + world.token(Role.ME_OFFICER)))
+                .andExpect(jsonPath("$.pmtiles.name").value("city.pmtiles"))
+                .andExpect(jsonPath("$.attribution").value("Second survey"));
         try (Stream<Path> files = Files.list(Path.of(pmtilesDir))) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(world.home.id() + "-")).toList())
                     .containsExactly(world.home.id() + "-" + sha256(second) + ".pmtiles");
@@ -283,8 +294,15 @@ class MapBackgroundsTest {
 
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder uploadPage(long organisationId,
                                                                                                    byte[] file, String attribution) {
+        return uploadPage(organisationId, file, attribution, "city%20map.pmtiles");
+    }
+
+    /** As the page's script sends it: the file as the body, its name URL-encoded in a header. */
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder uploadPage(long organisationId,
+                                                                                                   byte[] file, String attribution,
+                                                                                                   String encodedName) {
         var request = post("/organisations/{id}/map/pmtiles", organisationId).with(user(manager())).with(csrf())
-                .header("X-File-Name", "city%20map.pmtiles")
+                .header("X-File-Name", encodedName)
                 .contentType(MediaType.APPLICATION_OCTET_STREAM).accept(MediaType.APPLICATION_JSON).content(file);
         return attribution == null ? request : request.param("attribution", attribution);
     }

@@ -64,6 +64,8 @@ class AnUploadedCityMapIsDrawnFromReachBrowserTest extends BrowserJourney {
         browser.waitUntil(d -> browser.query() != null && browser.query().contains("uploaded"));
         assertThat(browser.text("#pmtiles-name")).isEqualTo("karachi.pmtiles");
         assertThat(browser.text("main")).contains("The file was checked");
+        assertThat(browser.text("#current-pmtiles")).contains("PNG").contains("zoom 8 to 16");
+        browser.screenshot("organisation-map-background");
 
         browser.open("/rar?lang=en");
         browser.clickAndLoad("a[href^='/rar/']:not([href='/rar/new'])");

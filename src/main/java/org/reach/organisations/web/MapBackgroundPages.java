@@ -90,7 +90,7 @@ class MapBackgroundPages {
                                                HttpServletRequest request, Locale locale) {
         editable(me, id);
         try {
-            String name = fileName == null ? null : URLDecoder.decode(fileName, StandardCharsets.UTF_8);
+            String name = decoded(fileName);
             backgrounds.upload(me, id, name, request.getInputStream(), attribution);
             return ResponseEntity.ok(Map.of("location", "/organisations/" + id + "/map?uploaded"));
         } catch (InvalidInput invalid) {
@@ -146,6 +146,18 @@ class MapBackgroundPages {
             answer.header(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         return answer.body(tile.bytes());
+    }
+
+    /** The script sends the file's name URL-encoded (a header is Latin-1); a name that does not decode is kept as sent. */
+    private static String decoded(String fileName) {
+        if (fileName == null) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(fileName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notEncoded) {
+            return fileName;
+        }
     }
 
     private Organisation editable(ReachUser me, long id) {
