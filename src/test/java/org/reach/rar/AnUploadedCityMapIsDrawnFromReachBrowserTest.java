@@ -37,6 +37,9 @@ class AnUploadedCityMapIsDrawnFromReachBrowserTest extends BrowserJourney {
             return performance.getEntriesByType('resource').map(function (e) { return e.name; })
                 .filter(function (name) { return name.indexOf(location.origin + '/') !== 0; });""";
 
+    /** Markup and script typed as the attribution must reach the map as text. */
+    private static final String ATTRIBUTION = "<b>Karachi</b> streets <img src=x onerror=window.__pwned=1>";
+
     @Autowired OrganisationDirectory directory;
     @Autowired MapBackgrounds backgrounds;
 
@@ -58,7 +61,7 @@ class AnUploadedCityMapIsDrawnFromReachBrowserTest extends BrowserJourney {
         browser.type("#username", "karachi.manager").type("#password", PASSWORD).clickAndLoad("#sign-in");
         browser.open("/organisations/" + karachi().id() + "?lang=en");
         browser.clickAndLoad("#map-background");
-        browser.type("#attribution", "<b>Karachi</b> streets, our survey");
+        browser.type("#attribution", ATTRIBUTION);
         browser.driver().findElement(By.id("pmtiles-file")).sendKeys(file.toString());
         browser.click("#pmtiles-send");
         browser.waitUntil(d -> browser.query() != null && browser.query().contains("uploaded"));
@@ -88,8 +91,10 @@ class AnUploadedCityMapIsDrawnFromReachBrowserTest extends BrowserJourney {
         assertThat(answers).isNotEmpty();
         assertThat(answers.stream().filter(a -> Long.valueOf(200).equals(a.get("status"))).count()).isPositive();
         assertThat(answers).allSatisfy(a -> assertThat(a.get("status")).isIn(200L, 204L, 304L, 0L));
-        assertThat(browser.text("#rar-map .leaflet-control-attribution")).contains("<b>Karachi</b> streets, our survey");
-        assertThat(browser.driver().findElements(By.cssSelector("#rar-map .leaflet-control-attribution b"))).isEmpty();
+        assertThat(browser.text("#rar-map .leaflet-control-attribution")).contains(ATTRIBUTION);
+        assertThat(browser.driver().findElements(By.cssSelector("#rar-map .leaflet-control-attribution b, "
+                + "#rar-map .leaflet-control-attribution img"))).isEmpty();
+        assertThat(browser.script("return window.__pwned")).as("script in the attribution ran").isNull();
         browser.screenshot("rar-map-uploaded-city-tiles");
         assertThat((List<?>) browser.script(OTHER_HOSTS)).as("requests to another host").isEmpty();
     }
