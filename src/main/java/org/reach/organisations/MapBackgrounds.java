@@ -166,7 +166,10 @@ public class MapBackgrounds implements ImageOrigins {
                     header.tileCompression() == PmTilesHeader.Compression.GZIP, uploaded.sha256()));
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof ClosedChannelException) {
-                return Optional.empty(); // replaced by a new upload while this tile was read
+                // Replaced by a new upload while this tile was read, or closed because a reading thread was
+                // interrupted: the next request opens the file again.
+                archives.computeIfPresent(organisationId, (id, open) -> open.archive() == archive ? null : open);
+                return Optional.empty();
             }
             throw e;
         }
