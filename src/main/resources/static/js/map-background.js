@@ -1,15 +1,56 @@
 /*
  * The background of every Leaflet map in Reach, which needs no internet: Natural Earth's land at 1:50 million (shipped
  * with the application as TopoJSON, from the world-atlas package) drawn as vector shapes on a sea-coloured map, so a
- * peer sees the coast and the shape of the land even offline. Where the installation names its own tile server
- * (data-tiles on the map element), its tiles are drawn over the land; when they cannot be fetched the land shows
- * through. Nothing is ever fetched from a public tile service unless it is configured.
+ * peer sees the coast and the shape of the land even offline. Over the land go the tiles of the viewer's organisation
+ * (asked of Reach at data-background on this script: a PMTiles file Reach serves itself, or the organisation's own tile
+ * server) or else those of the installation's tile server (data-tiles on the map element); when tiles cannot be
+ * fetched the land shows through. Nothing is ever fetched from a public tile service unless it is configured.
  */
 (function () {
   'use strict';
 
   var LAND_URL = document.currentScript && document.currentScript.getAttribute('data-land');
+  var BACKGROUND_URL = document.currentScript && document.currentScript.getAttribute('data-background');
   var land = null; // one fetch per page, shared by every map on it
+  var background = null; // likewise the viewer's background
+
+  /** Leaflet puts attributions into the page as HTML; an organisation's text is text. */
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function loadBackground() {
+    if (!background) {
+      background = BACKGROUND_URL ? fetch(BACKGROUND_URL, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (response) {
+          if (!response.ok) throw new Error('background ' + response.status);
+          return response.json();
+        }).catch(function () { return { kind: 'NATURAL_EARTH' }; }) : Promise.resolve({ kind: 'NATURAL_EARTH' });
+    }
+    return background;
+  }
+
+  /** The organisation's tiles when it has its own, else the installation's, else none: the land alone. */
+  function addTiles(map, element, chosen) {
+    var options = { maxZoom: 19 };
+    var template = chosen && chosen.tiles;
+    if (template) {
+      options.attribution = escapeHtml(chosen.attribution || '');
+      if (typeof chosen.minZoom === 'number') options.minZoom = chosen.minZoom;
+      if (typeof chosen.maxZoom === 'number') options.maxNativeZoom = chosen.maxZoom;
+      if (chosen.bounds) options.bounds = L.latLngBounds(chosen.bounds);
+    } else {
+      template = element.getAttribute('data-tiles');
+      options.attribution = escapeHtml(element.getAttribute('data-attribution') || '');
+    }
+    element.setAttribute('data-background', (chosen && chosen.kind) || 'NATURAL_EARTH');
+    if (!template) return null;
+    var layer = L.tileLayer(template, options);
+    layer.on('tileload', function () { element.setAttribute('data-tiles-loaded', 'true'); });
+    return layer.addTo(map);
+  }
 
   /** Decodes one TopoJSON arc: delta-encoded integer positions, scaled and translated to degrees. */
   function arc(topology, index) {
@@ -66,10 +107,7 @@
     var pane = map.createPane('land');
     pane.style.zIndex = 150; // below the tile pane (200): configured tiles cover it, a failed tile shows it
     pane.style.pointerEvents = 'none';
-    var tiles = element.getAttribute('data-tiles');
-    if (tiles) {
-      L.tileLayer(tiles, { maxZoom: 19, attribution: element.getAttribute('data-attribution') || '' }).addTo(map);
-    }
+    loadBackground().then(function (chosen) { addTiles(map, element, chosen); });
     var renderer = L.canvas({ pane: 'land', padding: 0.5 });
     return loadLand().then(function (shapes) {
       var layer = L.polygon(shapes, {

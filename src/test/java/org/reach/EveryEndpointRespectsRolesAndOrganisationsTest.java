@@ -410,6 +410,17 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("PUT /api/organisations/{id}", ORGANISATION_EDITORS,
                 c -> json(api(put("/api/organisations/{id}", w.home.id()), c), organisation(w.home.name(), w.homeProgramme.id())),
                 c -> json(api(put("/api/organisations/{id}", w.foreign.id()), c), organisation("Taken " + c.n(), null))));
+        all.add(new Endpoint("GET /api/organisations/{id}/map-background", ALL,
+                c -> api(get("/api/organisations/{id}/map-background", w.home.id()), c),
+                c -> api(get("/api/organisations/{id}/map-background", w.foreign.id()), c)));
+        all.add(new Endpoint("PUT /api/organisations/{id}/map-background", ORGANISATION_EDITORS,
+                c -> json(api(put("/api/organisations/{id}/map-background", w.home.id()), c), "{\"kind\":\"NATURAL_EARTH\"}"),
+                c -> json(api(put("/api/organisations/{id}/map-background", w.foreign.id()), c), "{\"kind\":\"NATURAL_EARTH\"}")));
+        all.add(new Endpoint("PUT /api/organisations/{id}/map-background/pmtiles", ORGANISATION_EDITORS,
+                c -> api(put("/api/organisations/{id}/map-background/pmtiles", w.home.id()), c)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(cityTiles()),
+                c -> api(put("/api/organisations/{id}/map-background/pmtiles", w.foreign.id()), c)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).content(cityTiles())));
         all.add(new Endpoint("POST /api/organisations/{id}/deactivate", ADMIN,
                 c -> api(post("/api/organisations/{id}/deactivate", w.home.id()), c),
                 c -> api(post("/api/organisations/{id}/deactivate", w.foreign.id()), c)));
@@ -514,6 +525,24 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                     c -> page(post("/organisations/{id}/" + action, w.home.id()), c),
                     c -> page(post("/organisations/{id}/" + action, w.foreign.id()), c)));
         }
+        // A map background shows places, never clients: the organisation, its programme and administrators see it (a
+        // missing tile answers 204); the organisation's manager and administrators change it.
+        all.add(new Endpoint("GET /organisations/{id}/map", ORGANISATION_EDITORS,
+                c -> page(get("/organisations/{id}/map", w.home.id()), c),
+                c -> page(get("/organisations/{id}/map", w.foreign.id()), c)));
+        all.add(new Endpoint("POST /organisations/{id}/map", ORGANISATION_EDITORS,
+                c -> page(post("/organisations/{id}/map", w.home.id()).param("kind", "NATURAL_EARTH"), c),
+                c -> page(post("/organisations/{id}/map", w.foreign.id()).param("kind", "NATURAL_EARTH"), c)));
+        all.add(new Endpoint("POST /organisations/{id}/map/pmtiles", ORGANISATION_EDITORS,
+                c -> page(post("/organisations/{id}/map/pmtiles", w.home.id()).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(cityTiles()), c),
+                c -> page(post("/organisations/{id}/map/pmtiles", w.foreign.id()).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                        .content(cityTiles()), c)));
+        all.add(new Endpoint("GET /map/background", ALL, c -> page(get("/map/background"), c),
+                c -> page(get("/map/background"), c)));
+        all.add(new Endpoint("GET /map/tiles/{organisationId}/{z}/{x}/{y}", ALL,
+                c -> page(get("/map/tiles/{o}/0/0/0", w.home.id()), c),
+                c -> page(get("/map/tiles/{o}/0/0/0", w.foreign.id()), c)));
         all.add(new Endpoint("GET /sites", ALL, c -> page(get("/sites"), c),
                 c -> page(get("/sites").param("organisation", String.valueOf(w.foreign.id())), c)));
         all.add(new Endpoint("GET /sites/new", ORGANISATION_EDITORS,
@@ -1882,6 +1911,11 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private long foreignTokenId() {
         ReachUser foreignManager = signIn.reload(world.foreignManager.id()).orElseThrow();
         return tokens.mine(foreignManager).get(0).id();
+    }
+
+    private static byte[] cityTiles() {
+        return new org.reach.organisations.tiles.PmTilesWriter()
+                .tile(0, 0, 0, org.reach.organisations.tiles.PmTilesWriter.PNG).bytes();
     }
 
     private static <B extends AbstractMockHttpServletRequestBuilder<B>> B api(B request, Call call) {

@@ -3,6 +3,7 @@ package org.reach.platform;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,7 +25,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -39,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final String CSP_HEADER = "Content-Security-Policy";
 
     /**
      * Scripts only from Reach's own files (no inline script, no event-handler attributes, no eval); styles may stay
@@ -55,10 +60,27 @@ class SecurityConfiguration {
      * no public tile service, and nothing else, is ever reached from a page.
      */
     static String contentSecurityPolicy(String tileTemplate) {
-        String origin = tileOrigin(tileTemplate);
-        return origin == null ? CONTENT_SECURITY_POLICY
-                : CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:;", "img-src 'self' data: blob: " + origin + ";");
+        return contentSecurityPolicy(tileTemplate, List.of());
     }
+
+    /**
+     * The policy one person's pages are sent with: as above, plus the origins of their own organisation's tile server
+     * ({@link ImageOrigins}); an origin that is not plain scheme, host and port is left out rather than trusted.
+     */
+    static String contentSecurityPolicy(String tileTemplate, List<String> viewerOrigins) {
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        String installation = tileOrigin(tileTemplate);
+        if (installation != null) {
+            origins.add(installation);
+        }
+        viewerOrigins.stream().filter(o -> PLAIN_ORIGIN.matcher(o).matches()).forEach(origins::add);
+        return origins.isEmpty() ? CONTENT_SECURITY_POLICY
+                : CONTENT_SECURITY_POLICY.replace("img-src 'self' data: blob:;",
+                        "img-src 'self' data: blob: " + String.join(" ", origins) + ";");
+    }
+
+    private static final java.util.regex.Pattern PLAIN_ORIGIN =
+            java.util.regex.Pattern.compile("^https?://([a-z0-9.-]+|\\[::1\\])(:[0-9]{1,5})?$");
 
     /** The scheme, host and port of a tile URL template, or null when there is none or it is not plain http(s). */
     static String tileOrigin(String tileTemplate) {
@@ -134,9 +156,21 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LanguagePreference language, SignInGuard guard, Clock clock,
-                              @Value("${reach.map.tiles:}") String tiles)
+                              @Value("${reach.map.tiles:}") String tiles, List<ImageOrigins> imageOrigins)
             throws Exception {
-        String policy = contentSecurityPolicy(tiles);
+        contentSecurityPolicy(tiles); // a template that is no plain http(s) URL stops the start
+        HeaderWriter policy = (request, response) -> {
+            if (response.containsHeader(CSP_HEADER)) {
+                return;
+            }
+            List<String> viewerOrigins = List.of();
+            org.springframework.security.core.Authentication signedIn =
+                    SecurityContextHolder.getContext().getAuthentication();
+            if (signedIn != null && signedIn.getPrincipal() instanceof ReachUser viewer) {
+                viewerOrigins = imageOrigins.stream().flatMap(o -> o.imageOrigins(viewer).stream()).toList();
+            }
+            response.setHeader(CSP_HEADER, contentSecurityPolicy(tiles, viewerOrigins));
+        };
         SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
@@ -168,7 +202,8 @@ class SecurityConfiguration {
                 .headers(headers -> headers
                         // Sent only on HTTPS requests (also behind a proxy: server.forward-headers-strategy).
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(policy))
+                        // Computed per request: an organisation's own tile server is allowed on its people's pages only.
+                        .addHeaderWriter(policy)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }

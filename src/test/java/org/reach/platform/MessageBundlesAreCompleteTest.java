@@ -308,6 +308,10 @@ class MessageBundlesAreCompleteTest {
                         org.reach.rar.FieldUpload.TARGETS.stream().map(t -> "rar.import.target." + t),
                         Stream.of("total", "injecting", "nonInjecting", "women", "youth", "transgender").map(f -> "rar.visit." + f))
                 .flatMap(s -> s).toList());
+        keys.put("map backgrounds", Stream.concat(
+                Stream.of(org.reach.organisations.MapBackgroundKind.values()).map(k -> "organisation.map.kind." + k.name()),
+                Stream.of(org.reach.organisations.tiles.PmTilesRefusal.Reason.values())
+                        .map(org.reach.organisations.tiles.PmTilesRefusal.Reason::messageKey)).toList());
         keys.put("Languages.SUPPORTED", Languages.SUPPORTED.stream().map(tag -> "language.name." + tag).toList());
         keys.put("composed in code", COMPOSED_KEYS);
         List<String> problems = new ArrayList<>();

@@ -29,6 +29,18 @@ class PagesReachNoOtherHostTest {
     }
 
     @Test
+    void aViewersOwnOrganisationsTileServerIsAddedForThemAndNothingThatIsNoPlainOrigin() {
+        assertThat(SecurityConfiguration.contentSecurityPolicy("", java.util.List.of("https://tiles.karachi.example:8443")))
+                .contains("img-src 'self' data: blob: https://tiles.karachi.example:8443;");
+        assertThat(SecurityConfiguration.contentSecurityPolicy("https://tiles.example.org/{z}/{x}/{y}.png",
+                java.util.List.of("https://tiles.karachi.example")))
+                .contains("img-src 'self' data: blob: https://tiles.example.org https://tiles.karachi.example;");
+        assertThat(SecurityConfiguration.contentSecurityPolicy("", java.util.List.of("https://a.org; script-src *",
+                        "https://*.example.org", "https:")))
+                .contains("img-src 'self' data: blob:;").doesNotContain("script-src *").doesNotContain("https:");
+    }
+
+    @Test
     void aTemplateThatIsNoPlainHttpUrlStopsTheStart() {
         assertThatThrownBy(() -> SecurityConfiguration.contentSecurityPolicy("javascript:alert(1)//{z}"))
                 .isInstanceOf(IllegalStateException.class);
