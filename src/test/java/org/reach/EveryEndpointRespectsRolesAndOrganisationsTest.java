@@ -331,6 +331,8 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         long foreignAccountsBefore = foreignAccounts();
 
         List<String> failures = new ArrayList<>();
+        java.util.regex.Pattern foreignOrganisationField = java.util.regex.Pattern.compile(
+                "\"organisationId\"\\s*:\\s*" + world.foreign.id() + "(?![0-9])");
         for (Role role : EnumSet.complementOf(EnumSet.of(Role.ADMIN))) {
             for (Endpoint endpoint : endpoints()) {
                 if (endpoint.foreign() == null) {
@@ -349,6 +351,10 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 }
                 if (body.toLowerCase().contains(world.marker.toLowerCase())) {
                     failures.add(role + " " + endpoint.key() + " leaked a foreign record: " + body);
+                }
+                // records without the marker (codes, counts, ids) still name their organisation when they are JSON
+                if (isRead && status == 200 && foreignOrganisationField.matcher(body).find()) {
+                    failures.add(role + " " + endpoint.key() + " answered with a record of the foreign organisation: " + body);
                 }
             }
         }
