@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -49,7 +50,11 @@ class ErrorResponses {
             return new ModelAndView();
         }
         ApiProblems.Problem problem = problems.of(failure, locale);
-        if (problem.serverError()) {
+        if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // Busy, not broken: one line, so a rush of syncing phones does not bury real failures in stack traces.
+            log.warn("Request {} {} turned away: no free database connection ({})", request.getMethod(),
+                    ApiProblems.path(request), failure.getClass().getSimpleName());
+        } else if (problem.serverError()) {
             String incident = UUID.randomUUID().toString();
             log.error("Request {} {} failed (incident {})", request.getMethod(), ApiProblems.path(request), incident,
                     failure);

@@ -128,12 +128,23 @@ class ReportingOverdosesAndDeathsTest {
                 safety.homeClient.id(), 1).replace("\"naloxoneDoses\"",
                 "\"latitude\":24.8601,\"longitude\":67.0102,\"gpsAccuracy\":50,\"naloxoneDoses\""))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.report.imprecise").value(false));
+        long fineId = jdbc.sql("SELECT id FROM overdose_reports WHERE uuid = ?").param(fine).query(Long.class).single();
         assertThat(reportsWith(coarse)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT gps_accuracy_m FROM overdose_reports WHERE uuid = ?").param(coarse)
                 .query(Double.class).single()).isEqualTo(120.0);
         long id = ((Number) JsonPath.read(created, "$.report.id")).longValue();
         page(get("/safety/overdoses/{id}", id), Role.ORG_MANAGER).andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"imprecise\"")));
+        // the list marks the imprecise report's row, and only that one
+        String list = page(get("/safety/overdoses"), Role.ORG_MANAGER).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("<tr data-report=\"(\\d+)\">(.*?)</tr>",
+                java.util.regex.Pattern.DOTALL).matcher(list);
+        java.util.Map<Long, Boolean> marked = new java.util.HashMap<>();
+        while (rows.find()) {
+            marked.put(Long.parseLong(rows.group(1)), rows.group(2).contains("warning imprecise"));
+        }
+        assertThat(marked).containsEntry(id, true).containsEntry(fineId, false);
         page(get("/safety/overdoses/new"), Role.OUTREACH_WORKER).andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-threshold=\"50\"")))
                 .andExpect(content().string(containsString("GPS readings less precise than 50 metres")));
