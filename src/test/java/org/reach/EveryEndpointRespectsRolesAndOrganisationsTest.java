@@ -2020,6 +2020,9 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
                 c -> json(api(post("/api/field/conflicts"), c), conflictJson(w.foreignSite.id()))));
         all.add(new Endpoint("GET /api/field/conflicts", supervisors, c -> api(get("/api/field/conflicts"), c),
                 c -> api(get("/api/field/conflicts"), c)));
+        all.add(new Endpoint("GET /api/field/conflicts/{id}", supervisors,
+                c -> api(get("/api/field/conflicts/{id}", homeConflict()), c),
+                c -> api(get("/api/field/conflicts/{id}", foreignConflict), c)));
         all.add(new Endpoint("POST /api/field/conflicts/{id}/resolve", supervisors,
                 c -> json(api(post("/api/field/conflicts/{id}/resolve", homeConflict()), c), "{\"resolution\":\"KEPT_SERVER\"}"),
                 c -> json(api(post("/api/field/conflicts/{id}/resolve", foreignConflict), c),

@@ -100,10 +100,15 @@ public class FieldConflicts {
         return found;
     }
 
+    /** One conflict the actor resolves (another's, or one they may not resolve, is not found); the read is audited. */
+    public FieldConflict conflict(ReachUser actor, long id) {
+        FieldConflict conflict = resolvable(actor, id);
+        audit.recordRead(actor, conflict.organisationId(), "field-conflict", id, "field conflict " + conflict.kind());
+        return conflict;
+    }
+
     public FieldConflict resolve(ReachUser actor, long id, Resolution resolution, String note) {
-        FieldConflict conflict = conflicts.byId(id)
-                .filter(c -> mayResolve(actor) && actor.isMemberOf(c.organisationId()) && sees(actor, c))
-                .orElseThrow(() -> new NotFound("field-conflict", id));
+        FieldConflict conflict = resolvable(actor, id);
         String text = note == null ? null : note.strip();
         Problems problems = new Problems();
         problems.check(resolution != null, "resolution", "error.required");
@@ -114,6 +119,12 @@ public class FieldConflicts {
         audit.recordWrite(actor, conflict.organisationId(), AuditAction.UPDATE, "field-conflict", id,
                 "resolved: " + resolution);
         return conflicts.byId(id).orElseThrow();
+    }
+
+    private FieldConflict resolvable(ReachUser actor, long id) {
+        return conflicts.byId(id)
+                .filter(c -> mayResolve(actor) && actor.isMemberOf(c.organisationId()) && sees(actor, c))
+                .orElseThrow(() -> new NotFound("field-conflict", id));
     }
 
     private static boolean sees(ReachUser actor, FieldConflict conflict) {

@@ -304,6 +304,29 @@ class QueuedDrugReportsAndReferralsTest {
         Row service = conflictRow(session, "knownClients[" + client.uic() + "].services[PEER_SUPPORT].quantity");
         assertThat(service.stored()).isEqualTo("1");
         assertThat(service.differs()).isFalse();
+        // the same comparison through the API, for a supervisor's own tools
+        long conflictId = -1;
+        for (JsonNode c : json(api(world.token(Role.ORG_MANAGER), get("/api/field/conflicts")).andExpect(status().isOk()))) {
+            if (c.get("uuid").asString().equals(session)) {
+                conflictId = c.get("id").asLong();
+            }
+        }
+        JsonNode compared = json(api(world.token(Role.ORG_MANAGER), get("/api/field/conflicts/{id}", conflictId))
+                .andExpect(status().isOk()));
+        assertThat(compared.get("conflict").get("uuid").asString()).isEqualTo(session);
+        assertThat(compared.get("comparison").get("storedFound").asBoolean()).isTrue();
+        JsonNode line = null;
+        for (JsonNode l : compared.get("comparison").get("lines")) {
+            if (l.get("field").asString().equals("needlesSyringes")) {
+                line = l;
+            }
+        }
+        assertThat(line).as("the syringes line").isNotNull();
+        assertThat(line.get("stored").asString()).isEqualTo("40");
+        assertThat(line.get("phone").asString()).isEqualTo("45");
+        assertThat(line.get("differs").asBoolean()).isTrue();
+        // another organisation's manager does not find it
+        api(world.foreignManagerToken(), get("/api/field/conflicts/{id}", conflictId)).andExpect(status().isNotFound());
 
         String encounter = UUID.randomUUID().toString();
         String encounterBody = """

@@ -15,6 +15,7 @@ import org.reach.field.FieldConflicts;
 import org.reach.field.FieldDevice;
 import org.reach.field.FieldDevices;
 import org.reach.field.Resolution;
+import org.reach.field.StoredVersions;
 import org.reach.platform.Forbidden;
 import org.reach.platform.ReachUser;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,10 @@ class FieldApi {
     private final FieldDevices devices;
     private final DeltaDownload delta;
     private final FieldConflicts conflicts;
+    private final StoredVersions stored;
 
-    FieldApi(FieldDevices devices, DeltaDownload delta, FieldConflicts conflicts) {
+    FieldApi(FieldDevices devices, DeltaDownload delta, FieldConflicts conflicts, StoredVersions stored) {
+        this.stored = stored;
         this.devices = devices;
         this.delta = delta;
         this.conflicts = conflicts;
@@ -80,6 +83,19 @@ class FieldApi {
     List<FieldConflict> conflicts(@AuthenticationPrincipal ReachUser me,
                                   @RequestParam(defaultValue = "true") boolean open) {
         return conflicts.list(me, open);
+    }
+
+    /** A conflict with the stored record beside the phone's version, field by field. */
+    record ConflictWithStored(FieldConflict conflict, StoredVersions.Comparison comparison) {
+    }
+
+    @GetMapping("/conflicts/{id}")
+    @Operation(summary = "One conflict with the stored record beside the phone's version, field by field",
+            description = "`comparison.storedFound` is false when no stored record under the uuid is visible to the "
+                    + "caller; each line names the field, both values and whether they differ.")
+    ConflictWithStored conflict(@AuthenticationPrincipal ReachUser me, @PathVariable long id) {
+        FieldConflict conflict = conflicts.conflict(me, id);
+        return new ConflictWithStored(conflict, stored.compare(me, conflict));
     }
 
     record ResolveRequest(Resolution resolution, String note) {
