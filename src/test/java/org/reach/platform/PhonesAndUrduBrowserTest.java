@@ -26,6 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 class PhonesAndUrduBrowserTest extends BrowserJourney {
 
     /** The Urdu alphabet, with the letters Arabic and Persian lack (ٹ ڈ ڑ ں ہ ھ ے ۓ) and the hamza forms. */
+    @org.springframework.beans.factory.annotation.Autowired org.reach.accounts.SignIn people;
+
     static final String URDU_LETTERS = "ا آ ب پ ت ٹ ث ج چ ح خ د ڈ ذ ر ڑ ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن ں و ہ ھ ء ی ے ۓ ئ ؤ ۃ ۂ";
 
     private static final String WIDER_THAN_THE_SCREEN =
@@ -105,6 +107,25 @@ class PhonesAndUrduBrowserTest extends BrowserJourney {
                 "'" + URDU_LETTERS + "'"));
         assertThat(browser.script(WIDER_THAN_THE_SCREEN)).as("the Urdu start page fits").isEqualTo(false);
         assertThat(Files.size(browser.screenshot("urdu-start-page-phone"))).isPositive();
+    }
+
+    /** Pages a manager reaches from other pages, not from the menu: right to left in Urdu and as narrow as the phone. */
+    @Test
+    void pagesOffTheMenuReadRightToLeftInUrduOnAPhone() {
+        long karachi = people.loadUserByUsername("karachi.manager").organisationId();
+        browser.driver().manage().window().setSize(new Dimension(360, 740));
+        signIn("karachi.manager", "ur");
+        for (String path : List.of("/organisations/" + karachi + "/map", "/field/devices", "/field/conflicts",
+                "/safety/overdoses", "/outreach/plan")) {
+            browser.open(path + "?lang=ur");
+            browser.waitUntil(d -> "complete".equals(browser.script("return document.readyState")));
+            assertThat(browser.script("return document.documentElement.dir")).as(path).isEqualTo("rtl");
+            assertThat(browser.script("return document.querySelector('main h1') !== null")).as(path + " has its heading")
+                    .isEqualTo(true);
+            Object wide = browser.script(WIDER_THAN_THE_SCREEN);
+            browser.screenshot("urdu-phone" + path.replace('/', '-'));
+            assertThat(wide).as(path + " fits a 360-pixel phone in Urdu").isEqualTo(false);
+        }
     }
 
     private void signIn(String username, String language) {
