@@ -10,14 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,15 +28,9 @@ import org.reach.ProgrammeFixture;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
-import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.Drug;
-import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
-import org.reach.clients.KeyPopulation;
-import org.reach.clients.Route;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -87,7 +77,8 @@ class DeviceSyncBenchmark {
         String token = world.token(Role.ORG_MANAGER);
         long siteId = world.homeSite.id();
         long organisationId = world.home.id();
-        List<Long> clients = registerClients(world.user(Role.ORG_MANAGER), siteId, 200);
+        BenchmarkEncounters encounters = BenchmarkEncounters.registerClients(registry, world.user(Role.ORG_MANAGER), siteId,
+                200, Gender.MALE, 40, 20261205L);
 
         // each device's queue, made before the crowd: uuids made on the device
         List<List<String>> devices = new ArrayList<>();
@@ -96,7 +87,7 @@ class DeviceSyncBenchmark {
             for (int start = 0; start < QUEUED; start += BATCH) {
                 StringBuilder body = new StringBuilder("{\"encounters\":[");
                 for (int i = start; i < Math.min(QUEUED, start + BATCH); i++) {
-                    body.append(i == start ? "" : ",").append(encounter(clients, siteId));
+                    body.append(i == start ? "" : ",").append(encounters.encounter());
                 }
                 batches.add(body.append("]}").toString());
             }
@@ -107,7 +98,7 @@ class DeviceSyncBenchmark {
         List<Long> alone = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String warm = "{\"encounters\":[" + String.join(",", java.util.stream.IntStream.range(0, BATCH)
-                    .mapToObj(n -> encounter(clients, siteId)).toList()) + "]}";
+                    .mapToObj(n -> encounters.encounter()).toList()) + "]}";
             long started = System.nanoTime();
             send(token, warm, 200);
             alone.add(System.nanoTime() - started);
@@ -218,30 +209,6 @@ class DeviceSyncBenchmark {
         }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
         return response.body();
-    }
-
-    private synchronized String encounter(List<Long> clients, long siteId) {
-        LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(random.nextInt(300));
-        StringBuilder services = new StringBuilder();
-        for (String code : SERVICES) {
-            services.append(services.isEmpty() ? "" : ",").append("{\"code\":\"").append(code).append("\",\"quantity\":")
-                    .append(1 + random.nextInt(20)).append('}');
-        }
-        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + date + "\",\"siteId\":" + siteId + ",\"clientId\":"
-                + clients.get(random.nextInt(clients.size())) + ",\"anonymous\":false,\"services\":[" + services + "]}";
-    }
-
-    private List<Long> registerClients(ReachUser manager, long siteId, int count) {
-        List<Long> ids = new ArrayList<>();
-        LocalDate firstContact = LocalDate.now(ZoneOffset.UTC).minusYears(1);
-        for (int i = 0; i < count; i++) {
-            String code = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26) + (char) ('A' + i % 26) + (char) ('A' + i / 26)
-                    + "M" + String.format(Locale.ROOT, "%02d", 40 + i % 30);
-            ids.add(registry.register(manager, new ClientRegistration(null, code, Gender.MALE, 1970 + i % 30,
-                    Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, siteId, null, null,
-                    firstContact, null, DuplicateDecision.REJECTED_DIFFERENT, null)).client().id());
-        }
-        return ids;
     }
 
     private long encounters(long organisationId) {

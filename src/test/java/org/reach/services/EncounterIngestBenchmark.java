@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,14 +38,8 @@ import org.reach.ProgrammeFixture;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
-import org.reach.clients.Client;
-import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.Drug;
-import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
-import org.reach.clients.KeyPopulation;
-import org.reach.clients.Route;
 import org.reach.organisations.OrganisationDirectory;
 import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
@@ -86,6 +79,7 @@ class EncounterIngestBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Random random = new Random(20261202L);
+    private BenchmarkEncounters encounters;
 
     @Test
     void batchIngestAgainstCopyAndSingleEncounterLatency() throws Exception {
@@ -95,7 +89,8 @@ class EncounterIngestBenchmark {
         String token = world.token(Role.ORG_MANAGER);
         long organisationId = world.home.id();
         long siteId = world.homeSite.id();
-        List<Long> clients = registerClients(manager, siteId, 200);
+        encounters = BenchmarkEncounters.registerClients(registry, manager, siteId, 200, Gender.MALE, 70, 20261202L);
+        List<Long> clients = encounters.clients();
         Map<String, Long> serviceIds = serviceIds();
 
         // warm up the server, the JIT and the connection pool on both paths
@@ -159,7 +154,7 @@ class EncounterIngestBenchmark {
         for (int c = 0; c < concurrency; c++) {
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < each; i++) {
-                bodies.add(encounterJson(clients, siteId));
+                bodies.add(encounters.encounter());
             }
             work.add(bodies);
         }
@@ -203,22 +198,11 @@ class EncounterIngestBenchmark {
         for (int b = 0; b < count; b++) {
             StringBuilder body = new StringBuilder("{\"encounters\":[");
             for (int i = 0; i < BATCH; i++) {
-                body.append(i == 0 ? "" : ",").append(encounterJson(clients, siteId));
+                body.append(i == 0 ? "" : ",").append(encounters.encounter());
             }
             bodies.add(body.append("]}").toString());
         }
         return bodies;
-    }
-
-    private String encounterJson(List<Long> clients, long siteId) {
-        LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(random.nextInt(300));
-        StringBuilder services = new StringBuilder();
-        for (String code : SERVICES) {
-            services.append(services.isEmpty() ? "" : ",").append("{\"code\":\"").append(code).append("\",\"quantity\":")
-                    .append(1 + random.nextInt(20)).append('}');
-        }
-        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + date + "\",\"siteId\":" + siteId + ",\"clientId\":"
-                + clients.get(random.nextInt(clients.size())) + ",\"anonymous\":false,\"services\":[" + services + "]}";
     }
 
     // ---- the COPY baseline: the same rows, straight into the same tables
@@ -271,20 +255,6 @@ class EncounterIngestBenchmark {
     }
 
     // ---- fixtures and arithmetic
-
-    private List<Long> registerClients(ReachUser manager, long siteId, int count) {
-        List<Long> ids = new ArrayList<>();
-        LocalDate firstContact = LocalDate.now(ZoneOffset.UTC).minusYears(1);
-        for (int i = 0; i < count; i++) {
-            String code = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26) + (char) ('A' + i % 26) + (char) ('A' + i / 26)
-                    + "M" + String.format(Locale.ROOT, "%02d", 70 + i % 30);
-            Client client = registry.register(manager, new ClientRegistration(null, code, Gender.MALE, 1970 + i % 30,
-                    java.util.Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, siteId, null,
-                    null, firstContact, null, DuplicateDecision.REJECTED_DIFFERENT, null)).client();
-            ids.add(client.id());
-        }
-        return ids;
-    }
 
     private Map<String, Long> serviceIds() {
         Map<String, Long> ids = new java.util.HashMap<>();

@@ -10,16 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,15 +28,9 @@ import org.reach.StatementCounter;
 import org.reach.accounts.Accounts;
 import org.reach.accounts.ApiTokens;
 import org.reach.accounts.SignIn;
-import org.reach.clients.ClientRegistration;
 import org.reach.clients.ClientRegistry;
-import org.reach.clients.Drug;
-import org.reach.clients.DuplicateDecision;
 import org.reach.clients.Gender;
-import org.reach.clients.KeyPopulation;
-import org.reach.clients.Route;
 import org.reach.organisations.OrganisationDirectory;
-import org.reach.platform.ReachUser;
 import org.reach.platform.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +56,6 @@ class SingleEncounterLatencyBenchmark {
     /** Paced rounds: each user sends one request every this many ms (a peer entering encounters as fast as they happen). */
     private static final int PACE_MS = Integer.getInteger("bench.pace-ms", 1000);
     private static final int COUNTED = 20;
-    private static final List<String> SERVICES = List.of("NEEDLES_SYRINGES", "CONDOMS", "INFORMATION_MATERIAL");
 
     @TestConfiguration
     static class Counting {
@@ -88,7 +77,7 @@ class SingleEncounterLatencyBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Random random = new Random(20261205L);
-    private List<Long> clients;
+    private BenchmarkEncounters encounters;
     private long siteId;
     private String token;
 
@@ -97,7 +86,8 @@ class SingleEncounterLatencyBenchmark {
         ProgrammeFixture world = new ProgrammeFixture(directory, accounts, signIn, tokens);
         token = world.token(Role.ORG_MANAGER);
         siteId = world.homeSite.id();
-        clients = registerClients(world.user(Role.ORG_MANAGER), 200);
+        encounters = BenchmarkEncounters.registerClients(registry, world.user(Role.ORG_MANAGER), siteId, 200,
+                Gender.FEMALE, 70, 20261205L);
 
         // warm up the JIT, the pool and the caches on both paths, one by one and then all at once
         run(false, 1, 200);
@@ -167,7 +157,7 @@ class SingleEncounterLatencyBenchmark {
         for (int u = 0; u < users; u++) {
             List<HttpRequest> requests = new ArrayList<>();
             for (int i = 0; i < each; i++) {
-                requests.add(post ? request("/api/encounters").POST(HttpRequest.BodyPublishers.ofString(encounter())).build()
+                requests.add(post ? request("/api/encounters").POST(HttpRequest.BodyPublishers.ofString(encounters.encounter())).build()
                         : request("/api/me").GET().build());
             }
             work.add(requests);
@@ -209,30 +199,6 @@ class SingleEncounterLatencyBenchmark {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(60));
-    }
-
-    private String encounter() {
-        LocalDate date = LocalDate.now(ZoneOffset.UTC).minusDays(random.nextInt(300));
-        StringBuilder services = new StringBuilder();
-        for (String code : SERVICES) {
-            services.append(services.isEmpty() ? "" : ",").append("{\"code\":\"").append(code).append("\",\"quantity\":")
-                    .append(1 + random.nextInt(20)).append('}');
-        }
-        return "{\"uuid\":\"" + UUID.randomUUID() + "\",\"date\":\"" + date + "\",\"siteId\":" + siteId + ",\"clientId\":"
-                + clients.get(random.nextInt(clients.size())) + ",\"anonymous\":false,\"services\":[" + services + "]}";
-    }
-
-    private List<Long> registerClients(ReachUser manager, int count) {
-        List<Long> ids = new ArrayList<>();
-        LocalDate firstContact = LocalDate.now(ZoneOffset.UTC).minusYears(1);
-        for (int i = 0; i < count; i++) {
-            String code = "" + (char) ('A' + i % 26) + (char) ('A' + i / 26) + (char) ('A' + i % 26) + (char) ('A' + i / 26)
-                    + "F" + String.format(Locale.ROOT, "%02d", 70 + i % 30);
-            ids.add(registry.register(manager, new ClientRegistration(null, code, Gender.FEMALE, 1970 + i % 30,
-                    Set.of(KeyPopulation.PEOPLE_WHO_INJECT_DRUGS), Drug.HEROIN, null, Route.INJECTING, siteId, null, null,
-                    firstContact, null, DuplicateDecision.REJECTED_DIFFERENT, null)).client().id());
-        }
-        return ids;
     }
 
     private static long[] sorted(List<Long> times) {
