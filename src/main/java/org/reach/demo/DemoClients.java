@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -72,15 +73,13 @@ class DemoClients implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        ReachUser karachi;
-        ReachUser mombasa;
-        try {
-            karachi = signIn.loadUserByUsername("karachi.manager");
-            mombasa = signIn.loadUserByUsername("mombasa.manager");
-        } catch (RuntimeException noDemoAccounts) {
+        Optional<DemoManagers> managers = DemoManagers.signIn(signIn);
+        if (managers.isEmpty()) {
             log.info("No demo accounts, so no demo clients.");
             return;
         }
+        ReachUser karachi = managers.get().karachi();
+        ReachUser mombasa = managers.get().mombasa();
         if (registry.clientCount(karachi) > 0 || registry.clientCount(mombasa) > 0) {
             log.info("Demo clients already present.");
             return;

@@ -3,6 +3,7 @@ package org.reach.demo;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.reach.accounts.SignIn;
 import org.reach.clients.Client;
@@ -49,14 +50,12 @@ class DemoLinkage implements ApplicationRunner {
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        ReachUser karachi;
-        ReachUser mombasa;
-        try {
-            karachi = signIn.loadUserByUsername("karachi.manager");
-            mombasa = signIn.loadUserByUsername("mombasa.manager");
-        } catch (RuntimeException noDemoAccounts) {
+        Optional<DemoManagers> managers = DemoManagers.signIn(signIn);
+        if (managers.isEmpty()) {
             return;
         }
+        ReachUser karachi = managers.get().karachi();
+        ReachUser mombasa = managers.get().mombasa();
         List<Client> movers = registry.search(karachi, new ClientSearch(null, null, null, null), 0, 40).clients()
                 .stream().filter(c -> c.birthYear() != null && c.gender() != null).limit(MOVED).toList();
         if (movers.isEmpty() || movers.stream().anyMatch(c -> registry.findByUic(mombasa, c.uic()).isPresent())) {
