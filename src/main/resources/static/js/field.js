@@ -415,7 +415,30 @@
     for (var i = 0; i < dates.length; i++) { dates[i].value = today(); }
     var when = form.querySelector('input[type="datetime-local"]');
     if (when) { when.value = today() + 'T' + new Date().toTimeString().slice(0, 5); }
+    if (id === 'form-session') { sessionSiteChosen(); }
     show(id);
+  }
+
+  /** The setting a session at a site of this type usually is (as the server assumes when none is sent). */
+  function usualSetting(siteType) {
+    return { DROP_IN_CENTRE: 'DROP_IN', SAFE_SPACE: 'SAFE_SPACE', PRISON_OUTREACH_POINT: 'PRISON_OUTREACH' }[siteType]
+      || 'HOTSPOT_OUTREACH';
+  }
+
+  function sessionSiteChosen() {
+    var chosen = document.getElementById('s-site').value;
+    var site = items('site').filter(function (s) { return String(s.id) === chosen; })[0];
+    document.getElementById('s-setting').value = usualSetting(site && site.type);
+    sessionSettingChosen();
+  }
+
+  /** Only outreach at a hotspot has a hotspot; elsewhere the people counted are those who came. */
+  function sessionSettingChosen() {
+    var atHotspot = document.getElementById('s-setting').value === 'HOTSPOT_OUTREACH';
+    document.getElementById('s-hotspot-field').hidden = !atHotspot;
+    if (!atHotspot) { document.getElementById('s-hotspot').value = ''; }
+    var legend = document.getElementById('s-anonymous-legend');
+    legend.textContent = atHotspot ? legend.getAttribute('data-contacts') : legend.getAttribute('data-attendance');
   }
 
   function number(form, name) {
@@ -453,7 +476,7 @@
       var codes = (value(form, 'knownClients') || '').split(/[\n,]+/).map(function (s) { return s.trim(); })
         .filter(function (s) { return s.length > 0; });
       payload = { uuid: uuid, siteId: number(form, 'siteId'), hotspotId: number(form, 'hotspotId'),
-        date: value(form, 'date'), start: value(form, 'start'), end: value(form, 'end'), peerIds: [],
+        setting: value(form, 'setting'), date: value(form, 'date'), start: value(form, 'start'), end: value(form, 'end'), peerIds: [],
         contacts: contacts, knownClients: codes.map(function (code) {
           return { clientCode: code, services: value(form, 'knownService') === null ? [] : [{
             code: value(form, 'knownService'), quantity: number(form, 'knownQuantity') || 1 }] };
@@ -531,6 +554,7 @@
       if (!field) { return; }
       if (field.type === 'checkbox') { field.checked = content.values[fieldId]; } else { field.value = content.values[fieldId]; }
     });
+    if (id === 'form-session') { sessionSettingChosen(); }
     form.dataset.uuid = row.uuid;
     form.querySelector('.record-error').textContent = (content.reasons || []).join(' ');
     show(id);
@@ -693,6 +717,8 @@
       forms[j].addEventListener('submit', keep);
       forms[j].querySelector('.cancel').addEventListener('click', function () { show('screen-home'); });
     }
+    document.getElementById('s-site').addEventListener('change', sessionSiteChosen);
+    document.getElementById('s-setting').addEventListener('change', sessionSettingChosen);
     window.addEventListener('online', function () { online(); sync(); });
     window.addEventListener('offline', online);
     window.addEventListener('pagehide', clearScreen);

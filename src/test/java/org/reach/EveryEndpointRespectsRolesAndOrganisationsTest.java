@@ -269,7 +269,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     }
 
     private OutreachSessionForm outreachSession(long siteId) {
-        return new OutreachSessionForm(java.util.UUID.randomUUID().toString(), siteId, null,
+        return new OutreachSessionForm(java.util.UUID.randomUUID().toString(), siteId, null, null,
                 LocalDate.now(ZoneOffset.UTC), java.time.LocalTime.of(10, 0), java.time.LocalTime.of(12, 0), List.of(),
                 List.of(new ContactCount(Gender.MALE, AgeBand.FROM_25_TO_34, 3)), List.of(), 10, 5, 0, 0, 0, null, null, 0,
                 List.of(), "test");

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.reach.outreach.IncidentCount;
 import org.reach.outreach.MovementKind;
 import org.reach.outreach.OutreachSessionForm;
 import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.OutreachSetting;
 import org.reach.outreach.SessionBatch;
 import org.reach.outreach.Stock;
 import org.reach.outreach.StockItem;
@@ -121,13 +124,62 @@ class DemoOutreach implements ApplicationRunner {
                         : List.of();
                 String uuid = UUID.nameUUIDFromBytes(("demo-session/" + city.key() + "/" + date + "/" + evening)
                         .getBytes(StandardCharsets.UTF_8)).toString();
-                forms.add(new OutreachSessionForm(uuid, base.id(), hotspot == null ? null : hotspot.id(), date,
+                forms.add(new OutreachSessionForm(uuid, base.id(), hotspot == null ? null : hotspot.id(), null, date,
                         LocalTime.of(18, 0), LocalTime.of(20, 30), peers.isEmpty() ? List.of() : List.of(peers.get(0)),
                         contacts, List.of(), met * 6, met * 2, random.nextInt(3), city.key().equals("karachi") ? met : 0,
                         met / 2, met * 4, null, random.nextInt(3), incidents, "demo"));
             }
         }
         sessions.recordBatch(manager, new SessionBatch(forms));
+        if (city.key().equals("karachi")) {
+            attendance(manager, today, peers);
+        }
+    }
+
+    /**
+     * Karachi's drop-in centre opens every Monday morning and the prison outreach point is visited every other
+     * Wednesday, so that attendance shows beside the contacts at hotspots. A random of their own keeps the evening
+     * sessions above exactly as they were recorded before.
+     */
+    private void attendance(ReachUser manager, LocalDate today, List<Long> peers) {
+        Map<SiteType, Site> places = new EnumMap<>(SiteType.class);
+        sessions.sites(manager).forEach(s -> places.putIfAbsent(s.type(), s));
+        Random random = new Random("karachi-attendance".hashCode());
+        List<OutreachSessionForm> forms = new ArrayList<>();
+        for (int week = WEEKS; week >= 1; week--) {
+            LocalDate monday = today.minusWeeks(week).with(java.time.DayOfWeek.MONDAY);
+            if (places.containsKey(SiteType.DROP_IN_CENTRE)) {
+                forms.add(cameToTheSite(places.get(SiteType.DROP_IN_CENTRE), OutreachSetting.DROP_IN, monday,
+                        LocalTime.of(10, 0), LocalTime.of(14, 0), 18, peers, random));
+            }
+            if (week % 2 == 0 && places.containsKey(SiteType.PRISON_OUTREACH_POINT)) {
+                forms.add(cameToTheSite(places.get(SiteType.PRISON_OUTREACH_POINT), OutreachSetting.PRISON_OUTREACH,
+                        monday.plusDays(2), LocalTime.of(11, 0), LocalTime.of(13, 0), 10, peers, random));
+            }
+        }
+        if (!forms.isEmpty()) {
+            sessions.recordBatch(manager, new SessionBatch(forms));
+        }
+    }
+
+    /** People who came to a site, mostly men (prisons in the demo hold men only), none under 18. */
+    private static OutreachSessionForm cameToTheSite(Site site, OutreachSetting setting, LocalDate date, LocalTime start,
+                                                     LocalTime end, int crowd, List<Long> peers, Random random) {
+        List<ContactCount> contacts = new ArrayList<>();
+        for (AgeBand band : AgeBand.values()) {
+            if (band != AgeBand.UNDER_18) {
+                contacts.add(new ContactCount(Gender.MALE, band, 2 + random.nextInt(crowd)));
+                if (setting == OutreachSetting.DROP_IN) {
+                    contacts.add(new ContactCount(Gender.FEMALE, band, random.nextInt(4)));
+                }
+            }
+        }
+        int came = contacts.stream().mapToInt(ContactCount::people).sum();
+        String uuid = UUID.nameUUIDFromBytes(("demo-attendance/" + site.id() + "/" + date)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new OutreachSessionForm(uuid, site.id(), null, setting, date, start, end,
+                peers.isEmpty() ? List.of() : List.of(peers.get(0)), contacts, List.of(), came * 3, came * 2,
+                random.nextInt(2), 0, came / 2, came * 2, null, random.nextInt(4), List.of(), "demo");
     }
 
     private void stock(City city, ReachUser manager, LocalDate today) {

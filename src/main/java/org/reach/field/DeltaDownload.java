@@ -166,7 +166,8 @@ public class DeltaDownload {
         List<Site> sites = directory.sites(peer, peer.organisationId()).stream()
                 .filter(s -> peer.isAssignedTo(s.id())).toList();
         for (Site site : sites) {
-            items.put("site:" + site.id(), item("site:" + site.id(), "site", "id", site.id(), "name", site.name()));
+            items.put("site:" + site.id(), item("site:" + site.id(), "site", "id", site.id(), "name", site.name(),
+                    "type", site.type().name())); // the session form's setting defaults from it
         }
         if (microplans.mayRead(peer)) {
             Map<Long, List<PlanEntry>> mine = microplans.plan(peer).stream().filter(e -> e.peerId() == peer.id())

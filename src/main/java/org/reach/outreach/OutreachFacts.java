@@ -19,14 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outreach counts for the indicator engine: people met without a code at sessions (by their stated sex),
- * commodities handed out at sessions, and months in which a site ran out of an item. Every row is a place's row
+ * commodities handed out at sessions, the people each kind of session counted (contacts at hotspots, attendance at
+ * drop-in centres, safe spaces and prison outreach), and months in which a site ran out of an item. Every row is a place's row
  * without a client, so a query about named clients gets none.
  */
 @Component
 class OutreachFacts implements IndicatorFacts {
 
     static final List<String> MEASURES = List.of("SESSION_CONTACTS", "SESSION_SYRINGES", "SESSION_CONDOMS",
-            "SESSION_NALOXONE", "STOCKOUT_MONTHS_SYRINGES", "STOCKOUT_MONTHS_NALOXONE", "STOCKOUT_ITEM_MONTHS");
+            "SESSION_NALOXONE", "STOCKOUT_MONTHS_SYRINGES", "STOCKOUT_MONTHS_NALOXONE", "STOCKOUT_ITEM_MONTHS",
+            "SESSION_PEOPLE_HOTSPOT_OUTREACH", "SESSION_PEOPLE_DROP_IN", "SESSION_PEOPLE_SAFE_SPACE",
+            "SESSION_PEOPLE_PRISON_OUTREACH");
     private static final int CONTACTS = 0;
     private static final int SYRINGES = 1;
     private static final int CONDOMS = 2;
@@ -34,6 +37,9 @@ class OutreachFacts implements IndicatorFacts {
     private static final int OUT_SYRINGES = 4;
     private static final int OUT_NALOXONE = 5;
     private static final int OUT_ANY = 6;
+    /** People a session counted (without a code and known clients), at the measure of its setting. */
+    private static final Map<OutreachSetting, Integer> PEOPLE = Map.of(OutreachSetting.HOTSPOT_OUTREACH, 7,
+            OutreachSetting.DROP_IN, 8, OutreachSetting.SAFE_SPACE, 9, OutreachSetting.PRISON_OUTREACH, 10);
 
     private final SessionStore sessions;
     private final StockStore stock;
@@ -73,7 +79,23 @@ class OutreachFacts implements IndicatorFacts {
                         "Stock movements of each site", "STOCKOUT_MONTHS_NALOXONE", null, 215),
                 new ContributedIndicator("STOCKOUT_ITEM_MONTHS", "Item-months with a stock-out, all items", null,
                         IndicatorUnit.COUNT, "ANY", List.of(Disaggregation.NONE, Disaggregation.SITE, Disaggregation.CITY),
-                        "Stock movements of each site", "STOCKOUT_ITEM_MONTHS", null, 216));
+                        "Stock movements of each site", "STOCKOUT_ITEM_MONTHS", null, 216),
+                new ContributedIndicator("HOTSPOT_OUTREACH_CONTACTS", "People met at hotspot outreach sessions, "
+                        + "without a code and known clients", null, IndicatorUnit.COUNT, "ANY", places,
+                        "Outreach sessions at hotspots: anonymous contacts and known clients served",
+                        "SESSION_PEOPLE_HOTSPOT_OUTREACH", null, 217),
+                attendance("DROP_IN_ATTENDANCES", "drop-in centre openings", OutreachSetting.DROP_IN, 218),
+                attendance("SAFE_SPACE_ATTENDANCES", "safe-space sessions", OutreachSetting.SAFE_SPACE, 219),
+                attendance("PRISON_OUTREACH_ATTENDANCES", "prison outreach sessions", OutreachSetting.PRISON_OUTREACH,
+                        220));
+    }
+
+    /** Attendance at sessions held at a site: a place's count, by site or city (there is no hotspot to show). */
+    private static ContributedIndicator attendance(String code, String sessions, OutreachSetting setting, int order) {
+        return new ContributedIndicator(code, "Attendances at " + sessions + ", without a code and known clients",
+                null, IndicatorUnit.COUNT, "ANY", List.of(Disaggregation.NONE, Disaggregation.SITE, Disaggregation.CITY),
+                "Sessions recorded as " + setting.name() + ": people who came", "SESSION_PEOPLE_" + setting.name(), null,
+                order);
     }
 
     @Override
@@ -88,6 +110,8 @@ class OutreachFacts implements IndicatorFacts {
             commodities[SYRINGES] = s.needlesSyringes();
             commodities[CONDOMS] = s.condoms();
             commodities[NALOXONE] = s.naloxone();
+            // the same person coming twice counts twice, as contacts do: these are attendances, not people reached
+            commodities[PEOPLE.get(s.setting())] = s.peopleCounted();
             rows.add(new FactRow(null, s.organisationId(), s.siteId(), s.hotspotName(), null, commodities));
             Map<String, Long> bySex = new LinkedHashMap<>();
             s.contacts().forEach(c -> bySex.merge(c.sex().name(), (long) c.people(), Long::sum));

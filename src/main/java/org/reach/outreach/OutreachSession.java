@@ -9,7 +9,7 @@ import org.reach.clients.Gender;
 
 /** A stored outreach session; the services known clients received are the linked encounters. */
 public record OutreachSession(long id, String uuid, long organisationId, long siteId, Long hotspotId, String hotspotName,
-                              LocalDate date, LocalTime start, LocalTime end, List<Long> peerIds,
+                              OutreachSetting setting, LocalDate date, LocalTime start, LocalTime end, List<Long> peerIds,
                               List<Contacts> contacts, List<Served> served, int needlesSyringes, int condoms,
                               int naloxone, int foilPipes, int informationMaterial, Integer returnedSyringes,
                               Integer returnedWeightGrams, int referrals, List<Observed> incidents,
@@ -34,5 +34,10 @@ public record OutreachSession(long id, String uuid, long organisationId, long si
 
     public int anonymousContacts() {
         return contacts.stream().mapToInt(Contacts::people).sum();
+    }
+
+    /** Everyone the session counted: people without a code and known clients, each known client once. */
+    public int peopleCounted() {
+        return anonymousContacts() + (int) served.stream().map(Served::clientId).distinct().count();
     }
 }

@@ -287,6 +287,11 @@ public class OutreachSessions {
         }
         Hotspot hotspot = form.hotspotId() == null ? null : context.hotspots.get(form.hotspotId());
         problems.check(form.hotspotId() == null || hotspot != null, prefix + "hotspotId", "outreach.error.hotspot");
+        OutreachSetting setting = settingOf(form, site);
+        // a drop-in's opening or a prison visit happens at the site, not at a hotspot: a hotspot there would put
+        // attendance on the hotspot's map and in its contact counts
+        problems.check(form.hotspotId() == null || setting == OutreachSetting.HOTSPOT_OUTREACH, prefix + "hotspotId",
+                "outreach.error.hotspotSetting");
         if (form.date() == null) {
             problems.add(prefix + "date", "error.required");
         } else {
@@ -366,10 +371,24 @@ public class OutreachSessions {
             return null;
         }
         return new NewSession(uuid, context.organisationId, site.id(), hotspot == null ? null : hotspot.id(),
-                hotspot == null ? null : hotspot.name(), form.date(), form.start(), form.end(),
+                hotspot == null ? null : hotspot.name(), setting, form.date(), form.start(), form.end(),
                 distinctPeers.stream().sorted().toList(), contacts, zero(form.needlesSyringes()), zero(form.condoms()),
                 zero(form.naloxone()), zero(form.foilPipes()), zero(form.informationMaterial()), form.returnedSyringes(),
                 form.returnedWeightGrams(), zero(form.referrals()), incidents, version, fingerprint);
+    }
+
+    /**
+     * The setting as sent; without one, hotspot outreach when a hotspot is named (devices from before settings
+     * existed send hotspot sessions so), else what the site's type usually holds.
+     */
+    private static OutreachSetting settingOf(OutreachSessionForm form, Site site) {
+        if (form.setting() != null) {
+            return form.setting();
+        }
+        if (form.hotspotId() != null) {
+            return OutreachSetting.HOTSPOT_OUTREACH;
+        }
+        return OutreachSetting.usualAt(site == null ? null : site.type());
     }
 
     /** A whole count between 0 and the bound; null is zero unless required. Answers whether it passed. */
@@ -426,7 +445,8 @@ public class OutreachSessions {
 
     /** One page of the sessions the actor may see in a period, newest first. */
     @Transactional // not read-only: the read is written to the audit log
-    public SessionPage list(ReachUser actor, LocalDate from, LocalDate to, Long siteId, int page, int size) {
+    public SessionPage list(ReachUser actor, LocalDate from, LocalDate to, Long siteId, OutreachSetting setting,
+                            int page, int size) {
         long organisationId = OutreachAccess.require(mayRead(actor), actor, "read outreach sessions");
         Problems problems = new Problems();
         problems.check(page >= 0 && page <= Paging.MAX_PAGE, "page", "error.pageNumber", Paging.MAX_PAGE);
@@ -434,9 +454,9 @@ public class OutreachSessions {
         problems.throwIfAny();
         int boundedSize = Paging.size(size, MAX_PAGE_SIZE);
         Collection<Long> sites = OutreachAccess.seesAllSites(actor) ? null : actor.siteIds();
-        List<OutreachSession> found = store.search(organisationId, from, to, siteId, sites, actor.id(),
+        List<OutreachSession> found = store.search(organisationId, from, to, siteId, setting, sites, actor.id(),
                 Paging.offset(page, boundedSize), boundedSize);
-        long total = store.count(organisationId, from, to, siteId, sites, actor.id());
+        long total = store.count(organisationId, from, to, siteId, setting, sites, actor.id());
         audit.recordRead(actor, organisationId, "outreach_session", null, "list page " + page + ": " + found.size()
                 + " of " + total, found.stream().flatMap(s -> s.served().stream()).map(OutreachSession.Served::clientId)
                 .distinct().toList());
@@ -548,7 +568,9 @@ public class OutreachSessions {
                 String.valueOf(zero(f.needlesSyringes())), String.valueOf(zero(f.condoms())),
                 String.valueOf(zero(f.naloxone())), String.valueOf(zero(f.foilPipes())),
                 String.valueOf(zero(f.informationMaterial())), String.valueOf(f.returnedSyringes()),
-                String.valueOf(f.returnedWeightGrams()), String.valueOf(zero(f.referrals())), incidents);
+                String.valueOf(f.returnedWeightGrams()), String.valueOf(zero(f.referrals())), incidents)
+                // only a setting that was sent: a device from before settings replays with the fingerprint it was stored with
+                + (f.setting() == null ? "" : "|" + f.setting().name());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -95,6 +95,14 @@ class DemoDataIsCreatedOnceTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single()).isEqualTo(clientCount);
         assertThat(count("outreach_sessions")).isGreaterThanOrEqualTo(48).isEqualTo(outreachSessions);
         assertThat(count("stock_movements")).isPositive().isEqualTo(stockMovements);
+        // Karachi's drop-in openings (weekly) and prison visits (fortnightly), so the attendance figures show
+        assertThat(demoSessions("DROP_IN")).isGreaterThanOrEqualTo(12);
+        assertThat(demoSessions("PRISON_OUTREACH")).isEqualTo(6);
+    }
+
+    private long demoSessions(String setting) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_sessions WHERE form_version = 'demo' AND setting = ?")
+                .param(setting).query(Long.class).single();
     }
 
     private long count(String table) {

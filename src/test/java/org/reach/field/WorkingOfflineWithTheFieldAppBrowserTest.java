@@ -59,6 +59,7 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
     @Autowired ClientRegistry clients;
     @Autowired SignIn signIn;
     @Autowired ApiTokens tokens;
+    @Autowired org.reach.organisations.OrganisationDirectory directory;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String managerToken;
@@ -211,6 +212,11 @@ class WorkingOfflineWithTheFieldAppBrowserTest extends BrowserJourney {
         JsonNode session = ours.get(0);
         assertThat(session.get("served").size()).isEqualTo(2);
         assertThat(session.get("formVersion").asString()).isEqualTo("field-1");
+        long siteId = session.get("siteId").asLong();
+        org.reach.organisations.Site site = directory.sites(manager, manager.organisationId()).stream()
+                .filter(s -> s.id() == siteId).findFirst().orElseThrow();
+        assertThat(session.get("setting").asString()).as("the form chose the setting from the site's type, which the "
+                + "delta download carried").isEqualTo(org.reach.outreach.OutreachSetting.usualAt(site.type()).name());
         assertThat(session.toString()).contains("FROM_18_TO_24").contains("FROM_25_TO_34");
         assertThat(total("/api/outreach/sessions?from=" + today + "&to=" + today + "&size=1")).isEqualTo(sessionsBefore + 1);
         // the encounter and the two known clients' encounters of the session

@@ -125,7 +125,7 @@ class PlanningOutreachTest {
         assertThat(microplans.plan(peer)).hasSize(3);
 
         Client client = ServicesFixture.register(clients, world.user(Role.ORG_MANAGER), "PLPLM88", site);
-        sessions.record(peer, new OutreachSessionForm(UUID.randomUUID().toString(), site, graveyard.id(), today,
+        sessions.record(peer, new OutreachSessionForm(UUID.randomUUID().toString(), site, graveyard.id(), null, today,
                 LocalTime.of(18, 0), LocalTime.of(20, 0), List.of(peer.id()),
                 List.of(new ContactCount(Gender.MALE, AgeBand.FROM_25_TO_34, 9)),
                 List.of(new KnownClient(client.uic(), null, List.of(ServiceLine.of("CONDOMS", 2)))), 300, 25, 2, 0, 0,

@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reach.outreach.OutreachSession;
 import org.reach.outreach.OutreachSessionForm;
 import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.OutreachSetting;
 import org.reach.outreach.RecordedSession;
 import org.reach.outreach.SessionBatch;
 import org.reach.outreach.SessionBatchResult;
@@ -68,13 +69,14 @@ class OutreachApi {
     }
 
     @GetMapping("/sessions")
-    @Operation(summary = "Sessions the caller may see, newest first; `page` from 0, `size` 1 to 100 (default 50)")
+    @Operation(summary = "Sessions the caller may see, newest first; `setting` keeps one kind of session (hotspot "
+            + "outreach, drop-in, safe space, prison outreach); `page` from 0, `size` 1 to 100 (default 50)")
     SessionPage list(@AuthenticationPrincipal ReachUser me,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     @RequestParam(required = false) Long site, @RequestParam(defaultValue = "0") int page,
-                     @RequestParam(defaultValue = "50") int size) {
-        return sessions.list(me, from, to, site, page, size);
+                     @RequestParam(required = false) Long site, @RequestParam(required = false) OutreachSetting setting,
+                     @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return sessions.list(me, from, to, site, setting, page, size);
     }
 
     @GetMapping("/sessions/{id}")

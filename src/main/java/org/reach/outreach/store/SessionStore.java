@@ -20,6 +20,7 @@ import org.reach.clients.Gender;
 import org.reach.outreach.AgeBand;
 import org.reach.outreach.Incident;
 import org.reach.outreach.OutreachSession;
+import org.reach.outreach.OutreachSetting;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Repository;
 public class SessionStore {
 
     private static final String COLUMNS = """
-            id, uuid, organisation_id, site_id, hotspot_id, hotspot_name, session_date, start_time, end_time,
+            id, uuid, organisation_id, site_id, hotspot_id, hotspot_name, setting, session_date, start_time, end_time,
             needles_syringes, condoms, naloxone, foil_pipes, information_material, returned_syringes,
             returned_weight_grams, referrals, form_version, fingerprint, created_at, created_by""";
 
@@ -42,7 +43,7 @@ public class SessionStore {
 
     /** A session to write; the lists are written beside it. */
     public record NewSession(String uuid, long organisationId, long siteId, Long hotspotId, String hotspotName,
-                             LocalDate date, LocalTime start, LocalTime end, List<Long> peerIds,
+                             OutreachSetting setting, LocalDate date, LocalTime start, LocalTime end, List<Long> peerIds,
                              List<OutreachSession.Contacts> contacts, int needlesSyringes, int condoms, int naloxone,
                              int foilPipes, int informationMaterial, Integer returnedSyringes,
                              Integer returnedWeightGrams, int referrals, List<OutreachSession.Observed> incidents,
@@ -67,11 +68,11 @@ public class SessionStore {
     public long insert(NewSession s, long actorId, Instant now) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO outreach_sessions (uuid, organisation_id, site_id, hotspot_id, hotspot_name, session_date,
+                        INSERT INTO outreach_sessions (uuid, organisation_id, site_id, hotspot_id, hotspot_name, setting, session_date,
                             start_time, end_time, needles_syringes, condoms, naloxone, foil_pipes, information_material,
                             returned_syringes, returned_weight_grams, referrals, form_version, fingerprint, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.uuid(), s.organisationId(), s.siteId(), s.hotspotId(), s.hotspotName(), s.date(),
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.uuid(), s.organisationId(), s.siteId(), s.hotspotId(), s.hotspotName(), s.setting().name(), s.date(),
                         Time.valueOf(s.start()), Time.valueOf(s.end()), s.needlesSyringes(), s.condoms(), s.naloxone(),
                         s.foilPipes(), s.informationMaterial(), s.returnedSyringes(), s.returnedWeightGrams(), s.referrals(),
                         s.formVersion(), s.fingerprint(), OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actorId)
@@ -108,16 +109,18 @@ public class SessionStore {
      * sessions at those sites or with this peer among the team.
      */
     public List<OutreachSession> search(long organisationId, LocalDate from, LocalDate to, Long siteId,
-                                        Collection<Long> sites, long peerId, long offset, int limit) {
-        return complete(jdbc.sql("SELECT " + COLUMNS + " FROM outreach_sessions s " + where(from, to, siteId, sites)
+                                        OutreachSetting setting, Collection<Long> sites, long peerId, long offset,
+                                        int limit) {
+        return complete(jdbc.sql("SELECT " + COLUMNS + " FROM outreach_sessions s " + where(from, to, siteId, setting, sites)
                         + " ORDER BY session_date DESC, start_time DESC, id DESC LIMIT :limit OFFSET :offset")
-                .params(params(organisationId, from, to, siteId, sites, peerId)).param("limit", limit).param("offset", offset)
+                .params(params(organisationId, from, to, siteId, setting, sites, peerId)).param("limit", limit).param("offset", offset)
                 .query(SessionStore::row).list());
     }
 
-    public long count(long organisationId, LocalDate from, LocalDate to, Long siteId, Collection<Long> sites, long peerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM outreach_sessions s " + where(from, to, siteId, sites))
-                .params(params(organisationId, from, to, siteId, sites, peerId)).query(Long.class).single();
+    public long count(long organisationId, LocalDate from, LocalDate to, Long siteId, OutreachSetting setting,
+                      Collection<Long> sites, long peerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM outreach_sessions s " + where(from, to, siteId, setting, sites))
+                .params(params(organisationId, from, to, siteId, setting, sites, peerId)).query(Long.class).single();
     }
 
     /** Every session of these organisations in a period, for counting. */
@@ -132,7 +135,8 @@ public class SessionStore {
                 .query(SessionStore::row).list());
     }
 
-    private static String where(LocalDate from, LocalDate to, Long siteId, Collection<Long> sites) {
+    private static String where(LocalDate from, LocalDate to, Long siteId, OutreachSetting setting,
+                                Collection<Long> sites) {
         StringBuilder sql = new StringBuilder("WHERE s.organisation_id = :org");
         if (from != null) {
             sql.append(" AND s.session_date >= :from");
@@ -143,6 +147,9 @@ public class SessionStore {
         if (siteId != null) {
             sql.append(" AND s.site_id = :site");
         }
+        if (setting != null) {
+            sql.append(" AND s.setting = :setting");
+        }
         if (sites != null) {
             sql.append(sites.isEmpty() ? " AND (1 = 0" : " AND (s.site_id IN (:sites)");
             sql.append(" OR EXISTS (SELECT 1 FROM outreach_session_peers p WHERE p.session_id = s.id AND p.peer_id = :peer))");
@@ -151,7 +158,7 @@ public class SessionStore {
     }
 
     private static Map<String, Object> params(long organisationId, LocalDate from, LocalDate to, Long siteId,
-                                              Collection<Long> sites, long peerId) {
+                                              OutreachSetting setting, Collection<Long> sites, long peerId) {
         Map<String, Object> params = new HashMap<>();
         params.put("org", organisationId);
         if (from != null) {
@@ -163,6 +170,9 @@ public class SessionStore {
         if (siteId != null) {
             params.put("site", siteId);
         }
+        if (setting != null) {
+            params.put("setting", setting.name());
+        }
         if (sites != null) {
             if (!sites.isEmpty()) {
                 params.put("sites", sites);
@@ -173,7 +183,7 @@ public class SessionStore {
     }
 
     private record Row(long id, String uuid, long organisationId, long siteId, Long hotspotId, String hotspotName,
-                       LocalDate date, LocalTime start, LocalTime end, int needles, int condoms, int naloxone, int foil,
+                       OutreachSetting setting, LocalDate date, LocalTime start, LocalTime end, int needles, int condoms, int naloxone, int foil,
                        int information, Integer returned, Integer grams, int referrals, String formVersion,
                        Instant createdAt, long createdBy) {
     }
@@ -181,7 +191,7 @@ public class SessionStore {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getString("uuid"), rs.getLong("organisation_id"), rs.getLong("site_id"),
                 rs.getObject("hotspot_id", Long.class), rs.getString("hotspot_name"),
-                rs.getObject("session_date", LocalDate.class), rs.getTime("start_time").toLocalTime(),
+                OutreachSetting.valueOf(rs.getString("setting")), rs.getObject("session_date", LocalDate.class), rs.getTime("start_time").toLocalTime(),
                 rs.getTime("end_time").toLocalTime(), rs.getInt("needles_syringes"), rs.getInt("condoms"),
                 rs.getInt("naloxone"), rs.getInt("foil_pipes"), rs.getInt("information_material"),
                 rs.getObject("returned_syringes", Integer.class), rs.getObject("returned_weight_grams", Integer.class),
@@ -220,7 +230,7 @@ public class SessionStore {
             List<OutreachSession.Observed> seen = new ArrayList<>(incidents.getOrDefault(r.id(), List.of()));
             seen.sort(java.util.Comparator.comparing(OutreachSession.Observed::code));
             byId.put(r.id(), new OutreachSession(r.id(), r.uuid(), r.organisationId(), r.siteId(), r.hotspotId(),
-                    r.hotspotName(), r.date(), r.start(), r.end(), peers.getOrDefault(r.id(), List.of()), own,
+                    r.hotspotName(), r.setting(), r.date(), r.start(), r.end(), peers.getOrDefault(r.id(), List.of()), own,
                     served.getOrDefault(r.id(), List.of()), r.needles(), r.condoms(), r.naloxone(), r.foil(),
                     r.information(), r.returned(), r.grams(), r.referrals(), seen, r.formVersion(), r.createdBy(),
                     r.createdAt()));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.reach.outreach.KnownClient;
 import org.reach.outreach.OutreachSession;
 import org.reach.outreach.OutreachSessionForm;
 import org.reach.outreach.OutreachSessions;
+import org.reach.outreach.OutreachSetting;
 import org.reach.outreach.SessionConflict;
 import org.reach.outreach.SessionPage;
 import org.reach.platform.FieldProblem;
@@ -59,10 +61,16 @@ class OutreachPages {
     }
 
     @GetMapping("/outreach/sessions")
-    String list(@AuthenticationPrincipal ReachUser me, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@AuthenticationPrincipal ReachUser me, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String setting, Model model) {
         LocalDate today = LocalDate.now(clock);
-        SessionPage result = sessions.list(me, today.minusDays(90), today, null, Paging.clamp(page), PAGE_SIZE);
+        // an unknown setting in the address lists every session, as the empty choice does
+        OutreachSetting chosen = Arrays.stream(OutreachSetting.values()).filter(s -> s.name().equals(setting))
+                .findFirst().orElse(null);
+        SessionPage result = sessions.list(me, today.minusDays(90), today, null, chosen, Paging.clamp(page), PAGE_SIZE);
         model.addAttribute("result", result);
+        model.addAttribute("setting", chosen);
+        model.addAttribute("settings", OutreachSetting.values());
         model.addAttribute("siteNames", siteNames(me));
         model.addAttribute("mayRecord", sessions.mayRecord(me));
         return LIST;
@@ -114,6 +122,7 @@ class OutreachPages {
     private String form(ReachUser me, SessionPageForm form, Model model) {
         form.fillRows();
         model.addAttribute("sites", sessions.sites(me));
+        model.addAttribute("settings", OutreachSetting.values());
         model.addAttribute("hotspots", sessions.hotspots(me));
         model.addAttribute("peers", sessions.peers(me));
         model.addAttribute("services", catalogue.services(me).stream().filter(s -> s.active()).toList());
@@ -138,7 +147,7 @@ class OutreachPages {
         List<IncidentCount> incidents = f.getIncidents().stream()
                 .map(i -> new IncidentCount(i.getCode(), i.getTimes() == null ? 0 : i.getTimes())).toList();
         LocalTime start = f.getStart();
-        return new OutreachSessionForm(f.getUuid(), f.getSiteId(), f.getHotspotId(), f.getDate(), start, f.getEnd(),
+        return new OutreachSessionForm(f.getUuid(), f.getSiteId(), f.getHotspotId(), f.getSetting(), f.getDate(), start, f.getEnd(),
                 f.getPeerIds() == null ? List.of() : f.getPeerIds(), contacts, known, f.getNeedlesSyringes(), f.getCondoms(),
                 f.getNaloxone(), f.getFoilPipes(), f.getInformationMaterial(), f.getReturnedSyringes(),
                 f.getReturnedWeightGrams(), f.getReferrals(), incidents, "page-1");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.reach.clients.Gender;
 import org.reach.outreach.AgeBand;
 import org.reach.outreach.Incident;
+import org.reach.outreach.OutreachSetting;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The session page: a box per sex and age band, a row per known client, a box per incident kind. */
@@ -18,6 +19,7 @@ public class SessionPageForm {
     private String uuid;
     private Long siteId;
     private Long hotspotId;
+    private OutreachSetting setting;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate date;
     @DateTimeFormat(iso = DateTimeFormat.ISO.TIME)
@@ -115,6 +117,8 @@ public class SessionPageForm {
     public void setUuid(String uuid) { this.uuid = uuid; }
     public Long getSiteId() { return siteId; }
     public void setSiteId(Long siteId) { this.siteId = siteId; }
+    public OutreachSetting getSetting() { return setting; }
+    public void setSetting(OutreachSetting setting) { this.setting = setting; }
     public Long getHotspotId() { return hotspotId; }
     public void setHotspotId(Long hotspotId) { this.hotspotId = hotspotId; }
     public LocalDate getDate() { return date; }
