@@ -39,7 +39,7 @@ class EachCapabilityReadsOnlyItsOwnTablesTest {
             Map.entry("V85", "followup"), Map.entry("V95", "earlywarning"), Map.entry("V100", "linkage"),
             Map.entry("V105", "outreach"), Map.entry("V106", "outreach"), Map.entry("V107", "clients"),
             Map.entry("V120", "field"), Map.entry("V140", "services"), Map.entry("V141", "outreach"),
-            Map.entry("V145", "organisations"));
+            Map.entry("V145", "organisations"), Map.entry("V150", "followup"));
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
     private static final Pattern TABLE_REFERENCE = Pattern.compile("(?i)\\b(FROM|JOIN|INTO|UPDATE|TABLE)\\s+(\\w+)");

@@ -146,6 +146,7 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
     private static final Set<Role> RECORDERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER, Role.OUTREACH_WORKER);
     private static final Set<Role> FOLLOW_UP_WORKERS = RECORDERS;
     private static final Set<Role> FOLLOW_UP_MANAGERS = EnumSet.of(Role.ORG_MANAGER, Role.SITE_MANAGER);
+    private static final Set<Role> CONTACT_RHYTHM_MANAGERS = EnumSet.of(Role.ORG_MANAGER);
     private static final Set<Role> DIRECTORY_READERS = EnumSet.of(Role.COORDINATOR, Role.ORG_MANAGER, Role.SITE_MANAGER,
             Role.ME_OFFICER, Role.OUTREACH_WORKER, Role.PROTECTION_OFFICER);
     /** Drug reports are read by those who work with clients (ReachUser.readsClientWork), not by a protection officer alone. */
@@ -990,6 +991,12 @@ class EveryEndpointRespectsRolesAndOrganisationsTest {
         all.add(new Endpoint("POST /api/followup/assignments", FOLLOW_UP_MANAGERS,
                 c -> json(api(post("/api/followup/assignments"), c), "{\"clientId\":" + hc + ",\"peerId\":" + w.homePeer2.id() + "}"),
                 c -> json(api(post("/api/followup/assignments"), c), "{\"clientId\":" + fc + ",\"peerId\":" + w.homePeer2.id() + "}")));
+        all.add(new Endpoint("GET /api/followup/contact-rhythm", FOLLOW_UP_WORKERS,
+                c -> api(get("/api/followup/contact-rhythm"), c), null));
+        all.add(new Endpoint("PUT /api/followup/contact-rhythm", CONTACT_RHYTHM_MANAGERS,
+                c -> json(api(put("/api/followup/contact-rhythm"), c), "{\"injectingDays\":7,\"otherDays\":30}"), null));
+        all.add(new Endpoint("POST /followup/contact-rhythm", CONTACT_RHYTHM_MANAGERS,
+                c -> page(post("/followup/contact-rhythm").param("injectingDays", "7").param("otherDays", "30"), c), null));
         all.add(new Endpoint("GET /followup/clients/{id}", FOLLOW_UP_WORKERS, c -> page(get("/followup/clients/{id}", hc), c),
                 c -> page(get("/followup/clients/{id}", fc), c)));
         all.add(new Endpoint("GET /followup/tracing/new", FOLLOW_UP_WORKERS,

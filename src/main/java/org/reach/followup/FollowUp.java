@@ -33,7 +33,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The morning worklist and peer assignments. The list gathers follow-up's own reasons ({@link WorklistRules}) and
+ * The morning worklist and peer assignments. The list gathers follow-up's own reasons ({@link WorklistRules}, with
+ * the organisation's {@link ContactRhythm} for routine contacts) and
  * those of every {@link FollowUpReasons} bean, keeps the clients the reader follows, and orders them by risk.
  * Reading a list is a client-level read and is audited with the clients it names.
  */
@@ -41,8 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class FollowUp {
 
-    /** Defaulters read for the "turning lost" rule, at most this many pages of the client list. */
-    private static final int MAX_DEFAULTER_PAGES = 50;
+    /** Defaulters and active clients read for the "turning lost" and routine contact rules, at most this many pages each. */
+    private static final int MAX_STATUS_PAGES = 50;
     private static final int PAGE = 100;
 
     private final FollowUpStore store;
@@ -50,16 +51,18 @@ public class FollowUp {
     private final Encounters encounters;
     private final Referrals referrals;
     private final ObjectProvider<FollowUpReasons> others;
+    private final ContactRhythms rhythms;
     private final AuditTrail audit;
     private final Clock clock;
 
     FollowUp(FollowUpStore store, ClientRegistry clients, Encounters encounters, Referrals referrals,
-             ObjectProvider<FollowUpReasons> others, AuditTrail audit, Clock clock) {
+             ObjectProvider<FollowUpReasons> others, ContactRhythms rhythms, AuditTrail audit, Clock clock) {
         this.store = store;
         this.clients = clients;
         this.encounters = encounters;
         this.referrals = referrals;
         this.others = others;
+        this.rhythms = rhythms;
         this.audit = audit;
         this.clock = clock;
     }
@@ -98,13 +101,16 @@ public class FollowUp {
         releases.forEach(r -> ids.add(r.clientId()));
         external.forEach(r -> ids.add(r.clientId()));
         Map<Long, Client> candidates = new HashMap<>(ids.isEmpty() ? Map.of() : clients.clients(actor, ids));
-        defaulters(actor).forEach(c -> candidates.putIfAbsent(c.id(), c));
+        // Defaulters may be turning lost; they and active clients may be due for their routine contact.
+        withStatus(actor, ClientStatus.DEFAULTER).forEach(c -> candidates.putIfAbsent(c.id(), c));
+        withStatus(actor, ClientStatus.ACTIVE).forEach(c -> candidates.putIfAbsent(c.id(), c));
         Map<Long, Long> peers = peers(organisationId, candidates.values());
         List<Client> followed = candidates.values().stream()
                 .filter(c -> FollowUpAccess.follows(actor, c, peers.get(c.id())))
                 .filter(c -> siteId == null || siteId.equals(c.enrolmentSiteId())).toList();
         ClientSettings rule = clients.statusRules(List.of(organisationId)).get(organisationId);
         List<DueReason> reasons = new ArrayList<>(WorklistRules.reasons(day, followed, rule, given, open, releases));
+        reasons.addAll(WorklistRules.routineContacts(day, followed, rhythms.of(organisationId)));
         external.stream().filter(r -> candidates.containsKey(r.clientId())).forEach(reasons::add);
         List<WorklistEntry> entries = WorklistRules.order(followed, reasons, peers);
         audit.recordRead(actor, organisationId, "followup_worklist", null,
@@ -127,10 +133,10 @@ public class FollowUp {
         return codes;
     }
 
-    private List<Client> defaulters(ReachUser actor) {
+    private List<Client> withStatus(ReachUser actor, ClientStatus status) {
         List<Client> found = new ArrayList<>();
-        for (int page = 0; page < MAX_DEFAULTER_PAGES; page++) {
-            ClientPage result = clients.search(actor, new ClientSearch(null, ClientStatus.DEFAULTER, null, null), page, PAGE);
+        for (int page = 0; page < MAX_STATUS_PAGES; page++) {
+            ClientPage result = clients.search(actor, new ClientSearch(null, status, null, null), page, PAGE);
             found.addAll(result.clients());
             if (!result.hasNext()) {
                 break;

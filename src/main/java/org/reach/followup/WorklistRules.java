@@ -29,7 +29,9 @@ import org.reach.services.TestResult;
  *   <li>released from detention: from the day of release to the 14th day after it, until a contact after release;</li>
  *   <li>turning lost: a defaulter today whom the organisation's status rule makes lost to follow-up within 14 days;</li>
  *   <li>referral past due: still open {@link Referrals#DEFAULT_FOLLOW_UP_DAYS} days after it was made;</li>
- *   <li>HIV positive not on ART: a positive HIV test not marked linked and with no ART initiation on or after it.</li>
+ *   <li>HIV positive not on ART: a positive HIV test not marked linked and with no ART initiation on or after it;</li>
+ *   <li>routine contact: an active client or defaulter whose last contact is more days ago than the organisation's
+ *       {@link ContactRhythm} for them (due on the day after the last day of the rhythm).</li>
  * </ul>
  * Clients who are deceased, transferred, exited or detained are never due.
  */
@@ -43,6 +45,9 @@ public final class WorklistRules {
     public static final int TURNING_LOST_DAYS = 14;
     private static final Set<ClientStatus> NEVER_DUE = Set.of(ClientStatus.DECEASED, ClientStatus.TRANSFERRED,
             ClientStatus.EXITED, ClientStatus.DETAINED);
+
+    /** Lost clients belong to tracing, the others are out of care here: only these are routinely due. */
+    private static final Set<ClientStatus> ROUTINELY_SEEN = Set.of(ClientStatus.ACTIVE, ClientStatus.DEFAULTER);
 
     private WorklistRules() {
     }
@@ -114,6 +119,27 @@ public final class WorklistRules {
             LocalDate dueOn = referral.madeOn().plusDays(Referrals.DEFAULT_FOLLOW_UP_DAYS);
             if (referral.status().open() && dueOn.isBefore(day)) {
                 add(due, byId, referral.clientId(), Reason.REFERRAL_PAST_DUE, List.of(dueOn), dueOn);
+            }
+        }
+        return due;
+    }
+
+    /**
+     * The clients due on {@code day} because the routine contact the organisation aims for has not happened: the
+     * days since the last contact exceed the rhythm for the client's risk (a client seen exactly that many days ago
+     * is not yet due). Only active clients and defaulters; the reason names the days and the rhythm.
+     */
+    public static List<DueReason> routineContacts(LocalDate day, Collection<Client> clients, ContactRhythm rhythm) {
+        List<DueReason> due = new ArrayList<>();
+        for (Client client : clients) {
+            if (!ROUTINELY_SEEN.contains(client.status()) || client.lastContact() == null) {
+                continue;
+            }
+            int every = rhythm.everyDaysFor(client);
+            long since = ChronoUnit.DAYS.between(client.lastContact(), day);
+            if (since > every) {
+                due.add(new DueReason(client.id(), Reason.ROUTINE_CONTACT.name(), Reason.ROUTINE_CONTACT.messageKey(),
+                        List.of(since, every), client.lastContact().plusDays(every + 1L), Reason.ROUTINE_CONTACT.weight()));
             }
         }
         return due;

@@ -17,6 +17,8 @@ import org.reach.clients.Client;
 import org.reach.clients.ClientSettings;
 import org.reach.clients.ClientStatus;
 import org.reach.clients.Gender;
+import org.reach.clients.KeyPopulation;
+import org.reach.clients.Route;
 import org.reach.services.ClientService;
 import org.reach.services.ProviderType;
 import org.reach.services.Referral;
@@ -162,6 +164,83 @@ class WorklistRulesTest {
         assertThat(list.get(2).reasons()).extracting(DueReason::code).containsExactly("MISSED_OAT_5", "REFERRAL_PAST_DUE");
         assertThat(list.get(4).peerId()).isEqualTo(77L);
         assertThat(list.get(0).risk()).isEqualTo(95);
+    }
+
+    // ---- routine contact
+
+    private static final ContactRhythm DEFAULT_RHYTHM = new ContactRhythm(7, 30);
+
+    private static Client seen(long id, int daysAgo, ClientStatus status, Route route, KeyPopulation... populations) {
+        return new Client(id, 1, "CODE" + id, Gender.MALE, 1990, Set.of(populations), null, null, route, 10L, "Graveyard",
+                null, LocalDate.of(2024, 1, 1), TODAY.minusDays(daysAgo), status, CareStage.HARM_REDUCTION);
+    }
+
+    private static List<String> routine(ContactRhythm rhythm, Client... clients) {
+        return WorklistRules.routineContacts(TODAY, List.of(clients), rhythm).stream()
+                .map(r -> r.clientId() + ":" + r.code() + ":" + r.args().get(0) + "/" + r.args().get(1) + ":" + r.since()
+                        + ":" + r.weight()).toList();
+    }
+
+    @Test
+    void peopleWhoInjectAreDueOnTheEighthDayWithoutContactAndOthersOnTheThirtyFirst() {
+        assertThat(routine(DEFAULT_RHYTHM,
+                seen(1, 7, ClientStatus.ACTIVE, Route.INJECTING),
+                seen(2, 8, ClientStatus.ACTIVE, Route.INJECTING),
+                seen(3, 8, ClientStatus.ACTIVE, Route.SMOKING, KeyPopulation.PEOPLE_WHO_INJECT_DRUGS),
+                seen(4, 30, ClientStatus.ACTIVE, Route.SMOKING, KeyPopulation.PEOPLE_WHO_USE_DRUGS_NOT_INJECTING),
+                seen(5, 31, ClientStatus.ACTIVE, Route.SMOKING, KeyPopulation.PEOPLE_WHO_USE_DRUGS_NOT_INJECTING),
+                seen(6, 29, ClientStatus.DEFAULTER, null),
+                seen(7, 31, ClientStatus.DEFAULTER, null)))
+                .containsExactlyInAnyOrder(
+                        "2:ROUTINE_CONTACT:8/7:" + TODAY + ":20",
+                        "3:ROUTINE_CONTACT:8/7:" + TODAY + ":20",
+                        "5:ROUTINE_CONTACT:31/30:" + TODAY + ":20",
+                        "7:ROUTINE_CONTACT:31/30:" + TODAY + ":20");
+    }
+
+    @Test
+    void onlyActiveClientsAndDefaultersAreRoutinelyDueLostOnesBelongToTracing() {
+        assertThat(routine(DEFAULT_RHYTHM,
+                seen(1, 200, ClientStatus.LOST_TO_FOLLOW_UP, Route.INJECTING),
+                seen(2, 20, ClientStatus.DETAINED, Route.INJECTING),
+                seen(3, 20, ClientStatus.DECEASED, Route.INJECTING),
+                seen(4, 20, ClientStatus.TRANSFERRED, Route.INJECTING),
+                seen(5, 20, ClientStatus.EXITED, Route.INJECTING))).isEmpty();
+        Client detained = seen(6, 20, ClientStatus.DETAINED, Route.INJECTING);
+        DueReason routine = new DueReason(6, Reason.ROUTINE_CONTACT.name(), Reason.ROUTINE_CONTACT.messageKey(),
+                List.of(20L, 7), TODAY, Reason.ROUTINE_CONTACT.weight());
+        assertThat(WorklistRules.order(List.of(detained), List.of(routine), Map.of())).isEmpty();
+    }
+
+    @Test
+    void anOrganisationsOwnRhythmMovesTheDay() {
+        ContactRhythm fortnightly = new ContactRhythm(14, 60);
+        assertThat(routine(fortnightly,
+                seen(1, 8, ClientStatus.ACTIVE, Route.INJECTING),
+                seen(2, 14, ClientStatus.ACTIVE, Route.INJECTING),
+                seen(3, 15, ClientStatus.ACTIVE, Route.INJECTING),
+                seen(4, 31, ClientStatus.ACTIVE, Route.ORAL),
+                seen(5, 61, ClientStatus.ACTIVE, Route.ORAL)))
+                .containsExactlyInAnyOrder("3:ROUTINE_CONTACT:15/14:" + TODAY + ":20",
+                        "5:ROUTINE_CONTACT:61/60:" + TODAY + ":20");
+    }
+
+    @Test
+    void aClientDueForOatAndRoutineContactIsListedOnceWithBothReasonsHighestFirst() {
+        Client onOat = seen(1, 9, ClientStatus.ACTIVE, Route.INJECTING);
+        Client routineOnly = seen(2, 40, ClientStatus.ACTIVE, Route.INJECTING);
+        List<Client> clients = List.of(onOat, routineOnly);
+        List<DueReason> reasons = new ArrayList<>(WorklistRules.reasons(TODAY, clients, RULE,
+                List.of(oat(1, TODAY.minusDays(9), 1)), List.of(), List.of()));
+        reasons.addAll(WorklistRules.routineContacts(TODAY, clients, DEFAULT_RHYTHM));
+
+        List<WorklistEntry> list = WorklistRules.order(clients, reasons, Map.of());
+        assertThat(list).extracting(e -> e.client().id()).containsExactly(1L, 2L);
+        assertThat(list.get(0).reasons()).extracting(DueReason::code).containsExactly("MISSED_OAT_5", "ROUTINE_CONTACT");
+        assertThat(list.get(0).risk()).isEqualTo(80);
+        assertThat(list.get(1).reasons()).extracting(DueReason::code).containsExactly("ROUTINE_CONTACT");
+        assertThat(Reason.ROUTINE_CONTACT.weight()).isLessThan(java.util.Arrays.stream(Reason.values())
+                .filter(r -> r != Reason.ROUTINE_CONTACT).mapToInt(Reason::weight).min().orElseThrow());
     }
 
     private static Referral referral(long client, LocalDate madeOn, ReferralStatus status) {

@@ -8,6 +8,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.reach.followup.Arrival;
+import org.reach.followup.ContactRhythm;
+import org.reach.followup.ContactRhythmForm;
+import org.reach.followup.ContactRhythms;
 import org.reach.followup.ArrivalForm;
 import org.reach.followup.Detention;
 import org.reach.followup.DetentionForm;
@@ -33,6 +36,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,19 +54,34 @@ class FollowUpApi {
     private final Detentions detentions;
     private final Transfers transfers;
     private final Movements movements;
+    private final ContactRhythms rhythms;
 
-    FollowUpApi(FollowUp followUp, Tracing tracing, Detentions detentions, Transfers transfers, Movements movements) {
+    FollowUpApi(FollowUp followUp, Tracing tracing, Detentions detentions, Transfers transfers, Movements movements,
+                ContactRhythms rhythms) {
         this.followUp = followUp;
         this.tracing = tracing;
         this.detentions = detentions;
         this.transfers = transfers;
         this.movements = movements;
+        this.rhythms = rhythms;
     }
 
     @GetMapping("/worklist")
     @Operation(summary = "Today's people due for contact, ordered by risk: a peer's own, a site's, or the organisation's")
     Worklist worklist(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long site) {
         return followUp.worklist(me, site);
+    }
+
+    @GetMapping("/contact-rhythm")
+    @Operation(summary = "Every how many days the caller's organisation aims to see people who inject and everybody else")
+    ContactRhythm contactRhythm(@AuthenticationPrincipal ReachUser me) {
+        return rhythms.rhythm(me);
+    }
+
+    @PutMapping("/contact-rhythm")
+    @Operation(summary = "Set the organisation's contact rhythm (organisation managers): whole days, 1 to 365 each")
+    ContactRhythm changeContactRhythm(@AuthenticationPrincipal ReachUser me, @RequestBody ContactRhythmForm form) {
+        return rhythms.change(me, form);
     }
 
     @GetMapping("/assignments")

@@ -23,7 +23,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Follow-up's own tables: peer assignments, tracing attempts and returns, detention episodes. */
+/** Follow-up's own tables: peer assignments, contact rhythms, tracing attempts and returns, detention episodes. */
 @Repository
 public class FollowUpStore {
 
@@ -61,6 +61,25 @@ public class FollowUpStore {
             jdbc.sql("""
                     INSERT INTO followup_peer_assignments (client_id, organisation_id, peer_id, assigned_by, assigned_at)
                     VALUES (?, ?, ?, ?, ?)""").params(clientId, organisationId, peerId, by, at(now)).update();
+        }
+    }
+
+    // ---- contact rhythm
+
+    /** The organisation's own rhythm as {injecting days, other days}, if its manager set one. */
+    public Optional<int[]> contactRhythm(long organisationId) {
+        return jdbc.sql("SELECT injecting_days, other_days FROM followup_contact_rhythms WHERE organisation_id = ?")
+                .param(organisationId).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional();
+    }
+
+    public void saveContactRhythm(long organisationId, int injectingDays, int otherDays, long by, Instant now) {
+        int updated = jdbc.sql("""
+                UPDATE followup_contact_rhythms SET injecting_days = ?, other_days = ?, changed_by = ?, changed_at = ?
+                WHERE organisation_id = ?""").params(injectingDays, otherDays, by, at(now), organisationId).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    INSERT INTO followup_contact_rhythms (organisation_id, injecting_days, other_days, changed_by, changed_at)
+                    VALUES (?, ?, ?, ?, ?)""").params(organisationId, injectingDays, otherDays, by, at(now)).update();
         }
     }
 

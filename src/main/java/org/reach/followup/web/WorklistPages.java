@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.reach.clients.PeerEducator;
+import org.reach.followup.ContactRhythmForm;
+import org.reach.followup.ContactRhythms;
 import org.reach.followup.FollowUp;
 import org.reach.followup.PeerAssignmentForm;
 import org.reach.followup.Worklist;
+import org.reach.platform.Forbidden;
 import org.reach.platform.FormErrors;
 import org.reach.platform.InvalidInput;
 import org.reach.platform.ReachUser;
@@ -23,16 +26,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WorklistPages {
 
     private final FollowUp followUp;
+    private final ContactRhythms rhythms;
 
-    WorklistPages(FollowUp followUp) {
+    WorklistPages(FollowUp followUp, ContactRhythms rhythms) {
         this.followUp = followUp;
+        this.rhythms = rhythms;
     }
 
     @GetMapping("/followup")
     String worklist(@AuthenticationPrincipal ReachUser me, @RequestParam(required = false) Long site, Model model) {
+        model.addAttribute("rhythmForm", ContactRhythmForm.of(rhythms.rhythm(me)));
+        return worklistPage(me, site, model);
+    }
+
+    @PostMapping("/followup/contact-rhythm")
+    String changeRhythm(@AuthenticationPrincipal ReachUser me, @ModelAttribute("rhythmForm") ContactRhythmForm form,
+                        BindingResult result, Model model) {
+        if (!rhythms.mayChange(me)) {
+            throw new Forbidden("change contact rhythm");
+        }
+        return FormErrors.submit(result, () -> {
+            rhythms.change(me, form);
+            return "redirect:/followup?rhythmSaved";
+        }, () -> worklistPage(me, null, model));
+    }
+
+    private String worklistPage(ReachUser me, Long site, Model model) {
         Worklist list = followUp.worklist(me, site);
         model.addAttribute("list", list);
         model.addAttribute("mayAssign", followUp.mayAssignPeers(me));
+        model.addAttribute("rhythm", rhythms.rhythm(me));
+        model.addAttribute("mayChangeRhythm", rhythms.mayChange(me));
         return "followup/worklist";
     }
 
