@@ -175,7 +175,7 @@ public class ClientRegistry implements Clients {
         long organisation = access.readable(actor);
         ClientSettings settings = registrySettings.settingsOf(organisation);
         ClientSearch clean = new ClientSearch(search.code() == null ? null : UicCodes.normalise(search.code()),
-                search.status(), search.siteId(), search.keyPopulation());
+                search.status(), search.siteId(), search.keyPopulation(), search.lastContactBefore());
         int boundedSize = Paging.size(size, MAX_PAGE_SIZE);
         int boundedPage = Paging.page(page);
         StatusCutoffs cutoffs = registrySettings.cutoffs(settings);

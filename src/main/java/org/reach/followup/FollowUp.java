@@ -101,16 +101,19 @@ public class FollowUp {
         releases.forEach(r -> ids.add(r.clientId()));
         external.forEach(r -> ids.add(r.clientId()));
         Map<Long, Client> candidates = new HashMap<>(ids.isEmpty() ? Map.of() : clients.clients(actor, ids));
-        // Defaulters may be turning lost; they and active clients may be due for their routine contact.
-        withStatus(actor, ClientStatus.DEFAULTER).forEach(c -> candidates.putIfAbsent(c.id(), c));
-        withStatus(actor, ClientStatus.ACTIVE).forEach(c -> candidates.putIfAbsent(c.id(), c));
+        // Defaulters may be turning lost; they and active clients may be due for their routine contact, which only
+        // those not seen within the shorter of the two rhythms can be (so an organisation's whole roll is not read).
+        ContactRhythm rhythm = rhythms.of(organisationId);
+        LocalDate notSeenSince = day.minusDays(Math.min(rhythm.injectingDays(), rhythm.otherDays()));
+        withStatus(actor, ClientStatus.DEFAULTER, null).forEach(c -> candidates.putIfAbsent(c.id(), c));
+        withStatus(actor, ClientStatus.ACTIVE, notSeenSince).forEach(c -> candidates.putIfAbsent(c.id(), c));
         Map<Long, Long> peers = peers(organisationId, candidates.values());
         List<Client> followed = candidates.values().stream()
                 .filter(c -> FollowUpAccess.follows(actor, c, peers.get(c.id())))
                 .filter(c -> siteId == null || siteId.equals(c.enrolmentSiteId())).toList();
         ClientSettings rule = clients.statusRules(List.of(organisationId)).get(organisationId);
         List<DueReason> reasons = new ArrayList<>(WorklistRules.reasons(day, followed, rule, given, open, releases));
-        reasons.addAll(WorklistRules.routineContacts(day, followed, rhythms.of(organisationId)));
+        reasons.addAll(WorklistRules.routineContacts(day, followed, rhythm));
         external.stream().filter(r -> candidates.containsKey(r.clientId())).forEach(reasons::add);
         List<WorklistEntry> entries = WorklistRules.order(followed, reasons, peers);
         audit.recordRead(actor, organisationId, "followup_worklist", null,
@@ -133,10 +136,11 @@ public class FollowUp {
         return codes;
     }
 
-    private List<Client> withStatus(ReachUser actor, ClientStatus status) {
+    private List<Client> withStatus(ReachUser actor, ClientStatus status, LocalDate lastContactBefore) {
         List<Client> found = new ArrayList<>();
         for (int page = 0; page < MAX_STATUS_PAGES; page++) {
-            ClientPage result = clients.search(actor, new ClientSearch(null, status, null, null), page, PAGE);
+            ClientPage result = clients.search(actor, new ClientSearch(null, status, null, null, lastContactBefore), page,
+                    PAGE);
             found.addAll(result.clients());
             if (!result.hasNext()) {
                 break;

@@ -186,6 +186,22 @@ class ClientRegistryTest {
     }
 
     @Test
+    void theListCanKeepOnlyClientsNotSeenSinceADay() {
+        Client seenToday = created(byCode("EEEEM80", TODAY));
+        Client seenAWeekAgo = created(byCode("FFFFM80", TODAY.minusDays(7)));
+        Client seenEightDaysAgo = created(byCode("GGGGM80", TODAY.minusDays(8)));
+        Client seenLongAgo = created(byCode("HHHHM80", TODAY.minusMonths(5)));
+        ClientSearch notSeenForAWeek = new ClientSearch(null, null, null, null, TODAY.minusDays(7));
+        assertThat(registry.search(manager, notSeenForAWeek, 0, 10).clients()).extracting(Client::id)
+                .containsExactlyInAnyOrder(seenEightDaysAgo.id(), seenLongAgo.id())
+                .doesNotContain(seenToday.id(), seenAWeekAgo.id());
+        assertThat(registry.search(manager, notSeenForAWeek, 0, 10).total()).isEqualTo(2);
+        // with a status, both filters hold
+        assertThat(registry.search(manager, new ClientSearch(null, ClientStatus.ACTIVE, null, null, TODAY.minusDays(7)),
+                0, 10).clients()).extracting(Client::id).containsExactly(seenEightDaysAgo.id());
+    }
+
+    @Test
     void settingsBelongToOrganisationManagersAndTheSchemeLocksOnceThereAreClients() {
         assertThatThrownBy(() -> registrySettings.updateSettings(peer, new ClientSettingsForm(UicScheme.PARENTS_SEX_YEAR, 3, 9)))
                 .isInstanceOf(Forbidden.class);

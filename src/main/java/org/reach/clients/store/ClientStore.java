@@ -297,6 +297,10 @@ public class ClientStore {
             where.append(" AND enrolment_site_id = :site");
             params.put("site", search.siteId());
         }
+        if (search.lastContactBefore() != null) {
+            where.append(" AND last_contact < :lastContactBefore");
+            params.put("lastContactBefore", search.lastContactBefore());
+        }
         if (search.keyPopulation() != null) {
             where.append(" AND EXISTS (SELECT 1 FROM client_key_populations k WHERE k.client_id = clients.id AND k.key_population = :population)");
             params.put("population", search.keyPopulation().name());
