@@ -303,6 +303,18 @@ public class ClientRegistry implements Clients {
     }
 
     @Override
+    public String whyNoClientHasCode(ReachUser actor, String code, String otherwise) {
+        if (code == null || actor.organisationId() == null) {
+            return otherwise;
+        }
+        UicScheme scheme = registrySettings.settingsOf(actor.organisationId()).scheme();
+        String typed = UicCodes.normalise(code);
+        boolean mistyped = UicCodes.isCheckCharacterWrong(scheme, typed)
+                && UicCodes.isWellFormed(scheme, UicCodes.bodyOf(scheme, typed));
+        return mistyped ? "client.error.checkCharacter" : otherwise;
+    }
+
+    @Override
     public Map<Long, ClientSettings> statusRules(Collection<Long> organisationIds) {
         return registrySettings.statusRules(organisationIds);
     }

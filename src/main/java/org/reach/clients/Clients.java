@@ -61,6 +61,14 @@ public interface Clients {
      */
     void recordContacts(ReachUser actor, long organisationId, List<ClientContacted> contacts);
 
+    /**
+     * Why a code typed for a client of the actor's organisation found nobody, as a message key for the field it was
+     * typed in: {@code client.error.checkCharacter} when it is a well-formed new code whose last character does not
+     * match the rest (one character was mistyped, which the person typing can put right), else {@code otherwise}.
+     * Reads the organisation's code scheme only, no client.
+     */
+    String whyNoClientHasCode(ReachUser actor, String code, String otherwise);
+
     /** The organisation's staff who may be named as peer educators (outreach workers and site managers), by name. */
     List<PeerEducator> peerEducators(ReachUser actor);
 

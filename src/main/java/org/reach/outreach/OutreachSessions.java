@@ -228,7 +228,8 @@ public class OutreachSessions {
             }
             Optional<Client> client = code.length() > 40 ? Optional.empty() : clients.findByUic(context.actor, code);
             if (client.isEmpty()) {
-                problems.add(field + "clientCode", "encounter.error.unknownClient");
+                problems.add(field + "clientCode", clients.whyNoClientHasCode(context.actor, code,
+                        "encounter.error.unknownClient"));
                 continue;
             }
             if (!seen.add(client.get().id())) {

@@ -150,7 +150,9 @@ public class ViolenceReports {
         if (code != null) {
             client = code.length() > 40 ? null : clients.findByUic(actor, code)
                     .filter(c -> c.organisationId() == organisationId).orElse(null);
-            problems.check(client != null, "clientCode", "rights.error.unknownClient");
+            if (client == null) {
+                problems.add("clientCode", clients.whyNoClientHasCode(actor, code, "rights.error.unknownClient"));
+            }
         } else {
             problems.check(form.gender() != null, "gender", "rights.error.anonymousSex");
             problems.check(form.ageBand() != null, "ageBand", "rights.error.anonymousAge");

@@ -216,7 +216,8 @@ public class Overdoses {
             String field = form.clientId() != null ? "clientId" : "clientCode";
             Optional<Client> client = client(actor, form.clientId(), code);
             if (client.isEmpty()) {
-                problems.add(field, "safety.error.unknownClient");
+                problems.add(field, form.clientId() != null ? "safety.error.unknownClient"
+                        : clients.whyNoClientHasCode(actor, code, "safety.error.unknownClient"));
             } else {
                 clientId = client.get().id();
             }
@@ -250,7 +251,7 @@ public class Overdoses {
             if (!fromKit) {
                 problems.add("kitHolderCode", "safety.error.noKit");
             } else if (holder.isEmpty()) {
-                problems.add("kitHolderCode", "safety.error.unknownClient");
+                problems.add("kitHolderCode", clients.whyNoClientHasCode(actor, holderCode, "safety.error.unknownClient"));
             } else {
                 kitHolder = holder.get().id();
             }

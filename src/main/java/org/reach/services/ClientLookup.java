@@ -94,6 +94,11 @@ class ClientLookup {
                     : clients.findByUic(actor, key).filter(this::ownOrganisation));
         }
 
+        /** The message key for a code that found nobody: the registry's when it can say more (a mistyped code). */
+        String whyNotFound(String uic, String otherwise) {
+            return clients == null ? otherwise : clients.whyNoClientHasCode(actor, uic, otherwise);
+        }
+
         private boolean ownOrganisation(Client client) {
             return actor.isMemberOf(client.organisationId());
         }

@@ -132,7 +132,8 @@ class EncounterImportWork {
         if (uic != null) {
             Optional<Client> client = context.clientByUic(uic);
             if (client.isEmpty()) {
-                problems.add(RowProblem.of(line, "client_uic", "encounter.error.unknownClient"));
+                problems.add(RowProblem.of(line, "client_uic",
+                        context.clients.whyNotFound(uic, "encounter.error.unknownClient")));
             } else if (client.get().isDeceased()) {
                 problems.add(RowProblem.of(line, "client_uic", "encounter.error.deceased"));
             }

@@ -572,7 +572,8 @@ public class Encounters {
             Optional<Client> client = form.clientId() != null ? context.clients.byId(form.clientId())
                     : context.clients.byUic(uic);
             if (client.isEmpty()) {
-                problems.add(field, "encounter.error.unknownClient");
+                problems.add(field, form.clientId() != null ? "encounter.error.unknownClient"
+                        : context.clients.whyNotFound(uic, "encounter.error.unknownClient"));
             } else {
                 problems.check(!client.get().isDeceased(), field, "encounter.error.deceased");
                 clientId = client.get().id();

@@ -78,7 +78,8 @@ public class Referrals {
             Optional<Client> client = form.clientId() != null ? lookup.byId(form.clientId()) : lookup.byUic(uic);
             String field = form.clientId() != null ? "clientId" : "clientUic";
             if (client.isEmpty()) {
-                problems.add(field, "encounter.error.unknownClient");
+                problems.add(field, form.clientId() != null ? "encounter.error.unknownClient"
+                        : lookup.whyNotFound(uic, "encounter.error.unknownClient"));
             } else if (client.get().isDeceased()) {
                 problems.add(field, "encounter.error.deceased");
             } else {
